@@ -1,0 +1,1 @@
+"""The domain: offers, their normalisation and their storage."""

@@ -1,0 +1,1 @@
+"""The search index behind one small interface (`search.interface.SearchBackend`)."""
