@@ -16,7 +16,7 @@ from sqlmodel import Field, Relationship, SQLModel
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    return datetime.now(UTC)
 
 
 class OfferKind(StrEnum):
@@ -125,6 +125,7 @@ class Offer(OfferBase, table=True):
 
 
 class EditionBase(SQLModel):
+    external_id: str | None = None  # the source's id of this run, if it has one
     start_date: date | None = None
     end_date: date | None = None
     enrolment_end: date | None = None
@@ -144,7 +145,6 @@ class EditionBase(SQLModel):
 class Edition(EditionBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     offer_id: int = Field(foreign_key="offer.id", index=True)
-    external_id: str | None = None
     offer: Offer = Relationship(back_populates="editions")
 
 

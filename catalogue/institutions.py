@@ -1,0 +1,44 @@
+"""Providers and qualifications are shared between offers: find them, or create them once."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sqlmodel import Session, select
+
+from catalogue.models import Institution, Qualification
+from catalogue.normalise.result import NormalisedProvider, NormalisedQualification
+
+
+def institution_key(name: str) -> str:
+    """Folded, punctuation-free name: "CKZiU „Medyk”" and "ckziu medyk" are one institution."""
+    folded = unicodedata.normalize("NFKD", name.lower().replace("ł", "l"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", folded))
+
+
+def get_or_create_institution(session: Session, provider: NormalisedProvider) -> Institution:
+    key = institution_key(provider.name)
+    institution = session.exec(select(Institution).where(Institution.key == key)).first()
+    if institution is None:
+        institution = Institution(name=provider.name, key=key)
+        session.add(institution)
+    institution.town = institution.town or provider.town
+    institution.website = institution.website or provider.website
+    return institution
+
+
+def get_or_create_qualification(
+    session: Session, found: NormalisedQualification
+) -> Qualification:
+    qualification = session.exec(
+        select(Qualification).where(Qualification.code == found.code)
+    ).first()
+    if qualification is None:
+        qualification = Qualification(code=found.code)
+        session.add(qualification)
+    qualification.name = found.name or qualification.name
+    qualification.occupation = found.occupation or qualification.occupation
+    qualification.prk_level = found.prk_level or qualification.prk_level
+    return qualification

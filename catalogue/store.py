@@ -1,0 +1,225 @@
+"""Writing crawled offers into the catalogue: idempotent upserts and recorded crawl runs.
+
+An offer is keyed by (source, external id). Its content hash covers everything the
+normaliser produced, so a second crawl of an unchanged source changes nothing but the
+"last verified" time. Each item is written in its own transaction: one bad item never
+loses what was stored before it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from typing import Any, Literal
+
+from sqlalchemy import update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from catalogue.institutions import get_or_create_institution, get_or_create_qualification
+from catalogue.models import (
+    CrawlRun,
+    Edition,
+    Offer,
+    OfferStatus,
+    Rejection,
+    RunStatus,
+    Source,
+    utcnow,
+)
+from catalogue.normalise import normalise
+from catalogue.normalise.result import NormalisedOffer, Unstorable
+from catalogue.raw import RawOffer
+
+log = logging.getLogger(__name__)
+
+Outcome = Literal["new", "updated", "unchanged", "rejected"]
+
+
+def content_hash(normalised: NormalisedOffer) -> str:
+    payload = {
+        "offer": normalised.offer.model_dump(mode="json"),
+        "editions": [e.model_dump(mode="json") for e in normalised.editions],
+        "provider": normalised.provider and vars(normalised.provider),
+        "qualification": normalised.qualification and vars(normalised.qualification),
+        "evidence": normalised.evidence,
+        "live": normalised.live,
+    }
+    encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def get_or_create_source(session: Session, name: str, title: str = "", url: str = "") -> Source:
+    source = session.exec(select(Source).where(Source.name == name)).first()
+    if source is None:
+        source = Source(name=name, title=title or name, url=url)
+        session.add(source)
+        session.flush()
+    elif (title and source.title != title) or (url and source.url != url):
+        source.title, source.url = title or source.title, url or source.url
+    return source
+
+
+class CrawlRecorder:
+    """Records one crawl of one source: every item's outcome, rejections and errors."""
+
+    def __init__(self, engine: Engine, source_name: str, source_title: str = "",
+                 source_url: str = "") -> None:
+        self.engine = engine
+        self.source_name = source_name
+        self.source_title = source_title
+        self.source_url = source_url
+        self.source_id: int | None = None
+        self.run_id: int | None = None
+        self.counts = {"seen": 0, "new": 0, "updated": 0, "unchanged": 0, "rejected": 0}
+        self.errors: list[str] = []
+        self.changed_ids: set[int] = set()
+        self._seen_external_ids: set[str] = set()
+
+    def start(self) -> int:
+        with Session(self.engine) as session:
+            source = get_or_create_source(
+                session, self.source_name, self.source_title, self.source_url
+            )
+            run = CrawlRun(source_id=source.id)
+            session.add(run)
+            session.commit()
+            self.source_id, self.run_id = source.id, run.id
+        return self.run_id
+
+    def add(self, raw: RawOffer) -> Outcome:
+        self.counts["seen"] += 1
+        if raw.external_id:
+            self._seen_external_ids.add(str(raw.external_id))
+        try:
+            normalised = normalise(raw)
+        except Unstorable as exc:
+            return self._rejected(str(exc), raw.to_dict(), raw.external_id)
+        except Exception as exc:  # a normaliser bug must not stop the crawl or lose the item
+            log.exception("normaliser failed on %s/%s", raw.source, raw.external_id)
+            return self._rejected(f"błąd normalizacji: {exc!r}", raw.to_dict(), raw.external_id)
+        for attempt in (1, 2):
+            try:
+                outcome = self._upsert(raw, normalised)
+                break
+            except IntegrityError:
+                # Another crawl created the same institution or qualification at the same
+                # moment; the second attempt finds it.
+                if attempt == 2:
+                    raise
+        self.counts[outcome] += 1
+        return outcome
+
+    def reject(self, reason: str, payload: dict[str, Any], external_id: str | None = None) -> None:
+        self.counts["seen"] += 1
+        if external_id:
+            self._seen_external_ids.add(str(external_id))
+        self._rejected(reason, payload, external_id)
+
+    def error(self, message: str) -> None:
+        self.errors.append(message)
+
+    def finish(self, complete: bool) -> CrawlRun:
+        withdrawn = 0
+        success = complete and not self.errors
+        with Session(self.engine) as session:
+            if success:
+                withdrawn = self._withdraw_unseen(session)
+            run = session.get(CrawlRun, self.run_id)
+            run.status = _final_status(complete, self.errors, self.counts["seen"])
+            run.finished_at = utcnow()
+            for name, value in self.counts.items():
+                setattr(run, name, value)
+            run.withdrawn = withdrawn
+            run.errors = self.errors[:200]
+            session.commit()
+            session.refresh(run)
+            session.expunge(run)
+        return run
+
+    def _rejected(self, reason: str, payload: dict[str, Any], external_id: str | None) -> Outcome:
+        with Session(self.engine) as session:
+            session.add(
+                Rejection(
+                    crawl_run_id=self.run_id,
+                    source_id=self.source_id,
+                    external_id=str(external_id) if external_id else None,
+                    reason=reason[:1000],
+                    payload=json.loads(json.dumps(payload, default=str)),
+                )
+            )
+            session.commit()
+        self.counts["rejected"] += 1
+        return "rejected"
+
+    def _upsert(self, raw: RawOffer, normalised: NormalisedOffer) -> Outcome:
+        digest = content_hash(normalised)
+        status = OfferStatus.active if normalised.live else OfferStatus.withdrawn
+        now = utcnow()
+        with Session(self.engine) as session:
+            offer = session.exec(
+                select(Offer).where(
+                    Offer.source_id == self.source_id, Offer.external_id == str(raw.external_id)
+                )
+            ).first()
+            if offer is not None and offer.content_hash == digest and offer.status == status:
+                offer.last_verified, offer.last_run_id = now, self.run_id
+                session.commit()
+                return "unchanged"
+            outcome: Outcome = "new" if offer is None else "updated"
+            if offer is None:
+                offer = Offer(
+                    source_id=self.source_id,
+                    external_id=str(raw.external_id),
+                    content_hash=digest,
+                    url=raw.url,
+                    title=raw.title,
+                )
+                session.add(offer)
+            self._fill(session, offer, normalised, raw)
+            offer.content_hash, offer.status = digest, status
+            offer.last_changed = offer.last_verified = now
+            offer.last_run_id = self.run_id
+            session.commit()
+            self.changed_ids.add(offer.id)
+            return outcome
+
+    @staticmethod
+    def _fill(session: Session, offer: Offer, normalised: NormalisedOffer, raw: RawOffer) -> None:
+        for name, value in normalised.offer.model_dump().items():
+            setattr(offer, name, value)
+        offer.evidence = dict(normalised.evidence)
+        offer.extras = json.loads(json.dumps(raw.extras, default=str))
+        offer.institution = (
+            get_or_create_institution(session, normalised.provider) if normalised.provider else None
+        )
+        offer.qualification = (
+            get_or_create_qualification(session, normalised.qualification)
+            if normalised.qualification
+            else None
+        )
+        offer.editions = [Edition(**edition.model_dump()) for edition in normalised.editions]
+
+    def _withdraw_unseen(self, session: Session) -> int:
+        active = session.exec(
+            select(Offer.id, Offer.external_id).where(
+                Offer.source_id == self.source_id, Offer.status == OfferStatus.active
+            )
+        ).all()
+        gone = [offer_id for offer_id, ext in active if ext not in self._seen_external_ids]
+        if gone:
+            session.execute(
+                update(Offer)
+                .where(Offer.id.in_(gone))
+                .values(status=OfferStatus.withdrawn, last_changed=utcnow())
+            )
+            self.changed_ids.update(gone)
+        return len(gone)
+
+
+def _final_status(complete: bool, errors: list[str], seen: int) -> RunStatus:
+    if complete and not errors:
+        return RunStatus.success
+    return RunStatus.partial if seen else RunStatus.failed

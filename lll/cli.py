@@ -1,0 +1,113 @@
+"""`lll`: crawl sources, rebuild the index, serve the site, or do all of it (`lll demo`)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from catalogue.db import create_all, get_engine
+from catalogue.settings import Settings, get_settings
+
+app = typer.Typer(help="Katalog kształcenia ustawicznego Lubuskiego / Lubuskie LLL catalogue.",
+                  no_args_is_help=True)
+console = Console()
+
+
+def _prepared(settings: Settings):
+    engine = get_engine(settings.database_url)
+    create_all(engine)
+    return engine
+
+
+@app.command()
+def crawl(
+    sources: Annotated[list[str] | None, typer.Argument(help="Source names; all when empty.")] = None,
+    progress: Annotated[bool, typer.Option(help="Show live progress.")] = True,
+) -> None:
+    """Crawl sources into the catalogue and bring the index up to date."""
+    from crawlers.run import crawl as run_crawl
+    from search.backends import get_backend
+    from search.sync import sync_offers
+
+    settings = get_settings()
+    engine = _prepared(settings)
+    summaries = run_crawl(sources or None, settings.database_url, progress=progress)
+    changed = set().union(*(s.changed_ids for s in summaries)) if summaries else set()
+    sync_offers(engine, get_backend(settings), changed)
+    _print_summaries(summaries)
+    if any(s.status == "failed" for s in summaries):
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def reindex() -> None:
+    """Rebuild the search index from the catalogue and swap it in atomically."""
+    from search.backends import get_backend
+    from search.sync import reindex as rebuild
+
+    settings = get_settings()
+    count = rebuild(_prepared(settings), get_backend(settings))
+    console.print(f"Zindeksowano {count} ofert.")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option()] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 8000,
+) -> None:
+    """Serve the website and the API."""
+    import uvicorn
+
+    from web.app import create_app
+
+    settings = get_settings()
+    _prepared(settings)
+    console.print(f"Serwis działa na http://{host}:{port}")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+@app.command()
+def demo(
+    host: Annotated[str, typer.Option()] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 8000,
+) -> None:
+    """Crawl the bundled sample sources over HTTP, index them and serve the site."""
+    from crawlers.registry import load_sources
+
+    names = [s.name for s in load_sources() if s.enabled and s.sample]
+    crawl(names, progress=True)
+    reindex()
+    serve(host=host, port=port)
+
+
+@app.command()
+def sources() -> None:
+    """List the sources with their last crawl run."""
+    from catalogue.runs import last_runs
+    from crawlers.registry import load_sources
+
+    runs = last_runs(_prepared(get_settings()))
+    table = Table("źródło", "włączone", "ostatni przebieg", "status", "nowe/zm./bez zm./odrz.")
+    for source in load_sources():
+        run = runs.get(source.name)
+        when = run.started_at.strftime("%Y-%m-%d %H:%M") if run else "—"
+        counts = f"{run.new}/{run.updated}/{run.unchanged}/{run.rejected}" if run else "—"
+        table.add_row(source.name, "tak" if source.enabled else "nie", when,
+                      run.status if run else "—", counts)
+    console.print(table)
+
+
+def _print_summaries(summaries) -> None:
+    table = Table("źródło", "status", "widziane", "nowe", "zmienione", "bez zmian",
+                  "odrzucone", "wycofane", "czas [s]")
+    for s in summaries:
+        table.add_row(s.source, s.status, str(s.seen), str(s.new), str(s.updated),
+                      str(s.unchanged), str(s.rejected), str(s.withdrawn), f"{s.seconds:.1f}")
+    console.print(table)
+
+
+if __name__ == "__main__":
+    app()

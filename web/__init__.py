@@ -1,0 +1,1 @@
+"""The website and JSON API: server-rendered pages that work without JavaScript."""

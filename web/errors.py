@@ -1,0 +1,106 @@
+"""A small exception tree and one handler that renders it as a page or as JSON.
+
+Routes raise `NotFound` or `InvalidInput`; nothing else in `web/` builds an error response.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+log = logging.getLogger(__name__)
+
+
+class WebError(Exception):
+    """Base of the errors a route may raise: set `status_code` and the page's message keys."""
+
+    status_code = 500
+    title_key = "error.title"
+    text_key = "error.text"
+
+    def __init__(self, detail: Any = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class NotFound(WebError):
+    status_code = 404
+    title_key = "error.404.title"
+    text_key = "error.404.text"
+
+
+class InvalidInput(WebError):
+    """Search input that the API refuses; `detail` lists the problems FastAPI-style."""
+
+    status_code = 422
+    title_key = "error.422.title"
+
+
+def wants_json(request: Request) -> bool:
+    path = request.url.path
+    return (
+        path.startswith("/api/")
+        or path.endswith(".json")
+        or path == "/healthz"
+        or request.query_params.get("format") == "json"
+    )
+
+
+def error_response(request: Request, error: WebError) -> Response:
+    if wants_json(request):
+        detail = error.detail if error.detail is not None else _default_detail(error)
+        return JSONResponse({"detail": detail}, status_code=error.status_code)
+    templates = request.app.state.templates
+    template = "404.html" if error.status_code == 404 else "error.html"
+    context = {"error": error, "problems": error.detail if isinstance(error, InvalidInput) else []}
+    return templates.TemplateResponse(
+        request, template, context, status_code=error.status_code
+    )
+
+
+def _default_detail(error: WebError) -> str:
+    return {404: "Not found", 422: "Invalid input"}.get(error.status_code, "Server error")
+
+
+async def _on_web_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, WebError)
+    return error_response(request, exc)
+
+
+async def _on_http_exception(request: Request, exc: Exception) -> Response:
+    # Starlette raises these for unknown paths (404) and wrong methods (405).
+    assert isinstance(exc, StarletteHTTPException)
+    error = NotFound() if exc.status_code == 404 else WebError(exc.detail)
+    error.status_code = exc.status_code
+    return error_response(request, error)
+
+
+async def _on_validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    return error_response(request, InvalidInput(_jsonable(exc.errors())))
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> Response:
+    log.exception("Unhandled error on %s", request.url.path, exc_info=exc)
+    return error_response(request, WebError())
+
+
+def _jsonable(errors: Any) -> list[dict[str, Any]]:
+    return [
+        {key: value for key, value in error.items() if key in ("loc", "msg", "type")}
+        for error in errors
+    ]
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(WebError, _on_web_error)
+    app.add_exception_handler(StarletteHTTPException, _on_http_exception)
+    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(Exception, _on_unexpected)

@@ -1,0 +1,235 @@
+"""Interface text in Polish (default) and English, chosen by `?lang=` or Accept-Language.
+
+All text a person reads in a page goes through `Translator`; catalogue data (titles,
+descriptions, filter labels) arrives already worded and is not translated here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.requests import Request
+
+DEFAULT_LANGUAGE = "pl"
+LANGUAGES = ("pl", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "pl": {
+        "site.name": "Katalog kształcenia ustawicznego – Lubuskie",
+        "site.tagline": "Kursy, szkolenia i studia w województwie lubuskim w jednym miejscu",
+        "skip": "Przejdź do treści",
+        "sample.banner": "To są dane przykładowe – oferty nie są prawdziwe.",
+        "lang.switch": "English",
+        "lang.switch.code": "en",
+        "nav.search": "Wyszukiwarka",
+        "nav.api": "API (JSON)",
+        "footer.data": "Dane pochodzą z publicznych źródeł; każda oferta ma link do źródła.",
+        "search.title": "Znajdź kurs, szkolenie lub studia",
+        "search.label": "Czego chcesz się nauczyć?",
+        "search.hint": "Np. spawanie, księgowość, język niemiecki, kod kwalifikacji MEC.08",
+        "search.submit": "Szukaj",
+        "search.filters": "Zawęź wyniki",
+        "search.apply": "Zastosuj filtry",
+        "search.clear": "Wyczyść filtry",
+        "search.sort": "Sortuj według",
+        "sort.relevance": "trafności",
+        "sort.start_date": "najbliższego terminu",
+        "sort.price": "ceny (od najniższej)",
+        "search.results": "Wyniki wyszukiwania",
+        "results.count.0": "Nie znaleziono ofert.",
+        "results.count.1": "Znaleziono 1 ofertę.",
+        "results.count.few": "Znaleziono {n} oferty.",
+        "results.count.many": "Znaleziono {n} ofert.",
+        "results.for": "dla zapytania „{q}”",
+        "results.none.hint": "Spróbuj innego słowa albo usuń część filtrów.",
+        "results.page": "Strona {page} z {pages}",
+        "pagination.label": "Strony wyników",
+        "pagination.prev": "Poprzednia",
+        "pagination.next": "Następna",
+        "hit.provider": "Organizator",
+        "hit.place": "Miejsce",
+        "hit.start": "Najbliższy termin",
+        "hit.start.none": "termin do ustalenia",
+        "hit.price": "Cena",
+        "hit.prk": "Poziom PRK",
+        "online": "online",
+        "price.free": "bezpłatny",
+        "price.unknown": "cena nieznana",
+        "price.from": "od {price}",
+        "problem.q_too_long": "Zapytanie było za długie; skrócono je do {limit} znaków.",
+        "problem.page": "Numer strony musi być liczbą od 1 do {limit}; pokazano stronę {page}.",
+        "problem.per_page": "Liczba wyników na stronie musi być od 1 do {limit}.",
+        "problem.sort": "Nieznany sposób sortowania; użyto sortowania według trafności.",
+        "problem.filter": "Pominięto nieznaną wartość filtra „{name}”: {value}.",
+        "problem.unknown_param": "Pominięto nieznany parametr „{name}”.",
+        "offer.back": "Wróć do wyszukiwania",
+        "offer.withdrawn": (
+            "Ta oferta nie jest już dostępna u źródła. Pokazujemy ją, aby link nie przestał "
+            "działać, ale nie można się już na nią zapisać."
+        ),
+        "offer.details": "Informacje o ofercie",
+        "offer.description": "Opis",
+        "offer.kind": "Rodzaj",
+        "offer.provider": "Organizator",
+        "offer.qualification": "Kwalifikacja",
+        "offer.occupation": "Zawód",
+        "offer.isced": "Dziedzina kształcenia (ISCED-F)",
+        "offer.prk": "Poziom Polskiej Ramy Kwalifikacji",
+        "offer.form": "Forma",
+        "offer.language": "Język zajęć",
+        "offer.hours": "Liczba godzin",
+        "offer.funding": "Finansowanie",
+        "offer.audience": "Dla kogo",
+        "offer.unknown": "brak informacji",
+        "offer.editions": "Terminy i miejsca",
+        "offer.editions.caption": "Terminy oferty „{title}”",
+        "offer.editions.none": "Źródło nie podało terminów.",
+        "edition.dates": "Termin",
+        "edition.enrolment": "Zapisy do",
+        "edition.place": "Miejsce",
+        "edition.price": "Cena",
+        "edition.seats": "Liczba miejsc",
+        "edition.form": "Forma",
+        "edition.powiat": "powiat",
+        "offer.source": "Źródło",
+        "offer.source.link": "Zobacz u źródła",
+        "offer.verified": "Ostatnio sprawdzono: {date}",
+        "offer.first_seen": "W katalogu od: {date}",
+        "language.pl": "polski",
+        "language.en": "angielski",
+        "language.de": "niemiecki",
+        "error.404.title": "Nie znaleziono strony",
+        "error.404.text": "Strona, której szukasz, nie istnieje albo została przeniesiona.",
+        "error.title": "Coś poszło nie tak",
+        "error.text": "Nie udało się wyświetlić tej strony. Spróbuj ponownie za chwilę.",
+        "error.422.title": "Nieprawidłowe dane w adresie",
+        "error.home": "Przejdź do wyszukiwarki",
+    },
+    "en": {
+        "site.name": "Lifelong learning catalogue – Lubuskie",
+        "site.tagline": "Courses, training and studies in the Lubuskie region in one place",
+        "skip": "Skip to content",
+        "sample.banner": "This is sample data – the offers are not real.",
+        "lang.switch": "Polski",
+        "lang.switch.code": "pl",
+        "nav.search": "Search",
+        "nav.api": "API (JSON)",
+        "footer.data": "Data comes from public sources; every offer links to its source.",
+        "search.title": "Find a course, training or studies",
+        "search.label": "What do you want to learn?",
+        "search.hint": "E.g. welding, accounting, German, qualification code MEC.08",
+        "search.submit": "Search",
+        "search.filters": "Narrow the results",
+        "search.apply": "Apply filters",
+        "search.clear": "Clear filters",
+        "search.sort": "Sort by",
+        "sort.relevance": "relevance",
+        "sort.start_date": "soonest start",
+        "sort.price": "price (lowest first)",
+        "search.results": "Search results",
+        "results.count.0": "No offers found.",
+        "results.count.1": "1 offer found.",
+        "results.count.few": "{n} offers found.",
+        "results.count.many": "{n} offers found.",
+        "results.for": "for “{q}”",
+        "results.none.hint": "Try another word or remove some filters.",
+        "results.page": "Page {page} of {pages}",
+        "pagination.label": "Result pages",
+        "pagination.prev": "Previous",
+        "pagination.next": "Next",
+        "hit.provider": "Provider",
+        "hit.place": "Place",
+        "hit.start": "Next start",
+        "hit.start.none": "date to be set",
+        "hit.price": "Price",
+        "hit.prk": "PQF level",
+        "online": "online",
+        "price.free": "free",
+        "price.unknown": "price unknown",
+        "price.from": "from {price}",
+        "problem.q_too_long": "The query was too long; it was shortened to {limit} characters.",
+        "problem.page": "The page number must be from 1 to {limit}; page {page} is shown.",
+        "problem.per_page": "Results per page must be from 1 to {limit}.",
+        "problem.sort": "Unknown sort order; sorted by relevance.",
+        "problem.filter": "An unknown value of filter “{name}” was ignored: {value}.",
+        "problem.unknown_param": "Unknown parameter “{name}” was ignored.",
+        "offer.back": "Back to search",
+        "offer.withdrawn": (
+            "This offer is no longer listed by its source. It is kept so that links keep "
+            "working, but you can no longer enrol."
+        ),
+        "offer.details": "About this offer",
+        "offer.description": "Description",
+        "offer.kind": "Kind",
+        "offer.provider": "Provider",
+        "offer.qualification": "Qualification",
+        "offer.occupation": "Occupation",
+        "offer.isced": "Field of education (ISCED-F)",
+        "offer.prk": "Polish Qualifications Framework level",
+        "offer.form": "Form",
+        "offer.language": "Language of instruction",
+        "offer.hours": "Hours",
+        "offer.funding": "Funding",
+        "offer.audience": "Who it is for",
+        "offer.unknown": "not stated",
+        "offer.editions": "Dates and places",
+        "offer.editions.caption": "Dates of “{title}”",
+        "offer.editions.none": "The source gave no dates.",
+        "edition.dates": "Dates",
+        "edition.enrolment": "Enrol by",
+        "edition.place": "Place",
+        "edition.price": "Price",
+        "edition.seats": "Seats",
+        "edition.form": "Form",
+        "edition.powiat": "county",
+        "offer.source": "Source",
+        "offer.source.link": "See at the source",
+        "offer.verified": "Last checked: {date}",
+        "offer.first_seen": "In the catalogue since: {date}",
+        "language.pl": "Polish",
+        "language.en": "English",
+        "language.de": "German",
+        "error.404.title": "Page not found",
+        "error.404.text": "The page you are looking for does not exist or has moved.",
+        "error.title": "Something went wrong",
+        "error.text": "This page could not be shown. Please try again in a moment.",
+        "error.422.title": "Invalid data in the address",
+        "error.home": "Go to the search page",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Translator:
+    lang: str = DEFAULT_LANGUAGE
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = MESSAGES[self.lang].get(key) or MESSAGES[DEFAULT_LANGUAGE].get(key, key)
+        return text.format(**values) if values else text
+
+    def count(self, prefix: str, n: int) -> str:
+        """Pick the Polish plural form: 1 ofertę, 2–4 oferty, 5–21 ofert, 22–24 oferty."""
+        if n in (0, 1):
+            return self(f"{prefix}.{n}")
+        few = n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14)
+        return self(f"{prefix}.{'few' if few else 'many'}", n=n)
+
+
+def negotiate_language(request: Request) -> str:
+    """`?lang=en` wins; otherwise the first supported language in Accept-Language."""
+    asked = request.query_params.get("lang", "")
+    if asked in LANGUAGES:
+        return asked
+    header = request.headers.get("accept-language", "")
+    ranked: list[tuple[float, str]] = []
+    for part in header.split(","):
+        tag, _, q = part.strip().partition(";q=")
+        try:
+            weight = float(q) if q else 1.0
+        except ValueError:
+            continue
+        ranked.append((weight, tag.split("-")[0].lower()))
+    for _, code in sorted(ranked, key=lambda item: -item[0]):
+        if code in LANGUAGES:
+            return code
+    return DEFAULT_LANGUAGE

@@ -1,0 +1,1 @@
+"""HTTP routes: thin functions that parse input, call one function and pick a template or JSON."""
