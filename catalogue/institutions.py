@@ -29,9 +29,7 @@ def get_or_create_institution(session: Session, provider: NormalisedProvider) ->
     return institution
 
 
-def get_or_create_qualification(
-    session: Session, found: NormalisedQualification
-) -> Qualification:
+def get_or_create_qualification(session: Session, found: NormalisedQualification) -> Qualification:
     qualification = session.exec(
         select(Qualification).where(Qualification.code == found.code)
     ).first()

@@ -5,8 +5,6 @@ search documents, templates and the API); `Offer` is its table, `OfferPublic` wh
 API returns. Anything a source has beyond these fields goes into `extras`.
 """
 
-from __future__ import annotations
-
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
@@ -118,7 +116,7 @@ class Offer(OfferBase, table=True):
     source: Source = Relationship()
     institution: Institution | None = Relationship()
     qualification: Qualification | None = Relationship()
-    editions: list[Edition] = Relationship(
+    editions: list["Edition"] = Relationship(
         back_populates="offer",
         sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "Edition.start_date"},
     )

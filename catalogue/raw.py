@@ -40,7 +40,8 @@ class RawOffer:
     provider_url: str | None = None
     provider_town: str | None = None
     kind: str | None = None  # the source's word: "Studia podyplomowe", "KKZ", "Usługa szkoleniowa"
-    category: str | None = None  # the source's subject category, e.g. "Informatyka i telekomunikacja"
+    # the source's subject category, e.g. "Informatyka i telekomunikacja"
+    category: str | None = None
     subcategory: str | None = None
     qualification_code: str | None = None  # e.g. "MEC.08"
     qualification_name: str | None = None

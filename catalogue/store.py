@@ -65,8 +65,9 @@ def get_or_create_source(session: Session, name: str, title: str = "", url: str 
 class CrawlRecorder:
     """Records one crawl of one source: every item's outcome, rejections and errors."""
 
-    def __init__(self, engine: Engine, source_name: str, source_title: str = "",
-                 source_url: str = "") -> None:
+    def __init__(
+        self, engine: Engine, source_name: str, source_title: str = "", source_url: str = ""
+    ) -> None:
         self.engine = engine
         self.source_name = source_name
         self.source_title = source_title

@@ -11,8 +11,10 @@ from rich.table import Table
 from catalogue.db import create_all, get_engine
 from catalogue.settings import Settings, get_settings
 
-app = typer.Typer(help="Katalog kształcenia ustawicznego Lubuskiego / Lubuskie LLL catalogue.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Katalog kształcenia ustawicznego Lubuskiego / Lubuskie LLL catalogue.",
+    no_args_is_help=True,
+)
 console = Console()
 
 
@@ -24,7 +26,7 @@ def _prepared(settings: Settings):
 
 @app.command()
 def crawl(
-    sources: Annotated[list[str] | None, typer.Argument(help="Source names; all when empty.")] = None,
+    sources: Annotated[list[str] | None, typer.Argument(help="Source names (all if none).")] = None,
     progress: Annotated[bool, typer.Option(help="Show live progress.")] = True,
 ) -> None:
     """Crawl sources into the catalogue and bring the index up to date."""
@@ -95,17 +97,40 @@ def sources() -> None:
         run = runs.get(source.name)
         when = run.started_at.strftime("%Y-%m-%d %H:%M") if run else "—"
         counts = f"{run.new}/{run.updated}/{run.unchanged}/{run.rejected}" if run else "—"
-        table.add_row(source.name, "tak" if source.enabled else "nie", when,
-                      run.status if run else "—", counts)
+        table.add_row(
+            source.name,
+            "tak" if source.enabled else "nie",
+            when,
+            run.status if run else "—",
+            counts,
+        )
     console.print(table)
 
 
 def _print_summaries(summaries) -> None:
-    table = Table("źródło", "status", "widziane", "nowe", "zmienione", "bez zmian",
-                  "odrzucone", "wycofane", "czas [s]")
+    table = Table(
+        "źródło",
+        "status",
+        "widziane",
+        "nowe",
+        "zmienione",
+        "bez zmian",
+        "odrzucone",
+        "wycofane",
+        "czas [s]",
+    )
     for s in summaries:
-        table.add_row(s.source, s.status, str(s.seen), str(s.new), str(s.updated),
-                      str(s.unchanged), str(s.rejected), str(s.withdrawn), f"{s.seconds:.1f}")
+        table.add_row(
+            s.source,
+            s.status,
+            str(s.seen),
+            str(s.new),
+            str(s.updated),
+            str(s.unchanged),
+            str(s.rejected),
+            str(s.withdrawn),
+            f"{s.seconds:.1f}",
+        )
     console.print(table)
 
 

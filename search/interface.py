@@ -31,7 +31,8 @@ class Hit:
     id: int
     score: float
     document: dict[str, Any]  # the stored search document (see search.documents)
-    highlights: dict[str, str] = field(default_factory=dict)  # field -> HTML-safe snippet with <mark>
+    # field -> HTML-safe snippet with <mark>
+    highlights: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

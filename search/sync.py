@@ -29,8 +29,9 @@ def _load(session: Session, ids: list[int] | None) -> Iterator[Offer]:
     yield from session.exec(statement)
 
 
-def active_documents(engine: Engine, ids: Iterable[int] | None = None,
-                     today: date | None = None) -> Iterator[dict[str, Any]]:
+def active_documents(
+    engine: Engine, ids: Iterable[int] | None = None, today: date | None = None
+) -> Iterator[dict[str, Any]]:
     """Search documents of the active offers (all of them, or those among `ids`)."""
     if ids is None:
         chunks: list[list[int] | None] = [None]

@@ -123,7 +123,7 @@ def test_a_run_with_errors_is_partial_even_when_the_spider_finished(engine):
 
 def test_a_rejected_item_keeps_its_stored_offer_active(engine):
     crawl(engine, [welding("1"), welding("2", title="Spawanie metodą TIG (141)")])
-    run = crawl(engine, [welding("1"), welding("2", title="")])
+    run = crawl(engine, [welding("1"), welding("2", title="   ")])
     assert (run.rejected, run.withdrawn) == (1, 0)
     with Session(engine) as session:
         offer = session.exec(select(Offer).where(Offer.external_id == "2")).one()

@@ -1,0 +1,110 @@
+"""The source's kind word and the title -> `OfferKind`.
+
+The source's own word decides first (BUR "Usługa szkoleniowa", podrodzaj 147 "Studia
+podyplomowe", 148 "Egzamin"); the title only when the kind word says nothing. Rules are tried
+in order, so "Studia podyplomowe" is never read as degree studies and a KKZ exam course is a KKZ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from catalogue.models import OfferKind
+from catalogue.normalise.qualifications import find_code
+from catalogue.normalise.text import any_term, as_text, fold
+
+# BUR ids of rodzaj/podrodzaj usługi (research/sources.md §1).
+BUR_KIND_IDS = {
+    "144": OfferKind.training,
+    "145": OfferKind.training,
+    "146": OfferKind.training,
+    "147": OfferKind.postgraduate,
+    "148": OfferKind.validation,
+}
+RULES: tuple[tuple[OfferKind, tuple[str, ...]], ...] = (
+    (OfferKind.postgraduate, ("studia podyplomow", "studiow podyplomow", "podyplomow")),
+    (
+        OfferKind.validation,
+        (
+            "walidac",
+            "potwierdzen kwalifikac",
+            "potwierdzania kwalifikac",
+            "egzamin=",
+            "egzaminy=",
+            "egzamin potwierdzaj",
+            "certyfikacj",
+        ),
+    ),
+    (
+        OfferKind.kkz,
+        (
+            "kkz=",
+            "kwalifikacyjn kurs zawodow",
+            "kwalifikacyjnego kursu zawodow",
+            "kwalifikacyjne kursy zawodow",
+        ),
+    ),
+    (
+        OfferKind.studies,
+        (
+            "studia i stopnia",
+            "studia ii stopnia",
+            "studia pierwszego stopnia",
+            "studia drugiego stopnia",
+            "jednolite magistersk",
+            "studia licencjack",
+            "studia inzyniersk",
+            "studia magistersk",
+            "studia doktoransk",
+            "szkola doktorsk",
+            "kierunek studiow",
+        ),
+    ),
+    (OfferKind.workshop, ("warsztat",)),
+    (
+        OfferKind.elearning,
+        ("e learning", "elearning", "kurs online asynchron", "kurs e learning", "kurs elearning"),
+    ),
+    (OfferKind.training, ("szkolen", "usluga szkoleniow", "usluga rozwojow", "training=")),
+    (OfferKind.course, ("kurs", "kursy=", "course=")),
+)
+# In titles "egzamin" often means a course that ends with one ("kurs ... z egzaminem"), so a
+# title says validation only when it opens with the word or names validation outright.
+_TITLE_VALIDATION = ("walidac", "potwierdzen kwalifikac", "egzamin potwierdzaj")
+
+
+@dataclass(frozen=True)
+class Kind:
+    kind: OfferKind
+    evidence: str
+
+
+def resolve_kind(kind_word: Any, title: Any) -> Kind:
+    """The offer kind, with the words that decided it; `other` when nothing does."""
+    word = as_text(kind_word)
+    if word and word in BUR_KIND_IDS:
+        return Kind(BUR_KIND_IDS[word], f"rodzaj usługi BUR {word}")
+    if word:
+        for kind, terms in RULES:
+            term = any_term(terms, word)
+            if term:
+                return Kind(kind, f"rodzaj wg źródła: {word}")
+    return _from_title(as_text(title) or "")
+
+
+def _from_title(title: str) -> Kind:
+    folded = fold(title)
+    for kind, terms in RULES:
+        if kind is OfferKind.kkz and find_code(title):
+            # A qualification code in a course title is a KKZ ("ślusarz – MEC.08 …").
+            return Kind(OfferKind.kkz, f"tytuł: kod kwalifikacji zawodowej {find_code(title)}")
+        if kind is OfferKind.validation:
+            term = any_term(_TITLE_VALIDATION, title)
+            if not term and folded.startswith("egzamin"):
+                term = "egzamin"
+        else:
+            term = any_term(terms, title)
+        if term:
+            return Kind(kind, f"tytuł: {term.strip('=')}")
+    return Kind(OfferKind.other, "brak słowa określającego rodzaj")

@@ -1,0 +1,80 @@
+"""Text helpers shared by every step: safe string conversion, Polish folding, word search."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+# NFKD strips most diacritics; "ł" has no decomposition, so it is mapped by hand.
+_EXTRA_FOLDS = str.maketrans({"ł": "l", "Ł": "l", "\u00a0": " ", "\u202f": " ", "ß": "ss"})
+_WORD_RE = re.compile(r"[0-9a-ząćęłńóśźż]+(?:[+#][0-9a-z]*)?", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+def as_text(value: Any) -> str | None:
+    """Any raw value as a stripped string, or None when there is nothing in it."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (list, tuple, set)):
+        value = " ".join(str(v) for v in value if v is not None)
+    text = collapse(str(value))
+    return text or None
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs (including non-breaking spaces) collapsed to one space, trimmed."""
+    return _SPACES.sub(" ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+
+
+def fold(value: Any) -> str:
+    """Lower case, no diacritics ("Łódź" -> "lodz"), whitespace collapsed; "" for None."""
+    text = as_text(value)
+    if text is None:
+        return ""
+    text = text.translate(_EXTRA_FOLDS).lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return collapse("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def fold_words(value: Any) -> list[str]:
+    """Folded words, punctuation dropped: "Gorzów Wlkp." -> ["gorzow", "wlkp"]."""
+    return _WORD_RE.findall(fold(value))
+
+
+def words_with_originals(value: Any) -> list[tuple[str, str]]:
+    """(folded, original) pairs of the words of a text, for evidence quoting the source."""
+    text = as_text(value) or ""
+    return [(fold(m.group(0)), m.group(0)) for m in _WORD_RE.finditer(text)]
+
+
+def term_matches(term: str, words: Sequence[str]) -> list[int]:
+    """Start positions where a term matches consecutive folded words.
+
+    A term is space-separated parts; each part matches a word it prefixes, or equals it
+    when it ends with "=" ("mag=" matches "mag" but not "magazyn").
+    """
+    parts = term.split()
+    hits = []
+    for start in range(len(words) - len(parts) + 1):
+        if all(_part_matches(p, words[start + i]) for i, p in enumerate(parts)):
+            hits.append(start)
+    return hits
+
+
+def _part_matches(part: str, word: str) -> bool:
+    if part.endswith("="):
+        return word == part[:-1]
+    return word.startswith(part)
+
+
+def any_term(terms: Iterable[str], value: Any) -> str | None:
+    """The first term (in the given order) found in the text, or None."""
+    words = fold_words(value)
+    for term in terms:
+        if term_matches(term, words):
+            return term
+    return None
