@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from sqlmodel import Session, select
 
 from catalogue.models import Institution, Qualification
 from catalogue.normalise.result import NormalisedProvider, NormalisedQualification
+from catalogue.normalise.text import fold_words
 
 
 def institution_key(name: str) -> str:
     """Folded, punctuation-free name: "CKZiU „Medyk”" and "ckziu medyk" are one institution."""
-    folded = unicodedata.normalize("NFKD", name.lower().replace("ł", "l"))
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return " ".join(re.findall(r"\w+", folded))
+    return " ".join(fold_words(name))
 
 
 def get_or_create_institution(session: Session, provider: NormalisedProvider) -> Institution:

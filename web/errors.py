@@ -5,7 +5,6 @@ Routes raise `NotFound` or `InvalidInput`; nothing else in `web/` builds an erro
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from fastapi import FastAPI
@@ -14,8 +13,6 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-
-log = logging.getLogger(__name__)
 
 
 class WebError(Exception):
@@ -60,9 +57,7 @@ def error_response(request: Request, error: WebError) -> Response:
     templates = request.app.state.templates
     template = "404.html" if error.status_code == 404 else "error.html"
     context = {"error": error, "problems": error.detail if isinstance(error, InvalidInput) else []}
-    return templates.TemplateResponse(
-        request, template, context, status_code=error.status_code
-    )
+    return templates.TemplateResponse(request, template, context, status_code=error.status_code)
 
 
 def _default_detail(error: WebError) -> str:
@@ -88,7 +83,7 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
-    log.exception("Unhandled error on %s", request.url.path, exc_info=exc)
+    # Starlette re-raises the exception after this response is sent, so the server logs it.
     return error_response(request, WebError())
 
 

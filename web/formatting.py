@@ -1,18 +1,43 @@
-"""Dates and prices the way a reader of each language writes them ("15 grudnia 2026", "1 200,00 zł")."""
+"""Dates and prices as readers write them: "15 grudnia 2026", "1 200,00 zł"."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+# Times are stored in UTC; a reader in Poland expects the local calendar day.
+LOCAL_ZONE = ZoneInfo("Europe/Warsaw")
 
 # Polish dates use the genitive month name: "15 grudnia 2026", never "15 grudzień 2026".
 MONTHS = {
-    "pl": (
-        "stycznia lutego marca kwietnia maja czerwca lipca sierpnia "
-        "września października listopada grudnia"
-    ).split(),
-    "en": (
-        "January February March April May June July August September October November December"
-    ).split(),
+    "pl": [
+        "stycznia",
+        "lutego",
+        "marca",
+        "kwietnia",
+        "maja",
+        "czerwca",
+        "lipca",
+        "sierpnia",
+        "września",
+        "października",
+        "listopada",
+        "grudnia",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 
 
@@ -20,14 +45,14 @@ def as_date(value: date | datetime | str | None) -> date | None:
     """Accept what documents (ISO strings) and rows (date, datetime) carry."""
     if value is None or value == "":
         return None
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return datetime.fromisoformat(value).date()
-    except ValueError:
-        return None
+        return value.astimezone(LOCAL_ZONE).date() if value.tzinfo else value.date()
+    return value
 
 
 def format_date(value: date | datetime | str | None, lang: str = "pl") -> str:

@@ -32,6 +32,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "search.apply": "Zastosuj filtry",
         "search.clear": "Wyczyść filtry",
         "search.sort": "Sortuj według",
+        "search.sort.apply": "Sortuj",
         "sort.relevance": "trafności",
         "sort.start_date": "najbliższego terminu",
         "sort.price": "ceny (od najniższej)",
@@ -57,11 +58,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "price.unknown": "cena nieznana",
         "price.from": "od {price}",
         "problem.q_too_long": "Zapytanie było za długie; skrócono je do {limit} znaków.",
-        "problem.page": "Numer strony musi być liczbą od 1 do {limit}; pokazano stronę {page}.",
+        "problem.page": "Numer strony musi być liczbą od 1 do {limit}.",
         "problem.per_page": "Liczba wyników na stronie musi być od 1 do {limit}.",
         "problem.sort": "Nieznany sposób sortowania; użyto sortowania według trafności.",
         "problem.filter": "Pominięto nieznaną wartość filtra „{name}”: {value}.",
-        "problem.unknown_param": "Pominięto nieznany parametr „{name}”.",
         "offer.back": "Wróć do wyszukiwania",
         "offer.withdrawn": (
             "Ta oferta nie jest już dostępna u źródła. Pokazujemy ją, aby link nie przestał "
@@ -123,6 +123,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "search.apply": "Apply filters",
         "search.clear": "Clear filters",
         "search.sort": "Sort by",
+        "search.sort.apply": "Sort",
         "sort.relevance": "relevance",
         "sort.start_date": "soonest start",
         "sort.price": "price (lowest first)",
@@ -148,11 +149,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "price.unknown": "price unknown",
         "price.from": "from {price}",
         "problem.q_too_long": "The query was too long; it was shortened to {limit} characters.",
-        "problem.page": "The page number must be from 1 to {limit}; page {page} is shown.",
+        "problem.page": "The page number must be a number from 1 to {limit}.",
         "problem.per_page": "Results per page must be from 1 to {limit}.",
         "problem.sort": "Unknown sort order; sorted by relevance.",
         "problem.filter": "An unknown value of filter “{name}” was ignored: {value}.",
-        "problem.unknown_param": "Unknown parameter “{name}” was ignored.",
         "offer.back": "Back to search",
         "offer.withdrawn": (
             "This offer is no longer listed by its source. It is kept so that links keep "
@@ -206,6 +206,10 @@ class Translator:
     def __call__(self, key: str, **values: object) -> str:
         text = MESSAGES[self.lang].get(key) or MESSAGES[DEFAULT_LANGUAGE].get(key, key)
         return text.format(**values) if values else text
+
+    def maybe(self, key: str, default: str) -> str:
+        """The message, or `default` when no language has one (a language code we cannot name)."""
+        return MESSAGES[self.lang].get(key) or MESSAGES[DEFAULT_LANGUAGE].get(key) or default
 
     def count(self, prefix: str, n: int) -> str:
         """Pick the Polish plural form: 1 ofertę, 2–4 oferty, 5–21 ofert, 22–24 oferty."""
