@@ -1,0 +1,47 @@
+"""The app as built from settings: the banner switch and failures shown as pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from web_support import Catalogue, html
+
+from catalogue.db import get_engine
+from catalogue.settings import Settings
+from web.app import create_app
+
+
+def test_the_sample_data_banner_follows_the_settings(catalogue: Catalogue) -> None:
+    settings = Settings(
+        database_url=catalogue.database_url,
+        search_index_dir=catalogue.index_dir,
+        sample_data=False,
+    )
+    with TestClient(create_app(settings)) as client:
+        page = html(client, "/")
+    assert not page.css("#sample-banner")
+    assert page.css("ol.results li.card")
+
+
+def test_a_broken_catalogue_shows_the_error_page_and_health_says_so(tmp_path: Path) -> None:
+    # A database file without the catalogue's tables: every offer lookup fails.
+    database_url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    with get_engine(database_url).connect():
+        pass
+    settings = Settings(database_url=database_url, search_index_dir=tmp_path / "index")
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        page = html(client, "/oferty/1", status=500)
+        assert page.css("h1::text").get() == "Coś poszło nie tak"
+        assert "Traceback" not in page.get()
+        api = client.get("/api/offers/1")
+        assert (api.status_code, api.json()) == (500, {"detail": "Server error"})
+        # An index that was never built is empty, not an error.
+        assert client.get("/healthz").json() == {
+            "status": "ok",
+            "database": "ok",
+            "index_documents": 0,
+        }
+        assert html(client, "/").css("#results-count").xpath("string()").get().strip() == (
+            "Nie znaleziono ofert."
+        )

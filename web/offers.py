@@ -1,0 +1,96 @@
+"""Load one offer from the catalogue, with everything its page shows."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import selectinload
+from sqlmodel import Session, select
+
+from catalogue.models import EditionPublic, Offer, OfferPublic
+from search.filters import DATA_DIR, get_filter
+from web.errors import NotFound
+from web.schemas import IscedField, OfferPage, Provider, QualificationInfo, SourceInfo
+
+
+def load_offer(engine: Engine, offer_id: int) -> Offer:
+    """The offer with its editions, source, institution and qualification; `NotFound` if none."""
+    statement = (
+        select(Offer)
+        .where(Offer.id == offer_id)
+        .options(
+            selectinload(Offer.editions),
+            selectinload(Offer.source),
+            selectinload(Offer.institution),
+            selectinload(Offer.qualification),
+        )
+    )
+    with Session(engine) as session:
+        offer = session.exec(statement).first()
+        if offer is None:
+            raise NotFound(f"Offer {offer_id} does not exist")
+        return offer
+
+
+def offer_public(offer: Offer) -> OfferPublic:
+    return OfferPublic.model_validate(
+        offer,
+        update={
+            "source_name": offer.source.name,
+            "editions": [EditionPublic.model_validate(e) for e in offer.editions],
+        },
+    )
+
+
+def offer_page(offer: Offer, lang: str) -> OfferPage:
+    return OfferPage(
+        offer=offer_public(offer),
+        provider=_provider(offer),
+        qualification=_qualification(offer),
+        isced=isced_path(offer.isced_code or offer.isced_narrow or offer.isced_broad, lang),
+        source=SourceInfo(name=offer.source.name, title=offer.source.title, url=offer.source.url),
+        kind_label=get_filter("kind").display(offer.kind.value, lang),
+        form_label=get_filter("form").display(offer.form.value, lang) if offer.form else None,
+        powiat_names={
+            e.powiat_teryt: get_filter("powiat").display(e.powiat_teryt, lang)
+            for e in offer.editions
+            if e.powiat_teryt
+        },
+    )
+
+
+def _provider(offer: Offer) -> Provider | None:
+    institution = offer.institution
+    if institution is not None:
+        return Provider(name=institution.name, town=institution.town, website=institution.website)
+    return Provider(name=offer.provider_name) if offer.provider_name else None
+
+
+def _qualification(offer: Offer) -> QualificationInfo | None:
+    row = offer.qualification
+    if row is not None:
+        return QualificationInfo(
+            code=row.code, name=row.name, occupation=row.occupation, prk_level=row.prk_level
+        )
+    return QualificationInfo(code=offer.qualification_code) if offer.qualification_code else None
+
+
+def isced_path(code: str | None, lang: str) -> list[IscedField]:
+    """The broad, narrow and detailed fields of a code (0715 -> 07, 071, 0715) with names."""
+    if not code:
+        return []
+    names = _isced_names()
+    prefixes = [code[:n] for n in (2, 3, 4) if len(code) >= n]
+    return [
+        IscedField(code=prefix, name=names[prefix][1 if lang == "en" else 0])
+        for prefix in prefixes
+        if prefix in names
+    ]
+
+
+@cache
+def _isced_names() -> dict[str, tuple[str, str]]:
+    with (DATA_DIR / "isced_f_2013.csv").open(encoding="utf-8", newline="") as f:
+        return {row["code"]: (row["name_pl"], row["name_en"]) for row in csv.DictReader(f)}

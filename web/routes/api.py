@@ -1,0 +1,73 @@
+"""The JSON API: search, one offer, and the health check."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from starlette.requests import Request
+
+from catalogue.models import OfferPublic
+from web.i18n import negotiate_language
+from web.offers import load_offer, offer_public
+from web.params import openapi_parameters, parse_search
+from web.schemas import Health, SearchResponse
+from web.searching import search_response
+
+router = APIRouter()
+
+_ERRORS = {
+    404: {"description": "No such offer"},
+    422: {"description": "Invalid search input; `detail` lists each problem"},
+}
+
+
+@router.get(
+    "/api/offers",
+    response_model=SearchResponse,
+    summary="Search the learning offers",
+    description=(
+        "Free-text search with filters and facet counts. Each facet count is the number of hits "
+        "the value would give with the other filters kept. Labels follow `lang` or "
+        "Accept-Language (Polish by default)."
+    ),
+    openapi_extra={"parameters": openapi_parameters()},
+    responses={422: _ERRORS[422]},
+    tags=["offers"],
+)
+def search_offers(request: Request) -> SearchResponse:
+    query = parse_search(request.query_params).require_valid()
+    results = request.app.state.search.search(query)
+    return search_response(
+        results,
+        lambda offer_id: str(request.url_for("offer_page", offer_id=offer_id)),
+        negotiate_language(request),
+    )
+
+
+@router.get(
+    "/api/offers/{offer_id}",
+    response_model=OfferPublic,
+    summary="One offer with its editions",
+    responses={404: _ERRORS[404]},
+    tags=["offers"],
+)
+def get_offer(request: Request, offer_id: int) -> OfferPublic:
+    return offer_public(load_offer(request.app.state.engine, offer_id))
+
+
+@router.get("/healthz", response_model=Health, summary="Database and index status", tags=["ops"])
+def health(request: Request) -> JSONResponse:
+    try:
+        with request.app.state.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        database = "ok"
+    except Exception:  # any failure to reach the database is what this check reports
+        database = "error"
+    try:
+        documents: int | None = request.app.state.search.count()
+    except Exception:  # likewise for the index
+        documents = None
+    healthy = database == "ok" and documents is not None
+    body = Health(status="ok" if healthy else "error", database=database, index_documents=documents)
+    return JSONResponse(body.model_dump(), status_code=200 if healthy else 503)

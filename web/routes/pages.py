@@ -1,0 +1,53 @@
+"""The HTML pages: search and offer. Each builds one context, shown as HTML or as JSON."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+from starlette.requests import Request
+from starlette.responses import Response
+
+from web.i18n import negotiate_language
+from web.offers import load_offer, offer_page
+from web.params import parse_search
+from web.schemas import OfferPage, SearchResponse
+from web.searching import facet_groups, page_window, search_response
+from web.templating import link
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/", name="search_page", response_class=HTMLResponse)
+def search_page(request: Request) -> Response:
+    lang = negotiate_language(request)
+    search_input = parse_search(request.query_params)
+    results = request.app.state.search.search(search_input.query)
+    response = search_response(results, lambda offer_id: link(request, f"/oferty/{offer_id}"), lang)
+    if request.query_params.get("format") == "json":
+        return _json(response)
+    context = {
+        "query": search_input.query,
+        "problems": [problem.message(lang) for problem in search_input.problems],
+        "results": response,
+        "facets": facet_groups(response, search_input.query, lang),
+        "page_window": page_window(response.page, response.pages),
+    }
+    # An enhanced form (HX-Request) asks only for the fragment it replaces.
+    template = "_results.html" if request.headers.get("hx-request") else "search.html"
+    return request.app.state.templates.TemplateResponse(request, template, context)
+
+
+@router.get("/oferty/{offer_id:int}", name="offer_page", response_class=HTMLResponse)
+def offer_html(request: Request, offer_id: int) -> Response:
+    page = offer_page(load_offer(request.app.state.engine, offer_id), negotiate_language(request))
+    return request.app.state.templates.TemplateResponse(request, "offer.html", {"page": page})
+
+
+@router.get("/oferty/{offer_id:int}.json", name="offer_page_json")
+def offer_json(request: Request, offer_id: int) -> Response:
+    page = offer_page(load_offer(request.app.state.engine, offer_id), negotiate_language(request))
+    return _json(page)
+
+
+def _json(model: SearchResponse | OfferPage) -> Response:
+    return Response(model.model_dump_json(), media_type="application/json")
