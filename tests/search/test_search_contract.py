@@ -7,12 +7,12 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from conftest import OFFERS, offer
 
 from catalogue.models import DeliveryForm, Edition, Offer, OfferKind
 from search.documents import offer_document
 from search.filters import FILTERS
 from search.interface import MAX_PER_PAGE, Query, SearchBackend
+from tests.search.search_support import OFFERS, offer
 
 TITLES = {doc["id"]: doc["title"] for doc in OFFERS}
 

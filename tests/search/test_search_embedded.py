@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import OFFERS, offer
 
 from catalogue.settings import Settings
 from search.backends import BackendNotAvailable, get_backend
 from search.embedded import EmbeddedBackend
 from search.interface import Query
 from search.tantivy_store import POINTER
+from tests.search.search_support import OFFERS, offer
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,7 +14,6 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
-from web_support import CKZIU_ZG, LAST_VERIFIED, OFFERS, QUALIFICATIONS, TODAY, UZ, Catalogue
 
 from catalogue.db import create_all, get_engine
 from catalogue.models import (
@@ -30,6 +29,15 @@ from catalogue.models import (
 from catalogue.settings import Settings
 from search.embedded import EmbeddedBackend
 from search.sync import reindex
+from tests.web.web_support import (
+    CKZIU_ZG,
+    LAST_VERIFIED,
+    OFFERS,
+    QUALIFICATIONS,
+    TODAY,
+    UZ,
+    Catalogue,
+)
 from web.app import create_app
 
 INSTITUTIONS = {

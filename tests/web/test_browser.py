@@ -12,7 +12,8 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 from playwright.sync_api import Browser, sync_playwright
-from web_support import Catalogue
+
+from tests.web.web_support import Catalogue
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
-from web_support import Catalogue, active
 
 from search.filters import FILTERS
+from tests.web.web_support import Catalogue, active
 
 DOCUMENT_FIELDS = {
     "description",

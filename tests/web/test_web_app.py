@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from web_support import Catalogue, html
 
 from catalogue.db import get_engine
 from catalogue.settings import Settings
+from tests.web.web_support import Catalogue, html
 from web.app import create_app
 
 

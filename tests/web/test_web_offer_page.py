@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from parsel import Selector
-from web_support import LAST_VERIFIED, TODAY, Catalogue, html
 
+from tests.web.web_support import LAST_VERIFIED, TODAY, Catalogue, html
 from web.formatting import format_date
 
 

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 from fastapi.testclient import TestClient
 from parsel import Selector
-from web_support import TODAY, active, html
 
+from tests.web.web_support import TODAY, active, html
 from web.formatting import format_date
 
 
