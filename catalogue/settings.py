@@ -22,8 +22,9 @@ class Settings(BaseSettings):
     secret_key: str = "development-only-secret"
     # Shown on every page while the catalogue holds the bundled sample sources.
     sample_data: bool = True
+    # HTTP headers are ASCII: no Polish letters here.
     user_agent: str = (
-        "LubuskieLLLBot/0.1 (+https://github.com/lubuskie-lll/catalogue; katalog kształcenia)"
+        "LubuskieLLLBot/0.1 (+https://github.com/lubuskie-lll/catalogue; katalog ksztalcenia)"
     )
 
 

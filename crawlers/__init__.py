@@ -1,0 +1,1 @@
+"""The Scrapy project: base spiders, one declaration per source, the registry, the sample sites."""

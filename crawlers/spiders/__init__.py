@@ -1,0 +1,1 @@
+"""One spider declaration per kind of source; shared parsing lives in `base/`."""
