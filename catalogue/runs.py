@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from catalogue.models import CrawlRun, Source
+from catalogue.models import CrawlRun, RunStatus, Source, utcnow
 
 
 def last_runs(engine: Engine) -> dict[str, CrawlRun]:
@@ -19,3 +19,19 @@ def last_runs(engine: Engine) -> dict[str, CrawlRun]:
             session.expunge(run)
             newest[name] = run
     return newest
+
+
+def fail_unfinished(engine: Engine, source_names: list[str], reason: str) -> int:
+    """Mark runs left 'running' by a crawl process that died as failed; returns how many."""
+    with Session(engine) as session:
+        runs = session.exec(
+            select(CrawlRun)
+            .join(Source)
+            .where(Source.name.in_(source_names), CrawlRun.status == RunStatus.running)
+        ).all()
+        for run in runs:
+            run.status = RunStatus.failed
+            run.finished_at = utcnow()
+            run.errors = [*run.errors, reason]
+        session.commit()
+        return len(runs)

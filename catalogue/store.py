@@ -38,8 +38,9 @@ log = logging.getLogger(__name__)
 Outcome = Literal["new", "updated", "unchanged", "rejected"]
 
 
-def content_hash(normalised: NormalisedOffer) -> str:
+def content_hash(normalised: NormalisedOffer, extras: dict[str, Any] | None = None) -> str:
     payload = {
+        "extras": extras or {},
         "offer": normalised.offer.model_dump(mode="json"),
         "editions": [e.model_dump(mode="json") for e in normalised.editions],
         "provider": normalised.provider and vars(normalised.provider),
@@ -156,7 +157,7 @@ class CrawlRecorder:
         return "rejected"
 
     def _upsert(self, raw: RawOffer, normalised: NormalisedOffer) -> Outcome:
-        digest = content_hash(normalised)
+        digest = content_hash(normalised, raw.extras)
         status = OfferStatus.active if normalised.live else OfferStatus.withdrawn
         now = utcnow()
         with Session(self.engine) as session:

@@ -21,6 +21,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from catalogue.db import get_engine
+from catalogue.runs import fail_unfinished
 from crawlers.progress import ProgressDisplay
 from crawlers.registry import SourceConfig, load_registry, select_sources
 from crawlers.samples.server import SampleServer
@@ -66,6 +68,9 @@ def crawl(
     try:
         jobs = [make_job(source, base_url) for source in sources]
         return run_child(jobs, database_url, overrides, progress)
+    except CrawlFailed as exc:
+        fail_unfinished(get_engine(database_url), [s.name for s in sources], str(exc))
+        raise
     finally:
         if server is not None:
             server.stop()

@@ -6,7 +6,6 @@ overrides both (tests switch AutoThrottle off there).
 
 from catalogue.settings import Settings
 
-
 BOT_NAME = "lll"
 SPIDER_MODULES = ["crawlers.spiders"]
 NEWSPIDER_MODULE = "crawlers.spiders"

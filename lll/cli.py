@@ -30,18 +30,23 @@ def crawl(
     progress: Annotated[bool, typer.Option(help="Show live progress.")] = True,
 ) -> None:
     """Crawl sources into the catalogue and bring the index up to date."""
+    summaries = _crawl_and_sync(sources or None, progress=progress)
+    if any(s.status == "failed" for s in summaries):
+        raise typer.Exit(code=1)
+
+
+def _crawl_and_sync(names: list[str] | None, progress: bool, base_url: str | None = None):
     from crawlers.run import crawl as run_crawl
     from search.backends import get_backend
     from search.sync import sync_offers
 
     settings = get_settings()
     engine = _prepared(settings)
-    summaries = run_crawl(sources or None, settings.database_url, progress=progress)
+    summaries = run_crawl(names, settings.database_url, base_url=base_url, progress=progress)
     changed = set().union(*(s.changed_ids for s in summaries)) if summaries else set()
     sync_offers(engine, get_backend(settings), changed)
     _print_summaries(summaries)
-    if any(s.status == "failed" for s in summaries):
-        raise typer.Exit(code=1)
+    return summaries
 
 
 @app.command()
@@ -78,11 +83,18 @@ def demo(
 ) -> None:
     """Crawl the bundled sample sources over HTTP, index them and serve the site."""
     from crawlers.registry import load_sources
+    from crawlers.run import start_sample_server
 
     names = [s.name for s in load_sources() if s.enabled and s.sample]
-    crawl(names, progress=True)
-    reindex()
-    serve(host=host, port=port)
+    # The sample sites stay up while the catalogue is served, so "Zobacz u źródła" links work.
+    server = start_sample_server()
+    console.print(f"Przykładowe źródła działają na {server.base_url}")
+    try:
+        _crawl_and_sync(names, progress=True, base_url=server.base_url)
+        reindex()
+        serve(host=host, port=port)
+    finally:
+        server.stop()
 
 
 @app.command()

@@ -25,29 +25,28 @@ from search.tantivy_schema import (
     TITLE_M,
 )
 
-# Morph keys: a title match counts three times a match elsewhere (`spawania` in the title of
-# "Kurs spawania metodą MAG" beats `spawanie` mentioned in the description of a welding-safety
-# course).
-MORPH_FIELD_BOOSTS = {TITLE_M: 3.0, BODY_M: 1.0}
-# Lemmas are dictionary facts; stems also conflate unrelated words (`praw` is the stem of
-# `prawo`, `prawy` and `prawa`), so a stem-only match counts half.
-LEMMA_BOOST = 1.0
-STEM_BOOST = 0.5
-# The word as typed (folded) adds to its keys, so `spawacz` ranks "Kurs dla spawaczy" below
-# "Spawacz MIG/MAG" although both share the lemma.
-SURFACE_BOOSTS = {
-    TITLE: 3.0,
-    QUALIFICATION: 1.5,
-    DESCRIPTION: 1.0,
-    PROVIDER: 1.0,
-    PLACE: 1.0,
-    TAGS: 0.5,  # `kurs` also matches every offer of the kind "kurs": a weak hint only
+# Ranking works in buckets, as Meilisearch's ranking rules do, not in BM25 sums: for each query
+# word only its best way of matching counts (a disjunction max), worth
+#   how exact the match is (EXACTNESS_POINTS) + where it is (FIELD_POINTS).
+# The points are constants, so documents matching alike score exactly alike and
+# `search.embedded` orders them by their soonest upcoming edition. A document's score adds up its
+# words, so all words above some (the OR fallback), fewer typos above more, title above body:
+# "Kurs spawania metodą MAG (135)" and "Spawanie metodą TIG" both match `spawanie` exactly in the
+# title (an inflected form is the same word in Polish), so the sooner one comes first.
+EXACT, STEM, ONE_TYPO, TWO_TYPOS = 400.0, 300.0, 200.0, 100.0
+# The word itself, its lemma, or (last word) a word it begins; a stem alone also conflates
+# unrelated words (`praw` is the stem of `prawo`, `prawy` and `prawa`), so it ranks below.
+TYPO_POINTS = {1: ONE_TYPO, 2: TWO_TYPOS}
+FIELD_POINTS = {
+    TITLE: 40.0,
+    QUALIFICATION: 30.0,
+    PROVIDER: 20.0,
+    PLACE: 20.0,
+    DESCRIPTION: 10.0,
+    TAGS: 5.0,  # `kurs` also matches every offer of the kind "kurs": a weak hint only
 }
-# Fuzzy and prefix matches score a constant (tantivy computes no BM25 for them) times the
-# field's surface boost: a typo (`spwanie`) still finds the offer, an exact match of another
-# word ranks above it. A started word (`progr`) counts more than a typo.
-PREFIX_SCALE = 0.6
-FUZZY_SCALE = 0.3
+# Morph keys of the title count as the title; those of everything else as the description.
+MORPH_FIELD_POINTS = {TITLE_M: FIELD_POINTS[TITLE], BODY_M: FIELD_POINTS[DESCRIPTION]}
 FUZZY_FIELDS = (TITLE, QUALIFICATION, DESCRIPTION, PROVIDER, PLACE)
 
 
@@ -63,26 +62,27 @@ def text_query(
 
 
 def word_query(schema: tantivy.Schema, term: QueryTerm) -> tantivy.Query:
-    """Every way one word can match a document, as alternatives that add up."""
-    queries = []
-    for field, boost in MORPH_FIELD_BOOSTS.items():
-        for key in sorted(term.keys):
-            weight = LEMMA_BOOST if key.startswith(LEMMA_PREFIX) else STEM_BOOST
-            queries.append(_boost(tantivy.Query.term_query(schema, field, key), boost * weight))
-    for field, boost in SURFACE_BOOSTS.items():
-        queries.append(_boost(tantivy.Query.term_query(schema, field, term.surface), boost))
+    """Every way one word can match a document; the best one gives the word's points."""
+    ways = []
+    for field, points in FIELD_POINTS.items():
+        ways.append(_worth(tantivy.Query.term_query(schema, field, term.surface), EXACT + points))
         if term.prefix:
             prefix = tantivy.Query.fuzzy_term_query(schema, field, term.surface, 0, prefix=True)
-            queries.append(_boost(prefix, boost * PREFIX_SCALE))
-    # A word allowed two typos is also looked up with one, so the closer word ranks higher
-    # (`ksiegowsc`: `księgowość` is one edit away, `księgowa` two).
+            ways.append(_worth(prefix, EXACT + points))
+    lemmas = sorted(k for k in term.keys if k.startswith(LEMMA_PREFIX))
+    stems = sorted(k for k in term.keys if not k.startswith(LEMMA_PREFIX))
+    for field, points in MORPH_FIELD_POINTS.items():
+        if lemmas:
+            ways.append(_worth(tantivy.Query.term_set_query(schema, field, lemmas), EXACT + points))
+        if stems:
+            ways.append(_worth(tantivy.Query.term_set_query(schema, field, stems), STEM + points))
     for distance in range(1, typo_distance(term.surface) + 1):
         for field in FUZZY_FIELDS:
             fuzzy = tantivy.Query.fuzzy_term_query(
                 schema, field, term.surface, distance, prefix=term.prefix
             )
-            queries.append(_boost(fuzzy, SURFACE_BOOSTS[field] * FUZZY_SCALE))
-    return tantivy.Query.boolean_query([(Occur.Should, q) for q in queries])
+            ways.append(_worth(fuzzy, TYPO_POINTS[distance] + FIELD_POINTS[field]))
+    return tantivy.Query.disjunction_max_query(ways)
 
 
 def filter_clauses(
@@ -111,5 +111,5 @@ def combine(text: tantivy.Query | None, clauses: Iterable[tantivy.Query]) -> tan
     return tantivy.Query.boolean_query(parts)
 
 
-def _boost(query: tantivy.Query, boost: float) -> tantivy.Query:
-    return query if boost == 1.0 else tantivy.Query.boost_query(query, boost)
+def _worth(query: tantivy.Query, points: float) -> tantivy.Query:
+    return tantivy.Query.const_score_query(query, points)

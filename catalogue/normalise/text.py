@@ -60,12 +60,13 @@ def term_matches(term: str, words: Sequence[str]) -> list[int]:
     parts = term.split()
     hits = []
     for start in range(len(words) - len(parts) + 1):
-        if all(_part_matches(p, words[start + i]) for i, p in enumerate(parts)):
+        if all(part_matches(p, words[start + i]) for i, p in enumerate(parts)):
             hits.append(start)
     return hits
 
 
-def _part_matches(part: str, word: str) -> bool:
+def part_matches(part: str, word: str) -> bool:
+    """A term part matches a word it prefixes, or equals it when it ends with \"=\"."""
     if part.endswith("="):
         return word == part[:-1]
     return word.startswith(part)

@@ -8,6 +8,7 @@ from sqlmodel import Session, func, select
 from catalogue.db import create_all, get_engine
 from catalogue.models import CrawlRun, Edition, Offer, OfferStatus, Rejection, RunStatus
 from catalogue.raw import RawEdition, RawOffer
+from catalogue.runs import fail_unfinished
 from catalogue.store import CrawlRecorder
 
 
@@ -128,3 +129,25 @@ def test_a_rejected_item_keeps_its_stored_offer_active(engine):
     with Session(engine) as session:
         offer = session.exec(select(Offer).where(Offer.external_id == "2")).one()
         assert (offer.status, offer.title) == (OfferStatus.active, "Spawanie metodą TIG (141)")
+
+
+def test_a_change_only_in_the_sources_extras_updates_the_offer(engine):
+    crawl(engine, [welding()])
+    changed = welding()
+    changed.extras = {"ocena": 4.8}
+    run = crawl(engine, [changed])
+    assert run.updated == 1
+    with Session(engine) as session:
+        assert session.exec(select(Offer)).one().extras == {"ocena": 4.8}
+
+
+def test_runs_left_running_by_a_dead_crawl_are_marked_failed(engine):
+    recorder = CrawlRecorder(engine, "test")
+    recorder.start()
+    recorder.add(welding())  # the process dies here, before finish()
+    assert fail_unfinished(engine, ["test"], "proces crawlera przerwany") == 1
+    with Session(engine) as session:
+        run = session.exec(select(CrawlRun)).one()
+    assert run.status == RunStatus.failed
+    assert run.errors == ["proces crawlera przerwany"]
+    assert count(engine, Offer) == 1  # what it had stored stays
