@@ -80,17 +80,32 @@ class Kind:
     evidence: str
 
 
+# Words that say "some learning offer" without saying which: schema.org's "Course", BUR's
+# "Usługa szkoleniowa". A title that names a specific kind ("… – warsztaty", "kurs
+# e-learningowy") then decides.
+GENERIC_KINDS = frozenset({OfferKind.course, OfferKind.training, OfferKind.other})
+
+
 def resolve_kind(kind_word: Any, title: Any) -> Kind:
     """The offer kind, with the words that decided it; `other` when nothing does."""
-    word = as_text(kind_word)
-    if word and word in BUR_KIND_IDS:
+    stated = _from_kind_word(as_text(kind_word))
+    if stated is not None and stated.kind not in GENERIC_KINDS:
+        return stated
+    from_title = _from_title(as_text(title) or "")
+    if stated is None or from_title.kind not in GENERIC_KINDS:
+        return from_title
+    return stated
+
+
+def _from_kind_word(word: str | None) -> Kind | None:
+    if not word:
+        return None
+    if word in BUR_KIND_IDS:
         return Kind(BUR_KIND_IDS[word], f"rodzaj usługi BUR {word}")
-    if word:
-        for kind, terms in RULES:
-            term = any_term(terms, word)
-            if term:
-                return Kind(kind, f"rodzaj wg źródła: {word}")
-    return _from_title(as_text(title) or "")
+    for kind, terms in RULES:
+        if any_term(terms, word):
+            return Kind(kind, f"rodzaj wg źródła: {word}")
+    return None
 
 
 def _from_title(title: str) -> Kind:

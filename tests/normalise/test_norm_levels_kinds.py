@@ -86,3 +86,19 @@ def test_the_kind_comes_from_the_source_word_then_the_title(kind_word, title, ki
     found = resolve_kind(kind_word, title)
     assert found.kind is kind
     assert found.evidence
+
+
+@pytest.mark.parametrize(
+    ("kind_word", "title", "expected"),
+    [
+        ("Course", "Ocenianie kształtujące w praktyce szkolnej – warsztaty metodyczne", "workshop"),
+        ("Course", "Bezpieczeństwo cyfrowe uczniów – kurs e-learningowy", "elearning"),
+        ("Usługa szkoleniowa", "Warsztaty z komunikacji w zespole", "workshop"),
+        ("Usługa szkoleniowa", "Kurs spawania metodą MAG (135)", "training"),
+        ("Course", "Kurs języka polskiego jako obcego – poziom B1", "course"),
+    ],
+)
+def test_a_generic_kind_word_gives_way_to_a_title_naming_a_specific_kind(
+    kind_word, title, expected
+):
+    assert resolve_kind(kind_word, title).kind == expected
