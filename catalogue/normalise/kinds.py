@@ -66,7 +66,16 @@ RULES: tuple[tuple[OfferKind, tuple[str, ...]], ...] = (
         OfferKind.elearning,
         ("e learning", "elearning", "kurs online asynchron", "kurs e learning", "kurs elearning"),
     ),
-    (OfferKind.training, ("szkolen", "usluga szkoleniow", "usluga rozwojow", "training=")),
+    (
+        OfferKind.training,
+        (
+            "szkolen",
+            "usluga szkoleniow",
+            "usluga rozwojow",
+            "usluga o charakterze zawodow",
+            "training=",
+        ),
+    ),
     (OfferKind.course, ("kurs", "kursy=", "course=")),
 )
 # In titles "egzamin" often means a course that ends with one ("kurs ... z egzaminem"), so a
@@ -81,8 +90,8 @@ class Kind:
 
 
 # Words that say "some learning offer" without saying which: schema.org's "Course", BUR's
-# "Usługa szkoleniowa". A title that names a specific kind ("… – warsztaty", "kurs
-# e-learningowy") then decides.
+# "Usługa szkoleniowa". A title that names a kind ("… – warsztaty", "kurs e-learningowy",
+# "Kurs spawania") then decides: it is how the provider itself calls the offer.
 GENERIC_KINDS = frozenset({OfferKind.course, OfferKind.training, OfferKind.other})
 
 
@@ -92,7 +101,7 @@ def resolve_kind(kind_word: Any, title: Any) -> Kind:
     if stated is not None and stated.kind not in GENERIC_KINDS:
         return stated
     from_title = _from_title(as_text(title) or "")
-    if stated is None or from_title.kind not in GENERIC_KINDS:
+    if stated is None or from_title.kind is not OfferKind.other:
         return from_title
     return stated
 

@@ -94,7 +94,9 @@ def test_the_kind_comes_from_the_source_word_then_the_title(kind_word, title, ki
         ("Course", "Ocenianie kształtujące w praktyce szkolnej – warsztaty metodyczne", "workshop"),
         ("Course", "Bezpieczeństwo cyfrowe uczniów – kurs e-learningowy", "elearning"),
         ("Usługa szkoleniowa", "Warsztaty z komunikacji w zespole", "workshop"),
-        ("Usługa szkoleniowa", "Kurs spawania metodą MAG (135)", "training"),
+        ("Usługa szkoleniowa", "Kurs spawania metodą MAG (135)", "course"),
+        ("Usługa szkoleniowa", "Spawanie metodą TIG 141 – blachy i rury", "training"),
+        ("Usługa o charakterze zawodowym", "Spawanie metodą TIG 141 – blachy i rury", "training"),
         ("Course", "Kurs języka polskiego jako obcego – poziom B1", "course"),
     ],
 )

@@ -48,7 +48,7 @@ def test_a_bur_offer_is_normalised_with_evidence():
     result = normalise(bur_offer(), TODAY)
     offer, edition = result.offer, result.editions[0]
     assert offer.title == "Spawanie metodą MAG (135) – kurs podstawowy"
-    assert offer.kind is OfferKind.training
+    assert offer.kind is OfferKind.course  # BUR says "Usługa szkoleniowa"; the title says "kurs"
     assert (offer.isced_code, offer.isced_narrow, offer.isced_broad) == ("0715", "071", "07")
     assert offer.zsu_area == 5
     assert offer.form is DeliveryForm.on_site
