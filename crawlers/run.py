@@ -63,8 +63,8 @@ def crawl(
         server = start_sample_server()
         base_url = server.base_url
     overrides = dict(settings or {})
-    if progress:
-        overrides.setdefault("LOG_LEVEL", "WARNING")  # the live table replaces the INFO log
+    # Scrapy's INFO log drowns the summary (and the live table); ask for it with settings.
+    overrides.setdefault("LOG_LEVEL", "WARNING")
     try:
         jobs = [make_job(source, base_url) for source in sources]
         return run_child(jobs, database_url, overrides, progress)

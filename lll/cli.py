@@ -104,7 +104,10 @@ def sources() -> None:
     from crawlers.registry import load_sources
 
     runs = last_runs(_prepared(get_settings()))
-    table = Table("źródło", "włączone", "ostatni przebieg", "status", "nowe/zm./bez zm./odrz.")
+    table = Table(box=None)
+    table.add_column("źródło", no_wrap=True)
+    for header in ("włączone", "ostatnio (UTC)", "status", "nowe/zm./bez zm./odrz."):
+        table.add_column(header, no_wrap=True)
     for source in load_sources():
         run = runs.get(source.name)
         when = run.started_at.strftime("%Y-%m-%d %H:%M") if run else "—"
@@ -120,29 +123,14 @@ def sources() -> None:
 
 
 def _print_summaries(summaries) -> None:
-    table = Table(
-        "źródło",
-        "status",
-        "widziane",
-        "nowe",
-        "zmienione",
-        "bez zmian",
-        "odrzucone",
-        "wycofane",
-        "czas [s]",
-    )
+    table = Table(box=None)
+    table.add_column("źródło", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    for header in ("widz.", "nowe", "zm.", "bez zm.", "odrz.", "wyc.", "s"):
+        table.add_column(header, justify="right")
     for s in summaries:
-        table.add_row(
-            s.source,
-            s.status,
-            str(s.seen),
-            str(s.new),
-            str(s.updated),
-            str(s.unchanged),
-            str(s.rejected),
-            str(s.withdrawn),
-            f"{s.seconds:.1f}",
-        )
+        counts = (s.seen, s.new, s.updated, s.unchanged, s.rejected, s.withdrawn)
+        table.add_row(s.source, s.status, *map(str, counts), f"{s.seconds:.1f}")
     console.print(table)
 
 
