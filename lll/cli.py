@@ -106,7 +106,7 @@ def sources() -> None:
     runs = last_runs(_prepared(get_settings()))
     table = Table(box=None)
     table.add_column("źródło", no_wrap=True)
-    for header in ("włączone", "ostatnio (UTC)", "status", "nowe/zm./bez zm./odrz."):
+    for header in ("wł.", "ostatnio (UTC)", "status", "n/zm/bz/o"):
         table.add_column(header, no_wrap=True)
     for source in load_sources():
         run = runs.get(source.name)
