@@ -10,6 +10,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import create_engine
 
+import catalogue.outbox  # noqa: F401  (every session records offer changes for the index)
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

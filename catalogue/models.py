@@ -184,3 +184,15 @@ class OfferPublic(OfferBase):
     last_verified: datetime
     evidence: dict[str, Any]
     editions: list[EditionPublic]
+
+
+class IndexChange(SQLModel, table=True):
+    """Outbox for the search index: an offer whose committed state the index must learn.
+
+    Rows are written in the same transaction as the change (see `catalogue.outbox`), so the
+    index only ever learns of committed changes, and none is lost if the indexer is down.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    offer_id: int = Field(index=True)
+    created_at: datetime = Field(default_factory=utcnow)

@@ -17,6 +17,9 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite:///{VAR_DIR / 'catalogue.sqlite3'}"
     search_backend: str = "embedded"
     search_index_dir: Path = VAR_DIR / "index"
+    # The web app indexes committed catalogue changes itself, polling the outbox this often.
+    index_sync: bool = True
+    index_sync_interval: float = 0.25
     meili_url: str | None = None
     meili_master_key: str | None = None
     secret_key: str = "development-only-secret"

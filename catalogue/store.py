@@ -31,6 +31,7 @@ from catalogue.models import (
 )
 from catalogue.normalise import normalise
 from catalogue.normalise.result import NormalisedOffer, Unstorable
+from catalogue.outbox import record_changes
 from catalogue.raw import RawOffer
 
 log = logging.getLogger(__name__)
@@ -217,6 +218,7 @@ class CrawlRecorder:
                 .where(Offer.id.in_(gone))
                 .values(status=OfferStatus.withdrawn, last_changed=utcnow())
             )
+            record_changes(session, gone)
             self.changed_ids.update(gone)
         return len(gone)
 

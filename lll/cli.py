@@ -38,13 +38,14 @@ def crawl(
 def _crawl_and_sync(names: list[str] | None, progress: bool, base_url: str | None = None):
     from crawlers.run import crawl as run_crawl
     from search.backends import get_backend
-    from search.sync import sync_offers
+    from search.sync import drain_outbox
 
     settings = get_settings()
     engine = _prepared(settings)
     summaries = run_crawl(names, settings.database_url, base_url=base_url, progress=progress)
-    changed = set().union(*(s.changed_ids for s in summaries)) if summaries else set()
-    sync_offers(engine, get_backend(settings), changed)
+    backend = get_backend(settings)
+    while drain_outbox(engine, backend):
+        pass
     _print_summaries(summaries)
     return summaries
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -10,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from catalogue.db import get_engine
 from catalogue.settings import Settings, get_settings
 from search.backends import get_backend
+from search.sync import IndexSyncer
 from web.errors import install_error_handlers
 from web.routes import api, pages
 from web.templating import make_templates
@@ -23,9 +26,25 @@ API_DESCRIPTION = (
 )
 
 
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """While serving, keep the index in step with what the catalogue commits."""
+    settings: Settings = app.state.settings
+    syncer = None
+    if settings.index_sync:
+        syncer = IndexSyncer(app.state.engine, app.state.search, settings.index_sync_interval)
+        syncer.start()
+    try:
+        yield
+    finally:
+        if syncer is not None:
+            syncer.stop()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
+        lifespan=lifespan,
         title="Katalog kształcenia ustawicznego – Lubuskie",
         version="0.1.0",
         description=API_DESCRIPTION,

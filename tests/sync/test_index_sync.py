@@ -1,0 +1,108 @@
+"""Committed catalogue changes reach the index through the outbox; uncommitted ones never do."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import Session, func, select
+
+from catalogue.db import create_all, get_engine
+from catalogue.models import IndexChange, Offer
+from catalogue.settings import Settings
+from catalogue.store import CrawlRecorder
+from search.backends import get_backend
+from search.interface import Query
+from search.sync import drain_outbox, reindex
+from tests.catalogue.test_store import welding
+from web.app import create_app
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(
+        database_url=f"sqlite:///{tmp_path / 'catalogue.sqlite3'}",
+        search_index_dir=tmp_path / "index",
+        index_sync_interval=0.05,
+    )
+
+
+@pytest.fixture
+def engine(settings):
+    engine = get_engine(settings.database_url)
+    create_all(engine)
+    return engine
+
+
+def store(engine, *offers, complete: bool = True):
+    recorder = CrawlRecorder(engine, "test")
+    recorder.start()
+    for raw in offers:
+        recorder.add(raw)
+    return recorder.finish(complete=complete)
+
+
+def titles(backend, text: str) -> list[str]:
+    return [hit.document["title"] for hit in backend.search(Query(text=text)).hits]
+
+
+def outbox_size(engine) -> int:
+    with Session(engine) as session:
+        return session.exec(select(func.count()).select_from(IndexChange)).one()
+
+
+def test_a_stored_offer_is_in_the_outbox_until_it_is_indexed(engine, settings):
+    store(engine, welding("1"))
+    assert outbox_size(engine) >= 1
+    backend = get_backend(settings)
+    assert titles(backend, "spawanie") == []
+    drain_outbox(engine, backend)
+    assert titles(backend, "spawanie") == ["Kurs spawania metodą MAG (135)"]
+    assert outbox_size(engine) == 0
+
+
+def test_a_rolled_back_change_never_reaches_the_index(engine, settings):
+    store(engine, welding("1"))
+    backend = get_backend(settings)
+    drain_outbox(engine, backend)
+    with Session(engine) as session:
+        offer = session.exec(select(Offer)).one()
+        offer.title = "Kurs spawania metodą TIG (141)"
+        session.flush()  # the outbox row is written, inside the transaction ...
+        session.rollback()  # ... and rolled back with it
+    assert drain_outbox(engine, backend) == 0
+    assert titles(backend, "tig") == []
+
+
+def test_a_withdrawn_offer_leaves_the_index(engine, settings):
+    store(engine, welding("1"), welding("2", title="Spawanie metodą TIG (141)"))
+    backend = get_backend(settings)
+    drain_outbox(engine, backend)
+    store(engine, welding("1"))  # a complete run that no longer lists offer 2
+    drain_outbox(engine, backend)
+    assert titles(backend, "spawanie") == ["Kurs spawania metodą MAG (135)"]
+
+
+def test_the_running_site_indexes_a_committed_change_by_itself(engine, settings):
+    # How fast is measured by benchmarks/index_sync.py; here only that it happens.
+    store(engine, welding("1"))
+    reindex(engine, get_backend(settings))
+    with TestClient(create_app(settings)) as client:
+        store(engine, welding("1", title="Kurs spawania metodą TIG (141)"))
+        committed = time.monotonic()
+        found = []
+        while not found and time.monotonic() - committed < 20:
+            found = client.get("/api/offers", params={"q": "tig"}).json()["hits"]
+            time.sleep(0.02)
+        assert [hit["title"] for hit in found] == ["Kurs spawania metodą TIG (141)"]
+
+
+def test_a_rebuild_matches_what_the_outbox_built(engine, settings):
+    store(engine, welding("1"), welding("2", title="Spawanie metodą TIG (141)"))
+    backend = get_backend(settings)
+    drain_outbox(engine, backend)
+    before = backend.search(Query(text="spawanie"))
+    assert reindex(engine, backend) == 2
+    after = backend.search(Query(text="spawanie"))
+    assert [h.id for h in after.hits] == [h.id for h in before.hits]
