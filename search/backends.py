@@ -10,7 +10,7 @@ BACKENDS = ("embedded", "meilisearch")
 
 
 class BackendNotAvailable(RuntimeError):
-    """The configured search backend is unknown or not implemented yet."""
+    """The configured search backend is unknown or lacks its settings."""
 
 
 def get_backend(settings: Settings) -> SearchBackend:
@@ -18,9 +18,18 @@ def get_backend(settings: Settings) -> SearchBackend:
     if name == "embedded":
         return EmbeddedBackend(settings.search_index_dir)
     if name == "meilisearch":
-        raise BackendNotAvailable(
-            "SEARCH_BACKEND=meilisearch is not implemented yet; use SEARCH_BACKEND=embedded"
-        )
+        return _meilisearch(settings)
     raise BackendNotAvailable(
         f"unknown SEARCH_BACKEND {settings.search_backend!r}; choose one of: {', '.join(BACKENDS)}"
     )
+
+
+def _meilisearch(settings: Settings) -> SearchBackend:
+    from search.meili import MeiliBackend  # imports httpx only when chosen
+
+    if not settings.meili_url:
+        raise BackendNotAvailable(
+            "SEARCH_BACKEND=meilisearch needs MEILI_URL (e.g. http://localhost:7700) and, "
+            "for a server with a master key, MEILI_MASTER_KEY"
+        )
+    return MeiliBackend(settings.meili_url, settings.meili_master_key)

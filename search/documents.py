@@ -2,28 +2,40 @@
 
 The document is the one vocabulary between the catalogue and the index: backends store
 it as given and return it in `Hit.document`, so result lists render without touching
-the database.
+the database. Dates are ISO strings; the filters of `search.filters` read these fields:
+
+- `powiat`: the TERYT powiats of the editions, plus `online` when the offer or an edition can be
+  followed online (online or blended);
+- `funding`: `search.funding` values from the source's funding words and the prices;
+- `is_free`: an edition costs nothing or the source says the offer is free; `price_min_grosze`
+  is then 0, otherwise the cheapest known edition price (None: unknown);
+- `starts`: start dates of the upcoming editions (from `today` on), `next_start` the first;
+- `enrolment_until`: the last day on which some edition still takes enrolments: its enrolment
+  end, or, when the source gives none, the day before it starts (None when no edition says);
+- `points`: `[lat, lon]` of each distinct place an upcoming (or undated) edition is held at,
+  or of every edition's place when all are past (`search.geo`); online editions have none.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import Any
 
-from catalogue.models import DeliveryForm, Offer
+from catalogue.models import DeliveryForm, Edition, Offer
+from search.funding import FREE, funding_values
 
 ONLINE = "online"  # the `powiat` value of an offer that can be followed from anywhere
+POINT_DECIMALS = 5  # about a metre; `search.geo.point_key` keeps as many
 
 
 def offer_document(offer: Offer, today: date | None = None) -> dict[str, Any]:
     today = today or date.today()
     editions = list(offer.editions)
-    upcoming = sorted(e.start_date for e in editions if e.start_date and e.start_date >= today)
+    upcoming = sorted({e.start_date for e in editions if e.start_date and e.start_date >= today})
     prices = [e.price_grosze for e in editions if e.price_grosze is not None]
-    forms = {e.form or offer.form for e in editions} or {offer.form}
-    powiats = sorted({e.powiat_teryt for e in editions if e.powiat_teryt})
-    if DeliveryForm.online in forms or DeliveryForm.blended in forms:
-        powiats.append(ONLINE)
+    funding = funding_values(offer.funding, prices)
+    is_free = FREE in funding
     qualification = offer.qualification
     return {
         "id": offer.id,
@@ -36,13 +48,54 @@ def offer_document(offer: Offer, today: date | None = None) -> dict[str, Any]:
         "kind": offer.kind.value,
         "isced_broad": offer.isced_broad or "",
         "isced_narrow": offer.isced_narrow or "",
+        "zsu_area": str(offer.zsu_area) if offer.zsu_area else "",
         "prk_level": str(offer.prk_level) if offer.prk_level else "",
         "form": offer.form.value if offer.form else "",
-        "powiat": powiats,
+        "language": offer.language or "",
+        "duration_hours": offer.duration_hours,
+        "powiat": _powiats(offer, editions),
         "towns": sorted({e.town for e in editions if e.town}),
-        "is_free": bool(prices) and min(prices) == 0,
-        "price_min_grosze": min(prices) if prices else None,
+        "points": _points(editions, today),
+        "funding": funding,
+        "is_free": is_free,
+        "price_min_grosze": 0 if is_free else min(prices, default=None),
         "next_start": upcoming[0].isoformat() if upcoming else None,
+        "starts": [start.isoformat() for start in upcoming],
+        "enrolment_until": _enrolment_until(editions),
         "last_verified": offer.last_verified.isoformat(),
         "url": offer.url,
     }
+
+
+def _powiats(offer: Offer, editions: Sequence[Edition]) -> list[str]:
+    forms = {e.form or offer.form for e in editions} or {offer.form}
+    powiats = sorted({e.powiat_teryt for e in editions if e.powiat_teryt})
+    if DeliveryForm.online in forms or DeliveryForm.blended in forms:
+        powiats.append(ONLINE)
+    return powiats
+
+
+def _points(editions: Sequence[Edition], today: date) -> list[list[float]]:
+    placed = [e for e in editions if e.lat is not None and e.lon is not None and e.form != ONLINE]
+    # Where the offer will be held: a past edition's place would put a course "0 km away"
+    # whose next edition is elsewhere. An offer with only past editions keeps their places.
+    current = [e for e in placed if e.start_date is None or e.start_date >= today] or placed
+    points = {(_rounded(e.lat), _rounded(e.lon)) for e in current}
+    return [list(point) for point in sorted(points)]
+
+
+def _rounded(degrees: float | None) -> float:
+    return round(degrees or 0.0, POINT_DECIMALS)
+
+
+def _enrolment_until(editions: Sequence[Edition]) -> str | None:
+    days = [day for day in map(_last_enrolment_day, editions) if day is not None]
+    return max(days).isoformat() if days else None
+
+
+def _last_enrolment_day(edition: Edition) -> date | None:
+    if edition.enrolment_end is not None:
+        return edition.enrolment_end
+    if edition.start_date is not None:
+        return edition.start_date - timedelta(days=1)
+    return None

@@ -1,128 +1,130 @@
 """Every search filter, declared once.
 
-A declaration names the query parameter, the search-document field it reads, its labels and how
-its values are shown. Backends build their filter clauses and facet counts from `FILTERS`; the web
-layer builds its forms and API documentation from the same list. Adding a filter touches only
-this module (and the document, if the field is new).
+A declaration names the filter, the search-document field it reads and that field's type, its
+Polish and English labels and help, its query parameters (with their OpenAPI schemas), how to
+read and check their raw string values, whether it has a facet, and the `search.conditions`
+condition a chosen value means. From `FILTERS` are generated: the tantivy clauses and fields
+(`search.tantivy_query.filter_clauses`, `search.tantivy_schema`), the facet counts, the API's
+parameters and documentation (`web.params`) and the filter form (`web.filter_form`). A
+Meilisearch translator reads the same declarations: `field`, `field_type`, and the condition of
+each value (`AnyOf`, `IsTrue`, `Between`, `Within`, `Either`; see `search.conditions`).
+
+The filters (query parameters in brackets):
+
+- terms, faceted, OR within a filter: `kind`, `isced_broad`, `isced_narrow`, `zsu_area`,
+  `prk_level`, `form`, `powiat` (with `online` for offers followed from anywhere), `funding`
+  (see `search.funding` for how the words of a source become `free`/`kfs`/`eu`/`subsidised`),
+  `language`. ISCED-F is two facets: `isced_narrow` counts under every filter but its own, so
+  once a broad field is chosen only its narrow fields have counts; the form shows the narrow
+  facet only then (`web.filter_form`). Choosing a narrow field alone is allowed.
+- yes/no, faceted (the count of offers that would remain): `free` (an edition costs nothing or
+  the source says so) and `enrolment_open` (some edition still takes enrolments: its
+  enrolment end is today or later, or, with no enrolment end given, it starts after today;
+  the document holds the last such day, `enrolment_until`, so "today" is the search's).
+- numeric ranges: `price_max` (zł, compared in grosze with the cheapest edition, unknown prices
+  never match) and `hours_min`/`hours_max` (the offer's duration in hours).
+- date range: `start_from`/`start_to`, ISO or Polish dates: an offer matches when one of its
+  upcoming editions (starting today or later) starts in the range, both days included.
+- distance: `near` (a Lubuskie town, resolved by the normaliser's place table, or "lat,lon"),
+  `radius_km`, `include_online`. An offer matches when one of its editions is held within the
+  radius (exact haversine, `search.geo`); with `include_online` offers that can be followed
+  online match too. `near` alone filters nothing: it gives the point for `sort=distance` and the
+  distance shown on each hit.
+
+Adding a filter: add its declaration to `FILTERS` (and its field to the document, if new).
 """
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
-from catalogue.models import DeliveryForm, OfferKind
-from search.documents import ONLINE
+from search import filter_labels as labels
+from search.conditions import Between, Condition, IsTrue, Near, Range
+from search.filter_kinds import Filter, FlagFilter, InvalidValue, Param, TermsFilter
+from search.filter_labels import DATA_DIR
+from search.filter_ranges import DateRangeFilter, DistanceFilter, RangeFilter
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "catalogue" / "data"
+__all__ = [
+    "BY_NAME",
+    "DATA_DIR",
+    "FACETS",
+    "FILTERS",
+    "TERM_FILTERS",
+    "Condition",
+    "DateRangeFilter",
+    "DistanceFilter",
+    "Filter",
+    "FilterValue",
+    "FlagFilter",
+    "InvalidValue",
+    "Near",
+    "Param",
+    "Range",
+    "RangeFilter",
+    "TermsFilter",
+    "conditions",
+    "get_filter",
+    "near_point",
+]
 
-KIND_LABELS = {
-    OfferKind.course: ("kurs", "course"),
-    OfferKind.training: ("szkolenie", "training"),
-    OfferKind.kkz: ("kwalifikacyjny kurs zawodowy", "vocational qualification course"),
-    OfferKind.postgraduate: ("studia podyplomowe", "postgraduate studies"),
-    OfferKind.studies: ("studia", "degree studies"),
-    OfferKind.validation: ("walidacja i egzaminy", "validation and exams"),
-    OfferKind.workshop: ("warsztaty", "workshop"),
-    OfferKind.elearning: ("e-learning", "e-learning"),
-    OfferKind.other: ("inne", "other"),
-}
-FORM_LABELS = {
-    DeliveryForm.on_site: ("stacjonarnie", "on site"),
-    DeliveryForm.online: ("online", "online"),
-    DeliveryForm.blended: ("hybrydowo", "blended"),
-}
-ONLINE_LABELS = ("online (z dowolnego miejsca)", "online (from anywhere)")
-
-
-@dataclass(frozen=True)
-class Filter:
-    """One filter: set `name`, `field`, the labels, and `labels` (value -> (Polish, English))."""
-
-    name: str  # key in `Query.filters` and the API's query parameter
-    field: str  # the search-document field holding the value(s)
-    label_pl: str
-    label_en: str
-    labels: Callable[[], Mapping[str, tuple[str, str]]]  # known values in display order
-    multi_valued: bool = False  # the document holds a list (an offer given in several powiats)
-
-    def display(self, value: str, lang: str = "pl") -> str:
-        """The label of a value, or the value itself when it is not a known one."""
-        pair = self.labels().get(value)
-        if pair is None:
-            return value
-        return pair[1] if lang == "en" else pair[0]
-
-    def values(self, document: Mapping[str, Any]) -> list[str]:
-        """The non-empty values a search document has for this filter."""
-        raw = document.get(self.field)
-        items: Iterable[Any] = raw if isinstance(raw, list | tuple) else [raw]
-        return [str(v) for v in items if v not in (None, "")]
-
-    def options(self, counts: Mapping[str, int], lang: str = "pl") -> list[tuple[str, str, int]]:
-        """(value, label, count) for a facet, known values first in their declared order."""
-        order = {value: i for i, value in enumerate(self.labels())}
-        ranked = sorted(counts, key=lambda v: (order.get(v, len(order)), self.display(v, lang)))
-        return [(v, self.display(v, lang), counts[v]) for v in ranked]
-
-
-@cache
-def _kinds() -> dict[str, tuple[str, str]]:
-    return {kind.value: pair for kind, pair in KIND_LABELS.items()}
-
-
-@cache
-def _forms() -> dict[str, tuple[str, str]]:
-    return {form.value: pair for form, pair in FORM_LABELS.items()}
-
-
-@cache
-def _prk_levels() -> dict[str, tuple[str, str]]:
-    return {str(level): (f"PRK {level}", f"PQF {level}") for level in range(1, 9)}
-
-
-@cache
-def _isced_broad() -> dict[str, tuple[str, str]]:
-    with (DATA_DIR / "isced_f_2013.csv").open(encoding="utf-8", newline="") as f:
-        return {
-            row["code"]: (row["name_pl"], row["name_en"])
-            for row in csv.DictReader(f)
-            if row["level"] == "broad"
-        }
-
-
-@cache
-def _powiats() -> dict[str, tuple[str, str]]:
-    with (DATA_DIR / "lubuskie_powiaty.csv").open(encoding="utf-8", newline="") as f:
-        names = {row["powiat_teryt"]: row["powiat_name"] for row in csv.DictReader(f)}
-    # Cities with powiat rights first, then the land powiats in Polish alphabetical order.
-    ordered = sorted(names, key=lambda c: (names[c].startswith("powiat"), _polish_key(names[c])))
-    labels = {code: (names[code], names[code]) for code in ordered}
-    labels[ONLINE] = ONLINE_LABELS
-    return labels
-
-
-_POLISH_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
-
-
-def _polish_key(text: str) -> list[int]:
-    # Code-point order puts `ż` after every letter; folding puts `żarski` before `zielonogórski`.
-    alphabet = _POLISH_ALPHABET
-    return [alphabet.find(c) if c in alphabet else 100 + ord(c) for c in text.lower()]
-
+FilterValue = tuple[str, ...] | bool | Range | Near
 
 FILTERS: tuple[Filter, ...] = (
-    Filter("kind", "kind", "Rodzaj", "Kind", _kinds),
-    Filter("isced_broad", "isced_broad", "Dziedzina", "Field of education", _isced_broad),
-    Filter("prk_level", "prk_level", "Poziom PRK", "PQF level", _prk_levels),
-    Filter("powiat", "powiat", "Powiat", "County", _powiats, multi_valued=True),
-    Filter("form", "form", "Forma", "Delivery form", _forms),
-)
+    TermsFilter("kind", "kind", "Rodzaj", "Kind", labels.kinds),
+    TermsFilter("isced_broad", "isced_broad", "Dziedzina", "Field of education",
+                labels.isced_broad, help_pl="Dziedzina kształcenia według ISCED-F 2013",
+                help_en="Broad field of education (ISCED-F 2013)"),
+    TermsFilter("isced_narrow", "isced_narrow", "Dziedzina szczegółowa", "Narrow field",
+                labels.isced_narrow, help_pl="Węższa dziedzina w wybranej dziedzinie",
+                help_en="Narrow field of education (ISCED-F 2013) within the broad one"),
+    TermsFilter("zsu_area", "zsu_area", "Obszar ZSU 2030", "ZSU 2030 area", labels.zsu_areas,
+                help_pl="Obszar oddziaływania Zintegrowanej Strategii Umiejętności 2030",
+                help_en="Area of impact of the Integrated Skills Strategy 2030"),
+    TermsFilter("prk_level", "prk_level", "Poziom PRK", "PQF level", labels.prk_levels,
+                help_pl="Poziom Polskiej Ramy Kwalifikacji (1–8)",
+                help_en="Level of the Polish Qualifications Framework (1-8, as EQF)"),
+    TermsFilter("form", "form", "Forma", "Delivery form", labels.forms),
+    TermsFilter("powiat", "powiat", "Powiat", "County", labels.powiats, multi_valued=True,
+                help_pl="Powiat, w którym odbywają się zajęcia, albo online",
+                help_en="TERYT code of a county where an edition is held, or `online`"),
+    TermsFilter("funding", "funding", "Finansowanie", "Funding", labels.funding,
+                multi_valued=True, help_pl="Bezpłatne lub z dofinansowaniem",
+                help_en="Free of charge, or co-funded (KFS, EU funds, other subsidy)"),
+    TermsFilter("language", "language", "Język zajęć", "Language", labels.languages),
+    FlagFilter("free", "is_free", "Tylko bezpłatne", "Free only",
+               lambda today: IsTrue("is_free"), field_type="bool",
+               help_pl="Oferty z bezpłatną edycją",
+               help_en="Offers with an edition free of charge"),
+    FlagFilter("enrolment_open", "enrolment_until", "Trwają zapisy", "Enrolment open",
+               lambda today: Between("enrolment_until", today, None), field_type="date",
+               help_pl="Zapisy trwają dziś albo zajęcia jeszcze się nie zaczęły",
+               help_en="Enrolment ends today or later, or (without an enrolment end) the "
+               "edition starts after today"),
+    RangeFilter("price", "price_min_grosze", "Cena", "Price", field_type="int",
+                max_param=Param("price_max", "Cena do (zł)", "Price up to (PLN)"),
+                scale=100, maximum=1_000_000,
+                help_pl="Najtańsza edycja kosztuje najwyżej tyle złotych",
+                help_en="The cheapest edition costs at most this many złoty (PLN)"),
+    RangeFilter("hours", "duration_hours", "Liczba godzin", "Duration (hours)",
+                field_type="float",
+                min_param=Param("hours_min", "Godzin od", "Hours from"),
+                max_param=Param("hours_max", "Godzin do", "Hours up to"),
+                maximum=100_000, help_pl="Czas trwania w godzinach",
+                help_en="Duration of the offer in hours"),
+    DateRangeFilter("start", "starts", "Termin rozpoczęcia", "Start date",
+                    from_param=Param("start_from", "Rozpoczęcie od", "Starting from"),
+                    to_param=Param("start_to", "Rozpoczęcie do", "Starting by"),
+                    help_pl="Najbliższe edycje zaczynające się w tym okresie",
+                    help_en="An upcoming edition starts between these dates (inclusive)"),
+    DistanceFilter("distance", "points", "Odległość", "Distance",
+                   help_pl="Miejscowość w lubuskiem albo współrzędne „52.51,15.45”",
+                   help_en="A Lubuskie town or a point `lat,lon`"),
+)  # fmt: skip
 BY_NAME: dict[str, Filter] = {f.name: f for f in FILTERS}
+TERM_FILTERS: tuple[TermsFilter, ...] = tuple(f for f in FILTERS if isinstance(f, TermsFilter))
+FACETS: tuple[str, ...] = tuple(f.name for f in FILTERS if f.facet)
 
 
 def get_filter(name: str) -> Filter:
@@ -131,3 +133,21 @@ def get_filter(name: str) -> Filter:
         return BY_NAME[name]
     except KeyError:
         raise ValueError(f"unknown filter {name!r}; known: {', '.join(BY_NAME)}") from None
+
+
+def near_point(filters: Mapping[str, Any]) -> Near | None:
+    """The point distances are measured from, when a distance filter has one."""
+    for name, value in filters.items():
+        if isinstance(get_filter(name), DistanceFilter) and isinstance(value, Near):
+            return value
+    return None
+
+
+def conditions(filters: Mapping[str, Any], today: date) -> dict[str, Condition]:
+    """filter name -> the condition its value means (filters that restrict nothing are left out)."""
+    found = {}
+    for name, value in filters.items():
+        condition = get_filter(name).condition(value, today)
+        if condition is not None:
+            found[name] = condition
+    return found

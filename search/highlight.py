@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from functools import lru_cache
 
-from search.polish import QueryTerm, fold, typo_distance, word_keys, words
+from search.polish import QueryTerm, fold_word, iter_words, typo_distance, word_keys, words
 
 SNIPPET_CHARS = 200
 CONTEXT_CHARS = 60  # shown before the first match
@@ -40,23 +41,43 @@ def snippet(text: str, terms: list[QueryTerm], max_chars: int = SNIPPET_CHARS) -
 
 def matched_spans(text: str, terms: list[QueryTerm]) -> list[tuple[int, int]]:
     """(start, end) of each word of `text` that a query term matches."""
-    wanted = [t for t in terms if not t.stopword]
-    if not wanted:
+    matches = _matcher(tuple(terms))
+    if not matches.wanted:
         return []
-    return [m.span() for m in words(text) if any(_matches(m.group(), t) for t in wanted)]
+    return [m.span() for m in words(text) if matches(m.group())]
 
 
 def _first_match(text: str, terms: list[QueryTerm]) -> int | None:
-    wanted = [t for t in terms if not t.stopword]
-    for m in words(text) if wanted else ():
-        if any(_matches(m.group(), t) for t in wanted):
+    matches = _matcher(tuple(terms))
+    for m in iter_words(text) if matches.wanted else ():
+        if matches(m.group()):
             return m.start()
     return None
 
 
+class _Matcher:
+    """Whether a word matches any of a query's terms, remembered per word: the hits of one
+    search share most of their words, and a page highlights forty texts."""
+
+    def __init__(self, terms: tuple[QueryTerm, ...]) -> None:
+        self.wanted = [t for t in terms if not t.stopword]
+        self._seen: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        found = self._seen.get(word)
+        if found is None:
+            found = self._seen[word] = any(_matches(word, t) for t in self.wanted)
+        return found
+
+
+@lru_cache(maxsize=256)
+def _matcher(terms: tuple[QueryTerm, ...]) -> _Matcher:
+    return _Matcher(terms)
+
+
 @lru_cache(maxsize=100_000)
 def _matches(word: str, term: QueryTerm) -> bool:
-    folded, query = fold(word), term.surface
+    folded, query = fold_word(word), term.surface
     if folded == query or (term.prefix and folded.startswith(query)):
         return True
     distance = typo_distance(query)
@@ -75,6 +96,10 @@ def _within(word: str, query: str, distance: int, prefix: bool) -> bool:
     if not prefix and abs(len(word) - len(query)) > distance:
         return False
     word = word[: len(query) + distance]
+    # Each edit brings at most one of the query's letters: a cheap bound that spares most
+    # words of a description the full computation below.
+    if sum(max(0, n - word.count(c)) for c, n in _letters(query)) > distance:
+        return False
     before: list[int] = []
     row = list(range(len(query) + 1))  # distances of word[:0] to each start of the query
     for i in range(1, len(word) + 1):
@@ -90,6 +115,11 @@ def _within(word: str, query: str, distance: int, prefix: bool) -> bool:
             return False
         before, row = row, current
     return row[-1] <= distance
+
+
+@lru_cache(maxsize=1_000)
+def _letters(query: str) -> tuple[tuple[str, int], ...]:
+    return tuple(Counter(query).items())
 
 
 def _render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -40,7 +41,9 @@ _STOPWORDS = (
     "u", "w", "we", "z", "za", "ze", "że",
 )  # fmt: skip
 
-_WORD = re.compile(r"[^\W_]+")  # letters and digits; `_` is a word character for `\w`
+# Letters and digits (`_` is a word character for `\w`), at most MAX_WORD_CHARS of them: a
+# longer run is no word at all, not a word cut in two.
+_WORD = re.compile(rf"(?<![^\W_])[^\W_]{{1,{MAX_WORD_CHARS}}}(?![^\W_])")
 _stemmer_lock = threading.Lock()
 _morfeusz_lock = threading.Lock()
 _morfeusz: Any = None
@@ -54,7 +57,12 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[re.Match[str]]:
     """The words of `text` with their positions (for highlighting)."""
-    return [m for m in _WORD.finditer(text) if len(m.group()) <= MAX_WORD_CHARS]
+    return list(_WORD.finditer(text))
+
+
+def iter_words(text: str) -> Iterator[re.Match[str]]:
+    """`words`, one at a time: for a scan that may stop at the first word it wants."""
+    return _WORD.finditer(text)
 
 
 STOPWORDS = frozenset(fold(w) for w in _STOPWORDS)  # compared with folded words: `się` → `sie`
@@ -62,7 +70,13 @@ STOPWORDS = frozenset(fold(w) for w in _STOPWORDS)  # compared with folded words
 
 def tokens(text: str) -> list[str]:
     """The folded surface forms of the words of `text`: `Spawanie MAG-135` → spawanie mag 135."""
-    return [fold(m.group()) for m in words(text)]
+    return [fold_word(m.group()) for m in words(text)]
+
+
+@lru_cache(maxsize=200_000)  # indexing and highlighting fold every word of every document
+def fold_word(word: str) -> str:
+    """`fold` for one word, remembered."""
+    return fold(word)
 
 
 @dataclass(frozen=True)
@@ -95,16 +109,30 @@ def typo_distance(word: str) -> int:
 
 
 def analyse_document(text: str) -> str:
-    """The space-joined keys of every word, for the "morph" fields of an index."""
-    return " ".join(key for m in words(text) for key in sorted(word_keys(m.group())))
+    """The space-joined keys of every word, for the "morph" fields of an index, and the key of
+    each synonym group whose phrase the text contains (`search.synonyms`)."""
+    # Imported here: `search.synonyms` analyses its phrases with this module.
+    from search.synonyms import document_synonym_keys
+
+    found = [m.group() for m in words(text)]
+    return " ".join([*map(_keys_text, found), *document_synonym_keys(found)])
+
+
+@lru_cache(maxsize=200_000)
+def _keys_text(word: str) -> str:
+    return " ".join(sorted(word_keys(word)))
 
 
 def query_terms(text: str) -> list[QueryTerm]:
     """One term per query word (at most MAX_QUERY_WORDS); the last one is a prefix."""
-    found = words(text)[:MAX_QUERY_WORDS]
+    return terms_of([m.group() for m in words(text)[:MAX_QUERY_WORDS]], last_is_prefix=True)
+
+
+def terms_of(query_words: Sequence[str], last_is_prefix: bool) -> list[QueryTerm]:
+    """One term per word; the last one is a prefix when the user may still be typing it
+    (not when a place name followed it: `informatyka zielona gora`)."""
     terms = []
-    for i, match in enumerate(found):
-        word = match.group()
+    for i, word in enumerate(query_words):
         surface = fold(word)
         keys = word_keys(word)
         if not any(k.startswith(LEMMA_PREFIX) for k in keys):
@@ -115,7 +143,7 @@ def query_terms(text: str) -> list[QueryTerm]:
             QueryTerm(
                 surface=surface,
                 keys=keys,
-                prefix=i == len(found) - 1,
+                prefix=last_is_prefix and i == len(query_words) - 1,
                 stopword=surface in STOPWORDS,
             )
         )

@@ -36,6 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sort.relevance": "trafności",
         "sort.start_date": "najbliższego terminu",
         "sort.price": "ceny (od najniższej)",
+        "sort.distance": "odległości (od najbliższej)",
         "search.results": "Wyniki wyszukiwania",
         "results.count.0": "Nie znaleziono ofert.",
         "results.count.1": "Znaleziono 1 ofertę.",
@@ -43,6 +44,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "results.count.many": "Znaleziono {n} ofert.",
         "results.for": "dla zapytania „{q}”",
         "results.none.hint": "Spróbuj innego słowa albo usuń część filtrów.",
+        "results.did_you_mean": "Czy chodziło Ci o:",
+        "results.places": "Oferty z miejsca podanego w zapytaniu: {places} (cały powiat).",
+        "suggest.label": "Podpowiedzi",
+        "suggest.kind.title": "oferta",
+        "suggest.kind.qualification": "kwalifikacja",
+        "suggest.kind.place": "miejsce",
         "results.page": "Strona {page} z {pages}",
         "pagination.label": "Strony wyników",
         "pagination.prev": "Poprzednia",
@@ -53,6 +60,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hit.start.none": "termin do ustalenia",
         "hit.price": "Cena",
         "hit.prk": "Poziom PRK",
+        "hit.distance": "Odległość",
+        "hit.distance.km": "{km} km od: {place}",
+        "filter.any_distance": "dowolna",
+        "filter.km": "{km} km",
         "online": "online",
         "price.free": "bezpłatny",
         "price.unknown": "cena nieznana",
@@ -62,6 +73,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "problem.per_page": "Liczba wyników na stronie musi być od 1 do {limit}.",
         "problem.sort": "Nieznany sposób sortowania; użyto sortowania według trafności.",
         "problem.filter": "Pominięto nieznaną wartość filtra „{name}”: {value}.",
+        "problem.filter.unknown_value": "Pominięto nieznaną wartość filtra „{name}”: {value}.",
+        "problem.filter.not_yes_no": (
+            "Pole „{name}” przyjmuje tylko tak albo nie; pominięto „{value}”."
+        ),
+        "problem.filter.not_a_number": "Pole „{name}” wymaga liczby; pominięto „{value}”.",
+        "problem.filter.out_of_range": (
+            "Pole „{name}” przyjmuje liczby od {min} do {max}; pominięto „{value}”."
+        ),
+        "problem.filter.not_a_date": (
+            "Nie rozpoznano daty w polu „{name}”: „{value}”. "
+            "Wpisz ją jako 2027-01-31 albo 31.01.2027."
+        ),
+        "problem.filter.reversed_range": (
+            "Pole „{name}” ma wartość mniejszą niż początek zakresu; pominięto ten filtr."
+        ),
+        "problem.filter.unknown_place": (
+            "Nie znaleziono miejscowości „{value}” w województwie lubuskim; wpisz inną albo "
+            "współrzędne, np. 52.73,15.24."
+        ),
+        "problem.filter.needs_place": "Aby szukać w promieniu, wpisz też miejscowość.",
+        "problem.sort_distance": (
+            "Sortowanie według odległości wymaga miejscowości; posortowano według trafności."
+        ),
         "offer.back": "Wróć do wyszukiwania",
         "offer.withdrawn": (
             "Ta oferta nie jest już dostępna u źródła. Pokazujemy ją, aby link nie przestał "
@@ -127,6 +161,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sort.relevance": "relevance",
         "sort.start_date": "soonest start",
         "sort.price": "price (lowest first)",
+        "sort.distance": "distance (nearest first)",
         "search.results": "Search results",
         "results.count.0": "No offers found.",
         "results.count.1": "1 offer found.",
@@ -134,6 +169,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "results.count.many": "{n} offers found.",
         "results.for": "for “{q}”",
         "results.none.hint": "Try another word or remove some filters.",
+        "results.did_you_mean": "Did you mean:",
+        "results.places": "Offers held where your query says: {places} (the whole county).",
+        "suggest.label": "Suggestions",
+        "suggest.kind.title": "offer",
+        "suggest.kind.qualification": "qualification",
+        "suggest.kind.place": "place",
         "results.page": "Page {page} of {pages}",
         "pagination.label": "Result pages",
         "pagination.prev": "Previous",
@@ -144,6 +185,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hit.start.none": "date to be set",
         "hit.price": "Price",
         "hit.prk": "PQF level",
+        "hit.distance": "Distance",
+        "hit.distance.km": "{km} km from {place}",
+        "filter.any_distance": "any",
+        "filter.km": "{km} km",
         "online": "online",
         "price.free": "free",
         "price.unknown": "price unknown",
@@ -153,6 +198,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "problem.per_page": "Results per page must be from 1 to {limit}.",
         "problem.sort": "Unknown sort order; sorted by relevance.",
         "problem.filter": "An unknown value of filter “{name}” was ignored: {value}.",
+        "problem.filter.unknown_value": "An unknown value of filter “{name}” was ignored: {value}.",
+        "problem.filter.not_yes_no": "“{name}” takes yes or no; “{value}” was ignored.",
+        "problem.filter.not_a_number": "“{name}” needs a number; “{value}” was ignored.",
+        "problem.filter.out_of_range": (
+            "“{name}” takes numbers from {min} to {max}; “{value}” was ignored."
+        ),
+        "problem.filter.not_a_date": (
+            "“{name}” is not a date: “{value}”. Write it as 2027-01-31 or 31.01.2027."
+        ),
+        "problem.filter.reversed_range": (
+            "“{name}” is below the start of the range; the filter was ignored."
+        ),
+        "problem.filter.unknown_place": (
+            "No Lubuskie town “{value}” was found; try another or coordinates such as 52.73,15.24."
+        ),
+        "problem.filter.needs_place": "To search within a radius, also give a town.",
+        "problem.sort_distance": "Sorting by distance needs a town; sorted by relevance.",
         "offer.back": "Back to search",
         "offer.withdrawn": (
             "This offer is no longer listed by its source. It is kept so that links keep "

@@ -13,7 +13,7 @@ from typing import Any
 
 from starlette.datastructures import QueryParams
 
-from search.filters import FILTERS
+from search.filters import FACETS, FILTERS, InvalidValue, near_point
 from search.interface import MAX_PER_PAGE, MAX_QUERY_LENGTH, SORTS, Query
 from web.errors import InvalidInput
 from web.i18n import MESSAGES
@@ -74,10 +74,14 @@ def parse_search(params: QueryParams) -> SearchInput:
     if sort not in SORTS:
         problems.append(Problem("sort", "problem.sort", sort))
         sort = "relevance"
+    filters = _parse_filters(params, problems)
+    if sort == "distance" and near_point(filters) is None:
+        problems.append(Problem("sort", "problem.sort_distance", sort))
+        sort = "relevance"
     query = Query(
         text=text,
-        filters=_parse_filters(params, problems),
-        facets=tuple(f.name for f in FILTERS),
+        filters=filters,
+        facets=FACETS,
         sort=sort,
         page=page,
         per_page=per_page,
@@ -113,30 +117,20 @@ def _parse_int(
     return value
 
 
-def _parse_filters(params: QueryParams, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
-    selected: dict[str, tuple[str, ...]] = {}
+def _parse_filters(params: QueryParams, problems: list[Problem]) -> dict[str, Any]:
+    """Each filter reads its own parameters (see `search.filters`); what it cannot use is left
+    out and reported."""
+    selected: dict[str, Any] = {}
     for declaration in FILTERS:
-        known = declaration.labels()
-        values: list[str] = []
-        for raw in params.getlist(declaration.name):
-            value = raw.strip()
-            if not value or value in values:
-                continue  # forms send empty values; repeated values mean nothing more
-            if value in known:
-                values.append(value)
-            else:
-                names = {"name_pl": declaration.label_pl, "name_en": declaration.label_en}
-                problems.append(
-                    Problem(
-                        declaration.name,
-                        "problem.filter",
-                        value[:50],
-                        {**names, "value": value[:50]},
-                    )
-                )
-        if values:
-            selected[declaration.name] = tuple(values)
+        value, invalid = declaration.parse(params.getlist)
+        problems += [_problem(error) for error in invalid]
+        if value is not None:
+            selected[declaration.name] = value
     return selected
+
+
+def _problem(error: InvalidValue) -> Problem:
+    return Problem(error.param, f"problem.filter.{error.reason}", error.given, error.values)
 
 
 def openapi_parameters() -> list[dict[str, Any]]:
@@ -149,7 +143,8 @@ def openapi_parameters() -> list[dict[str, Any]]:
         ),
         _param(
             "sort",
-            "Order of hits; without `q`, `relevance` lists the soonest start first.",
+            "Order of hits, ties by id; without `q`, `relevance` lists the soonest start first. "
+            "`distance` (nearest edition first, offers without a place last) needs `near`.",
             {"type": "string", "enum": list(SORTS), "default": "relevance"},
         ),
         _param(
@@ -163,16 +158,7 @@ def openapi_parameters() -> list[dict[str, Any]]:
             {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE},
         ),
     ]
-    filters = [
-        _param(
-            f.name,
-            f"{f.label_en} / {f.label_pl}. Repeat to select several values (OR); different "
-            "filters combine with AND. Values: "
-            + ", ".join(f"`{value}` ({labels[1]})" for value, labels in f.labels().items()),
-            {"type": "array", "items": {"type": "string", "enum": list(f.labels())}},
-        )
-        for f in FILTERS
-    ]
+    filters = [_param(p.name, p.description, p.schema) for f in FILTERS for p in f.api_params()]
     return standard + filters
 
 

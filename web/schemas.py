@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 from catalogue.models import OfferPublic
@@ -30,13 +32,26 @@ class SearchHit(BaseModel):
     kind: str = ""
     isced_broad: str = ""
     isced_narrow: str = ""
+    zsu_area: str = Field(default="", description="ZSU 2030 area of impact, 1-8")
     prk_level: str = ""
     form: str = ""
+    language: str = Field(default="", description="ISO 639-1 code of the language of instruction")
+    duration_hours: float | None = None
     powiat: list[str] = Field(default_factory=list, description='TERYT powiat codes and "online"')
     towns: list[str] = Field(default_factory=list)
+    funding: list[str] = Field(default_factory=list, description="free, kfs, eu, subsidised")
     is_free: bool = False
-    price_min_grosze: int | None = None
+    price_min_grosze: int | None = Field(
+        default=None, description="The cheapest edition in grosze; 0 when free, null if unknown"
+    )
     next_start: str | None = Field(default=None, description="ISO date of the next edition")
+    starts: list[str] = Field(default_factory=list, description="ISO dates of upcoming editions")
+    enrolment_until: str | None = Field(
+        default=None, description="ISO date of the last day some edition takes enrolments"
+    )
+    distance_km: float | None = Field(
+        default=None, description="km from `near` to the nearest edition; null if online only"
+    )
     last_verified: str | None = Field(default=None, description="ISO time of the last crawl")
 
 
@@ -50,6 +65,28 @@ class SearchResponse(BaseModel):
     facets: dict[str, list[FacetValue]] = Field(
         description="filter name -> values with the number of hits each would give"
     )
+    places: list[str] = Field(
+        default_factory=list,
+        description="Places named in `q` (\"kurs spawania w Żarach\"): the hits are held in their "
+        "powiats (online offers too if `q` asks for online)",
+    )
+    did_you_mean: str | None = Field(
+        default=None,
+        description="When nothing was found: `q` with its unknown words replaced by the nearest "
+        "indexed words, a query that finds something",
+    )
+
+
+class Suggestion(BaseModel):
+    kind: Literal["title", "qualification", "place"]
+    text: str = Field(description="What to show: a title, a qualification's code and name, a place")
+    query: str = Field(description="What to search for when this suggestion is chosen")
+    detail: str = Field(default="", description="A second line: occupation, powiat")
+
+
+class SuggestResponse(BaseModel):
+    q: str
+    suggestions: list[Suggestion]
 
 
 class Provider(BaseModel):

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from search.filters import FILTERS, Filter
-from search.interface import Hit, Query, Results
+from search.filters import BY_NAME, FACETS
+from search.interface import Hit, Results
 from web.schemas import FacetValue, SearchHit, SearchResponse
 
 OfferUrl = Callable[[int], str]
@@ -25,58 +24,25 @@ def search_response(results: Results, offer_url: OfferUrl, lang: str) -> SearchR
                 FacetValue(value=value, label=label, count=count)
                 for value, label, count in f.options(results.facets.get(f.name, {}), lang)
             ]
-            for f in FILTERS
+            for f in map(BY_NAME.get, FACETS)
+            if f is not None
         },
+        places=results.places,
+        did_you_mean=results.did_you_mean,
     )
 
 
 def _hit(hit: Hit, offer_url: OfferUrl) -> SearchHit:
-    document = {k: v for k, v in hit.document.items() if k not in ("id", "url")}
+    document = {k: v for k, v in hit.document.items() if k not in ("id", "url", "distance_km")}
     return SearchHit(
         **document,
         id=hit.id,
+        distance_km=hit.distance_km,
         url=offer_url(hit.id),
         source_url=hit.document.get("url", ""),
         highlights=hit.highlights,
         score=hit.score,
     )
-
-
-@dataclass(frozen=True)
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    checked: bool
-
-
-@dataclass(frozen=True)
-class FacetGroup:
-    """One fieldset of the filter form: a filter with its values, counts and ticks."""
-
-    filter: Filter
-    legend: str
-    options: list[FacetOption]
-
-
-def facet_groups(response: SearchResponse, query: Query, lang: str) -> list[FacetGroup]:
-    groups = []
-    for declaration in FILTERS:
-        selected = query.filters.get(declaration.name, ())
-        counted = {facet.value: facet for facet in response.facets.get(declaration.name, [])}
-        options = [
-            FacetOption(f.value, f.label, f.count, f.value in selected) for f in counted.values()
-        ]
-        # A ticked value with no hits must still be shown, or it could never be unticked.
-        options += [
-            FacetOption(value, declaration.display(value, lang), 0, True)
-            for value in selected
-            if value not in counted
-        ]
-        if options:
-            legend = declaration.label_en if lang == "en" else declaration.label_pl
-            groups.append(FacetGroup(declaration, legend, options))
-    return groups
 
 
 def page_window(page: int, pages: int, radius: int = 2) -> list[int | None]:

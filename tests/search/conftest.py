@@ -6,13 +6,14 @@ backend is added here as one more factory (skipped where no server is configured
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from search.embedded import EmbeddedBackend
 from search.interface import SearchBackend
+from tests.search.meili_support import drop_test_indexes, meili_backend
 from tests.search.search_support import OFFERS
 
 BackendFactory = Callable[[Path], SearchBackend]
@@ -21,7 +22,14 @@ BackendFactory = Callable[[Path], SearchBackend]
 # another process opening the same index.
 BACKENDS: dict[str, BackendFactory] = {
     "embedded": EmbeddedBackend,
+    "meilisearch": meili_backend,  # skipped unless MEILI_URL names a server
 }
+
+
+@pytest.fixture(autouse=True)
+def _drop_meilisearch_indexes() -> Iterator[None]:
+    yield
+    drop_test_indexes()
 
 
 @pytest.fixture(params=sorted(BACKENDS))

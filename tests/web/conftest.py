@@ -28,6 +28,7 @@ from catalogue.models import (
 )
 from catalogue.settings import Settings
 from search.embedded import EmbeddedBackend
+from search.geo import locate
 from search.sync import reindex
 from tests.web.web_support import (
     CKZIU_ZG,
@@ -51,7 +52,10 @@ def _day(offset: int | None) -> date | None:
 
 
 def _edition(spec: dict[str, Any]) -> Edition:
+    place = locate(spec["town"]) if spec["town"] else None  # as the normaliser places it
     return Edition(
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
         start_date=_day(spec["start"]),
         end_date=_day(spec.get("end")),
         enrolment_end=_day(spec.get("enrol")),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from search.filters import FILTERS
+from search.filters import FACETS, TERM_FILTERS
 from tests.web.web_support import Catalogue, active
 
 DOCUMENT_FIELDS = {
@@ -42,7 +42,7 @@ def test_search_answers_with_hits_facets_and_paging(
     assert first["url"].endswith(f"/oferty/{catalogue.ids['mag']}")
     assert first["source_url"] == "https://zrodlo.example.org/oferty/mag"
     assert "<mark>spawania</mark>" in first["highlights"]["title"]
-    assert set(body["facets"]) == {f.name for f in FILTERS}
+    assert set(body["facets"]) == set(FACETS)
     assert {"value": "kkz", "label": "kwalifikacyjny kurs zawodowy", "count": 1} in body["facets"][
         "kind"
     ]
@@ -123,7 +123,7 @@ def test_the_openapi_schema_documents_both_endpoints_and_the_filters(client: Tes
     assert "/api/offers/{offer_id}" in schema["paths"]
     search = schema["paths"]["/api/offers"]["get"]
     parameters = {p["name"]: p for p in search["parameters"]}
-    for declaration in FILTERS:
+    for declaration in TERM_FILTERS:
         enum = parameters[declaration.name]["schema"]["items"]["enum"]
         assert enum == list(declaration.labels())
     assert parameters["q"]["schema"]["maxLength"] == 200

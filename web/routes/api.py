@@ -1,20 +1,27 @@
-"""The JSON API: search, one offer, and the health check."""
+"""The JSON API: search, suggestions, one offer, and the health check."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import re
+from dataclasses import asdict
+
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from starlette.requests import Request
 
 from catalogue.models import OfferPublic
+from search.interface import MAX_QUERY_LENGTH
 from web.i18n import negotiate_language
 from web.offers import load_offer, offer_public
 from web.params import openapi_parameters, parse_search
-from web.schemas import Health, SearchResponse
+from web.schemas import Health, SearchResponse, Suggestion, SuggestResponse
 from web.searching import search_response
 
 router = APIRouter()
+
+MAX_SUGGESTIONS = 20
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 _ERRORS = {
     404: {"description": "No such offer"},
@@ -43,6 +50,29 @@ def search_offers(request: Request) -> SearchResponse:
         lambda offer_id: str(request.url_for("offer_page", offer_id=offer_id)),
         negotiate_language(request),
     )
+
+
+@router.get(
+    "/api/suggest",
+    response_model=SuggestResponse,
+    summary="Suggestions for a query being typed",
+    description=(
+        "Search-as-you-type: places (Lubuskie towns and powiats where offers are held) whose "
+        "name the last word begins, then qualifications (code and name) and offer titles the "
+        "words find. The last word is a prefix; case, Polish letters and (from 5 letters) one "
+        "typo do not matter. Each suggestion's `query` is what to search for when it is chosen."
+    ),
+    responses={422: _ERRORS[422]},
+    tags=["offers"],
+)
+def suggest(
+    request: Request,
+    q: str = Query("", max_length=MAX_QUERY_LENGTH, description="The text typed so far"),
+    limit: int = Query(8, ge=1, le=MAX_SUGGESTIONS, description="At most this many"),
+) -> SuggestResponse:
+    typed = " ".join(_CONTROL.sub(" ", q).split())
+    found = request.app.state.search.suggest(typed, limit) if typed else []
+    return SuggestResponse(q=typed, suggestions=[Suggestion(**asdict(s)) for s in found])
 
 
 @router.get(

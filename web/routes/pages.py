@@ -7,11 +7,12 @@ from fastapi.responses import HTMLResponse
 from starlette.requests import Request
 from starlette.responses import Response
 
+from web.filter_form import filter_groups, radius_choices, town_names
 from web.i18n import negotiate_language
 from web.offers import load_offer, offer_page
 from web.params import parse_search
 from web.schemas import OfferPage, SearchResponse
-from web.searching import facet_groups, page_window, search_response
+from web.searching import page_window, search_response
 from web.templating import link
 
 router = APIRouter(include_in_schema=False)
@@ -29,7 +30,9 @@ def search_page(request: Request) -> Response:
         "query": search_input.query,
         "problems": [problem.message(lang) for problem in search_input.problems],
         "results": response,
-        "facets": facet_groups(response, search_input.query, lang),
+        "filter_groups": filter_groups(response, search_input.query, request.query_params, lang),
+        "town_names": town_names(),
+        "radius_choices": radius_choices,
         "page_window": page_window(response.page, response.pages),
     }
     # An enhanced form (HX-Request) asks only for the fragment it replaces.

@@ -1,0 +1,1 @@
+"""Benchmarks: generated catalogues and query logs, measured against the targets."""

@@ -1,0 +1,108 @@
+"""What the text of a query asks for: words to match, synonym phrases, and places.
+
+`analyse_query("kurs prawa jazdy w zielonej górze")` gives the words `kurs prawa jazdy`, with
+"prawa jazdy" also matched through its synonyms ("kat. B"), and the place Zielona Góra. Both
+backends use it: the embedded one builds its tantivy query from `units`, Meilisearch sends
+`text` and turns `powiats` into a filter.
+
+A place in the query narrows the results to offers held in that place's powiat: a resident
+typing "spawanie żary" wants courses they can get to, and the powiat is the unit offers carry
+(editions have a TERYT powiat; a town's neighbours are in its powiat). Offers followed online
+are left out, unless the words ask for them ("kurs online zielona góra"). A query that is only
+a place ("zielona gora") lists every offer held there.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from search.documents import ONLINE
+from search.polish import MAX_QUERY_WORDS, QueryTerm, fold, terms_of, words
+from search.query_places import REGION_WORDS, QueryPlace, find_places
+from search.synonyms import find_phrases
+
+ONLINE_GROUP = "y_online"  # the synonym group of "online", "e-learning", "zdalnie" …
+
+
+@dataclass(frozen=True)
+class SynonymSpan:
+    """Consecutive query words that form a phrase of a synonym group ("prawa jazdy")."""
+
+    terms: tuple[QueryTerm, ...]
+    group: str  # the group's key (`search.synonyms`)
+
+    @property
+    def weight(self) -> int:
+        """How many query words the phrase stands for (its stop words are optional)."""
+        return max(1, sum(not t.stopword for t in self.terms))
+
+
+Unit = QueryTerm | SynonymSpan
+
+
+@dataclass(frozen=True)
+class AnalysedQuery:
+    terms: tuple[QueryTerm, ...]  # every word to match, for highlighting
+    units: tuple[Unit, ...]  # how the words are matched: alone or as a synonym phrase
+    places: tuple[QueryPlace, ...]
+    online: bool  # the words ask for offers followed online
+    text: str  # the words to match, places removed, as typed
+
+    @property
+    def powiats(self) -> tuple[str, ...]:
+        """The `powiat` values the places narrow to (with `online` when asked); () for none."""
+        if not self.places:
+            return ()
+        codes = {p.powiat for p in self.places} | ({ONLINE} if self.online else set())
+        return tuple(sorted(codes))
+
+    @property
+    def required(self) -> int:
+        """How many units must match when all of them must (stop words never must)."""
+        return sum(not (isinstance(u, QueryTerm) and u.stopword) for u in self.units)
+
+
+def analyse_query(text: str) -> AnalysedQuery:
+    found = [m.group() for m in words(text)]
+    places = find_places(found[: MAX_QUERY_WORDS + 4])
+    removed = {i for p in places for i in range(p.start, p.end)}
+    kept = [i for i, w in enumerate(found) if i not in removed]
+    if places or len(kept) > 1:
+        kept = [i for i in kept if fold(found[i]) not in REGION_WORDS]
+    kept = kept[:MAX_QUERY_WORDS]
+    # The last word is being typed only if nothing followed it (`informatyka zielona gora`).
+    typing = bool(kept) and kept[-1] == len(found) - 1
+    kept_words = [found[i] for i in kept]
+    terms = terms_of(kept_words, last_is_prefix=typing)
+    units = _units(kept_words, terms)
+    online = any(isinstance(u, SynonymSpan) and u.group == ONLINE_GROUP for u in units)
+    return AnalysedQuery(tuple(terms), units, tuple(places), online, " ".join(kept_words))
+
+
+def _units(query_words: list[str], terms: list[QueryTerm]) -> tuple[Unit, ...]:
+    units: list[Unit] = []
+    i = 0
+    for match in find_phrases(query_words, in_query=True):
+        units += terms[i : match.start]
+        units.append(SynonymSpan(tuple(terms[match.start : match.end]), match.group))
+        i = match.end
+    units += terms[i:]
+    return tuple(units)
+
+
+_warming = threading.Lock()
+_warmed = False
+
+
+def warm_up_in_background() -> None:
+    """Load Morfeusz and build the synonym and place tables (about 0.3 s, once per process) in
+    a background thread, so that the first search does not wait for them."""
+    global _warmed
+    with _warming:
+        if _warmed:
+            return
+        _warmed = True
+    threading.Thread(
+        target=analyse_query, args=("kurs prawa jazdy w zielonej górze",), daemon=True
+    ).start()

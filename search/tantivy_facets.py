@@ -1,0 +1,140 @@
+"""Facet counts of the embedded backend: exact and disjunctive.
+
+A facet counts the documents matching the text and every filter but its own: choosing `powiat`
+0862 must still show how many offers the other powiats have. The facets whose filter is not in
+use share one aggregation over the full query; each one in use needs its own, without its
+clause. Aggregations read fast-field columns, never stored documents:
+
+- a terms facet is a terms aggregation (on the value sets of a multi-valued field, see
+  `search.tantivy_schema.VALUE_SETS`);
+- a yes/no facet (`free`, `enrolment_open`) counts the documents its "yes" would keep: a terms
+  aggregation on a boolean field, or a range aggregation on a single-valued number or date
+  ("enrolment until today or later"); any other condition is counted with a search.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from typing import Any
+
+import tantivy
+
+from search.conditions import Between, IsTrue, day_number
+from search.filters import get_filter
+from search.tantivy_query import combine, filter_clauses
+from search.tantivy_schema import VALUE_SEPARATOR, VALUE_SETS
+
+log = logging.getLogger(__name__)
+
+# Larger than the number of values any filter has (58 narrow ISCED fields, 15 places), so
+# tantivy's terms aggregation returns every bucket and the counts are exact.
+FACET_SIZE = 1_000
+SET_SIZE = 100_000  # distinct sets of values of a multi-valued facet (powiats of an offer)
+
+Counts = dict[str, int]
+Reader = Callable[[dict[str, Any]], Counts]
+
+
+def check_facets(names: Iterable[str]) -> None:
+    """`ValueError` for a name that is not a filter or a filter without a facet."""
+    for name in names:
+        if not get_filter(name).facet:
+            raise ValueError(f"filter {name!r} has no facet")
+
+
+def facet_counts(
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    text: tantivy.Query | None,
+    clauses: Mapping[str, tantivy.Query],
+    names: Iterable[str],
+    today: date,
+) -> dict[str, Counts]:
+    """filter name -> value -> number of matching documents, each under the other filters."""
+    names = list(dict.fromkeys(names))
+    shared = [n for n in names if n not in clauses]
+    counts: dict[str, Counts] = {}
+    if shared:
+        query = combine(text, clauses.values())
+        counts.update(_count(searcher, schema, query, shared, today))
+    for name in names:
+        if name in clauses:
+            others = combine(text, [c for other, c in clauses.items() if other != name])
+            counts.update(_count(searcher, schema, others, [name], today))
+    return {name: counts[name] for name in names}
+
+
+def _count(
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    query: tantivy.Query,
+    names: list[str],
+    today: date,
+) -> dict[str, Counts]:
+    """The facets of `names` over one query: one aggregation, searches only where needed."""
+    plans = {name: _plan(name, today) for name in names}
+    request = {name: plan[0] for name, plan in plans.items() if plan is not None}
+    answer = searcher.aggregate(query, request) if request else {}
+    counts = {}
+    for name, plan in plans.items():
+        if plan is None:
+            counts[name] = _searched(searcher, schema, query, name, today)
+        else:
+            counts[name] = plan[1](answer.get(name) or {})
+    return counts
+
+
+def _plan(name: str, today: date) -> tuple[dict[str, Any], Reader] | None:
+    """The aggregation request of a facet and how to read its answer (None: count by search)."""
+    spec = get_filter(name)
+    if spec.kind == "terms":
+        field = VALUE_SETS.get(spec.field, spec.field)
+        sets = field != spec.field
+        size = SET_SIZE if sets else FACET_SIZE
+        return {"terms": {"field": field, "size": size}}, lambda r: _spread(name, size, r, sets)
+    condition = spec.condition(True, today)
+    if isinstance(condition, IsTrue):
+        request = {"terms": {"field": condition.field, "size": 2}}
+        return request, lambda r: _yes(b["doc_count"] for b in _buckets(r) if b["key"] in (1, True))
+    if isinstance(condition, Between) and condition.high is None and not spec.multi_valued:
+        low = condition.low
+        start = day_number(low) if isinstance(low, date) else low
+        request = {"range": {"field": condition.field, "ranges": [{"from": start}]}}
+        return request, lambda r: _yes(
+            b["doc_count"] for b in _buckets(r) if "from" in b and "to" not in b
+        )
+    return None
+
+
+def _buckets(result: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(result.get("buckets", ()))
+
+
+def _yes(counts: Iterable[int]) -> Counts:
+    total = sum(counts)
+    return {"true": total} if total else {}
+
+
+def _spread(name: str, size: int, result: dict[str, Any], sets: bool) -> Counts:
+    """value -> count, from buckets of values or of value sets ("0804\\x1f0862": 3)."""
+    if result.get("sum_other_doc_count"):
+        log.warning("facet %s has more than %d values: counts are cut", name, size)
+    if not sets:
+        return {str(b["key"]): int(b["doc_count"]) for b in _buckets(result)}
+    counts: Counter[str] = Counter()
+    for bucket in _buckets(result):
+        count = bucket["doc_count"]
+        for key in bucket["key"].split(VALUE_SEPARATOR):
+            counts[key] += count
+    return dict(counts)
+
+
+def _searched(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Query, name: str, today: date
+) -> Counts:
+    (yes,) = filter_clauses(schema, {name: True}, searcher=searcher, today=today).values()
+    found = searcher.search(combine(None, [query, yes]), 1, count=True)
+    return _yes([int(found.count or 0)])  # type: ignore[attr-defined]  # set by count=True
