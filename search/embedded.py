@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,32 +32,19 @@ from search.interface import (
     Suggestion,
 )
 from search.polish import QueryTerm
-from search.query_text import Unit, analyse_query, warm_up_in_background
+from search.query_text import analyse_query, warm_up_in_background
 from search.suggest import did_you_mean, suggest
 from search.tantivy_facets import check_facets, facet_counts
-from search.tantivy_query import (
-    best_query,
-    combine,
-    filter_clauses,
-    match_query,
-    place_clause,
-    text_query,
-)
-from search.tantivy_rank import START_WEIGHT
+from search.tantivy_find import Finder, Page, relevance_page
+from search.tantivy_query import combine, filter_clauses, place_clause
 from search.tantivy_schema import ID, SORT_PRICE, SORT_START, STORED, to_tantivy
 from search.tantivy_sort import distance_page
 from search.tantivy_store import IndexStore
 
 log = logging.getLogger(__name__)
 
-# Beyond this many tied hits, ties keep tantivy's order (it is stable while the index is).
-MAX_TIE_FETCH = 200_000
-# Hits fetched past the page's end, to see whether its last score is tied beyond it.
-TIE_MARGIN = 64
 PLACE_CLAUSE = "_place"  # the clause of the places the text names, among the filter clauses
 SORT_FIELDS = {"start_date": SORT_START, "price": SORT_PRICE}
-
-Page = list[tuple[float, tantivy.DocAddress]]
 
 
 class EmbeddedBackend:
@@ -124,13 +111,13 @@ class EmbeddedBackend:
         # Without words every score is equal: relevance then means soonest start first.
         order = query.sort if units or query.sort != "relevance" else "start_date"
         offset = (page - 1) * per_page
-        find = _Finder(searcher, schema, units, list(clauses.values()))
-        found, total = find.page(order, offset, per_page, near)
+        find = Finder(searcher, schema, units, list(clauses.values()))
+        found, total = _found(find, order, offset, per_page, near)
         if total == 0 and analysed.required > 1:
             # No offer has every word: show those with some of them, best first.
-            find = _Finder(searcher, schema, units, list(clauses.values()), conjunctive=False)
-            found, total = find.page(order, offset, per_page, near)
-        text = find.matched
+            find = Finder(searcher, schema, units, list(clauses.values()), conjunctive=False)
+            found, total = _found(find, order, offset, per_page, near)
+        text = find.matched  # the facets count the documents found, unranked
 
         hits = [_hit(searcher, score, address, terms, query.sort) for score, address in found]
         _add_distances(hits, near)
@@ -150,43 +137,15 @@ class EmbeddedBackend:
         return suggest(searcher, self._store.schema, text[:MAX_QUERY_LENGTH], limit)
 
 
-class _Finder:
-    """The hits of analysed words within some clauses, in an order, found the cheap way.
-
-    Ranking needs `text_query`; counting, facets and field sorts only need its documents
-    (`match_query`, cheaper); when enough offers score the most a query can (`best_query`), a
-    page by relevance is found among them alone.
-    """
-
-    def __init__(
-        self,
-        searcher: tantivy.Searcher,
-        schema: tantivy.Schema,
-        units: Sequence[Unit],
-        clauses: list[tantivy.Query],
-        conjunctive: bool = True,
-    ) -> None:
-        self.searcher, self.schema, self.units = searcher, schema, units
-        self.clauses, self.conjunctive = clauses, conjunctive
-        self.matched = match_query(schema, units, conjunctive) if units else None
-
-    def page(self, order: str, offset: int, limit: int, near: Near | None) -> tuple[Page, int]:
-        searcher, clauses = self.searcher, self.clauses
-        if not self.units or order != "relevance":
-            return _page(searcher, combine(self.matched, clauses), order, offset, limit, near)
-        if self.conjunctive:
-            best = combine(best_query(self.schema, self.units), clauses)
-            found, best_total = _page(searcher, best, order, offset, limit)
-            if best_total >= offset + limit:
-                return found, _count(searcher, combine(self.matched, clauses))
-        ranked = combine(text_query(self.schema, self.units, self.conjunctive), clauses)
-        return _page(searcher, ranked, order, offset, limit)
-
-
-def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
-    # An aggregation scores nothing: cheaper than a search for one hit.
-    answer = searcher.aggregate(query, {"n": {"value_count": {"field": ID}}})
-    return int(answer["n"]["value"])
+def _found(
+    find: Finder, order: str, offset: int, limit: int, near: Near | None
+) -> tuple[Page, int]:
+    if find.units and order == "relevance":
+        if offset >= find.searcher.num_docs:  # tantivy would allocate room for `offset` hits
+            return [], find.count()
+        return find.relevance_page(offset, limit)
+    query = combine(find.matched, find.clauses)
+    return _page(find.searcher, query, order, offset, limit, near)
 
 
 def _page(
@@ -201,7 +160,7 @@ def _page(
     if offset >= searcher.num_docs:  # tantivy would allocate room for `offset` hits
         return [], _total(searcher.search(query, 1, count=True))
     if order == "relevance":
-        return _by_relevance(searcher, query, offset, limit)
+        return relevance_page(searcher, query, offset, limit)
     if order == "distance" and near is not None:
         return distance_page(searcher, BY_NAME["distance"].field, query, near, offset, limit)
     field = SORT_FIELDS[order]
@@ -209,41 +168,6 @@ def _page(
         query, limit, count=True, order_by_field=field, offset=offset, order=tantivy.Order.Asc
     )
     return [(0.0, address) for _, address in result.hits], _total(result)
-
-
-def _by_relevance(
-    searcher: tantivy.Searcher, query: tantivy.Query, offset: int, limit: int
-) -> tuple[Page, int]:
-    """Best score first; equal scores by soonest start, then id.
-
-    Scores carry the soonest-edition tie-break (`search.tantivy_rank`), so tantivy's top-k
-    collector does the ordering and only offers starting on the same day (or without a date)
-    still tie. tantivy orders those by its internal document order, which changes with merges,
-    so a window around the page is fetched, widened while the page's first or last score is
-    tied past its edges, and ordered by score, then start key (day, then id): pages never
-    overlap or skip.
-    """
-    before, after = min(offset, TIE_MARGIN), TIE_MARGIN
-    while True:
-        start, size = offset - before, before + limit + after
-        result = searcher.search(
-            query, size, count=True, offset=start, weight_by_field=START_WEIGHT
-        )
-        hits, total = result.hits, _total(result)
-        if len(hits) <= before:  # past the last hit
-            return [], total
-        tied_before = start > 0 and hits[0][0] == hits[before][0]
-        last = hits[min(before + limit, len(hits)) - 1][0]
-        tied_after = start + size < total and hits[-1][0] == last
-        if not (tied_before or tied_after) or size >= MAX_TIE_FETCH:
-            break
-        # Each try scores every match again: widen a lot. A tie before the page is usually the
-        # group without a date, page 2 onwards, whose members all start the page: from the top.
-        before = offset if tied_before else before
-        after = after * 16 if tied_after else after
-    keys = searcher.fast_field_values(SORT_START, [address for _, address in hits])
-    order = sorted(range(len(hits)), key=lambda i: (-hits[i][0], keys[i] or 0))
-    return [hits[i] for i in order[before : before + limit]], total
 
 
 def _hit(

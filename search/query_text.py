@@ -64,6 +64,8 @@ class AnalysedQuery:
 
 
 def analyse_query(text: str) -> AnalysedQuery:
+    """The words, synonym phrases and places of a query's text (at most MAX_QUERY_WORDS words
+    are matched; region words like "lubuskie" are dropped, they narrow nothing)."""
     found = [m.group() for m in words(text)]
     places = find_places(found[: MAX_QUERY_WORDS + 4])
     removed = {i for p in places for i in range(p.start, p.end)}

@@ -24,7 +24,8 @@ from search.tantivy_rank import START_WEIGHT, start_weight
 # Bump when the schema below changes: an index of another version is ignored until rebuilt.
 # 2: fields of every filter kind (numbers, dates as days, point keys), value sets of facets.
 # 3: `start_weight` (search.tantivy_rank), synonym keys in the morph fields (search.synonyms).
-SCHEMA_VERSION = 3
+# 4: `words` (search.tantivy_query.match_query).
+SCHEMA_VERSION = 4
 
 ID = "id"
 STORED = "doc"  # the whole search document as JSON, returned as `Hit.document`
@@ -39,6 +40,9 @@ SURFACE_FIELDS = (TITLE, DESCRIPTION, PROVIDER, QUALIFICATION, PLACE, TAGS)
 # Morph fields: stem and lemma keys (`search.polish`).
 TITLE_M = "title_m"
 BODY_M = "body_m"  # everything but the title
+# Every surface word but the tags, once more: one fuzzy or prefix query finds a word anywhere
+# (`search.tantivy_query.match_query`), where ranking needs one per field.
+WORDS = "words"
 # Sort keys: the sort value and the id packed into one integer, so that one fast field gives a
 # total order with stable ties (`2026-03-01`, id 7 → 20513 * ID_SPACE + 7).
 SORT_START = "sort_start"
@@ -53,7 +57,7 @@ def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_integer_field(ID, stored=True, indexed=True, fast=True)
     builder.add_bytes_field(STORED, stored=True)
-    for name in (*SURFACE_FIELDS, TITLE_M, BODY_M):
+    for name in (*SURFACE_FIELDS, TITLE_M, BODY_M, WORDS):
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
     for name, field_type in filter_fields().items():
         FIELD_BUILDERS[field_type](builder, name)
@@ -80,8 +84,10 @@ def to_tantivy(document: dict[str, Any]) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_integer(ID, doc_id)
     doc.add_bytes(STORED, json.dumps(document, ensure_ascii=False, default=str).encode())
-    for name, text in texts.items():
-        doc.add_text(name, " ".join(tokens(text)))
+    surface = {name: " ".join(tokens(text)) for name, text in texts.items()}
+    for name, folded in surface.items():
+        doc.add_text(name, folded)
+    doc.add_text(WORDS, " ".join(v for k, v in surface.items() if k != TAGS))
     doc.add_text(TITLE_M, analyse_document(texts[TITLE]))
     doc.add_text(BODY_M, analyse_document(" ".join(v for k, v in texts.items() if k != TITLE)))
     for name, field_type in filter_fields().items():

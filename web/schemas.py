@@ -67,7 +67,7 @@ class SearchResponse(BaseModel):
     )
     places: list[str] = Field(
         default_factory=list,
-        description="Places named in `q` (\"kurs spawania w Żarach\"): the hits are held in their "
+        description='Places named in `q` ("kurs spawania w Żarach"): the hits are held in their '
         "powiats (online offers too if `q` asks for online)",
     )
     did_you_mean: str | None = Field(

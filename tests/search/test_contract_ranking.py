@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+import pytest
+
 from search.interface import MAX_PER_PAGE, Query, SearchBackend
 from tests.search.search_support import offer
 
@@ -58,6 +60,8 @@ def test_offers_with_all_words_rank_above_those_with_some(backend: SearchBackend
     )
     # No offer has all three words: those with two come before those with one.
     assert ids(backend, "kaligrafia ceramika rzeźba") == [2, 1, 3]
+    # A word no offer has changes nothing.
+    assert ids(backend, "kaligrafia ceramika rzeźba xylografia") == [2, 1, 3]
 
 
 def test_equal_matches_start_soonest_first_then_by_id(backend: SearchBackend) -> None:
@@ -85,14 +89,16 @@ def test_a_sooner_edition_never_lifts_a_weaker_match(backend: SearchBackend) -> 
     assert ids(backend, "kurs haftu") == [2, 1]
 
 
-def test_pages_of_many_ties_are_one_stable_order(backend: SearchBackend) -> None:
+@pytest.mark.parametrize("in_title", [True, False], ids=["title", "description"])
+def test_pages_of_many_ties_are_one_stable_order(backend: SearchBackend, in_title: bool) -> None:
     rng = random.Random(3)
     first = date(2026, 1, 1)
     starts = {
         i: rng.choice([None, (first + timedelta(days=rng.randrange(40))).isoformat()])
         for i in range(1, 301)
     }
-    documents = [offer(i, f"Warsztaty garncarstwa {i}", next_start=s) for i, s in starts.items()]
+    texts = ("Warsztaty garncarstwa", "") if in_title else ("Warsztaty", "Garncarstwo.")
+    documents = [offer(i, *texts, next_start=s) for i, s in starts.items()]
     rng.shuffle(documents)
     for batch in range(0, 300, 60):  # several commits: several segments
         backend.index(documents[batch : batch + 60])
@@ -100,3 +106,17 @@ def test_pages_of_many_ties_are_one_stable_order(backend: SearchBackend) -> None
     paged = [i for p in range(1, 44) for i in ids(backend, "garncarstwo", page=p, per_page=7)]
     assert paged == expected
     assert ids(backend, "garncarstwo", page=2, per_page=100) == expected[100:200]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["kurs", "kursy księgowej", "spwanie", "progr", "prawo jazdy", "udt", "kurs z", "zielona",
+     "opiekunka osób", "kaligrafia xylografia", "w", "bhp egzamin", "mec.08", "szkoła"],
+)  # fmt: skip
+def test_a_sort_changes_the_order_never_the_offers(catalogue: SearchBackend, text: str) -> None:
+    by_relevance = catalogue.search(Query(text=text, per_page=MAX_PER_PAGE))
+    by_start = catalogue.search(Query(text=text, per_page=MAX_PER_PAGE, sort="start_date"))
+    by_price = catalogue.search(Query(text=text, per_page=MAX_PER_PAGE, sort="price"))
+    found = {h.id for h in by_relevance.hits}
+    assert found == {h.id for h in by_start.hits} == {h.id for h in by_price.hits}
+    assert by_relevance.total == by_start.total == by_price.total == len(found)

@@ -1,0 +1,154 @@
+"""Finding one page of hits by relevance on the embedded index, cheaply and in a stable order.
+
+Ranking needs `text_query` and scores every match; the count and the facets only need the
+matching documents (`match_query`, cheaper). When enough offers score the most the query can
+(`best_query`: every word in the title), they are the first page(s) and all score alike, so they
+are read in start order straight from the `sort_start` column, without ranking the thousands
+of other matches (`kurs` matches 70% of the catalogue). Otherwise the ranked query is searched
+with the start-day tie-break in the score (`search.tantivy_rank`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import tantivy
+from tantivy import Occur
+
+from search.polish import QueryTerm
+from search.query_text import SynonymSpan, Unit
+from search.tantivy_query import (
+    MORPH_FIELD_POINTS,
+    best_points,
+    best_query,
+    combine,
+    match_query,
+    text_query,
+)
+from search.tantivy_rank import START_WEIGHT
+from search.tantivy_schema import ID, SORT_START
+
+Page = list[tuple[float, tantivy.DocAddress]]
+
+# Hits fetched past the page's edges, to see whether a score is tied beyond them. Each try
+# scores every match again, so enough for the offers starting on one day at 100,000 offers.
+TIE_MARGIN = 256
+# Beyond this many tied hits, ties keep tantivy's order (it is stable while the index is).
+MAX_TIE_FETCH = 200_000
+
+
+class Finder:
+    """The documents analysed words find within some clauses, all of them (`conjunctive`) or
+    any; set `matched` is the query giving them unranked."""
+
+    def __init__(
+        self,
+        searcher: tantivy.Searcher,
+        schema: tantivy.Schema,
+        units: Sequence[Unit],
+        clauses: list[tantivy.Query],
+        conjunctive: bool = True,
+    ) -> None:
+        given = list(units)
+        if not conjunctive:
+            # Any word may match: a word no offer has changes nothing, and without it the
+            # offers with all the others top the list ("kurs cysterny" is then "kurs").
+            units = [u for u in given if _may_match(searcher, schema, u, clauses)]
+        # Asked for any word after no offer had them all (`search.embedded`): then no offer
+        # has both of two words, and those with either in the title score the most.
+        self.disjoint = not conjunctive and len(units) == len(given) == 2
+        self.searcher, self.schema, self.units = searcher, schema, list(units)
+        self.clauses, self.conjunctive = clauses, conjunctive
+        self.matched: tantivy.Query | None = None  # no words: every document
+        if self.units:
+            self.matched = match_query(schema, self.units, conjunctive)
+        elif given:
+            self.matched = tantivy.Query.empty_query()  # words, none of them indexed
+
+    def count(self) -> int:
+        if self.matched is None:
+            return 0
+        # An aggregation scores nothing: cheaper than a search for one hit.
+        query = combine(self.matched, self.clauses)
+        return int(
+            self.searcher.aggregate(query, {"n": {"value_count": {"field": ID}}})["n"]["value"]
+        )
+
+    def relevance_page(self, offset: int, limit: int) -> tuple[Page, int]:
+        """Best score first; equal scores by soonest start, then id."""
+        if not self.units:
+            return [], 0
+        found = self._best_page(offset, limit)
+        if found is not None:
+            return found, self.count()
+        ranked = combine(text_query(self.schema, self.units, self.conjunctive), self.clauses)
+        return relevance_page(self.searcher, ranked, offset, limit)
+
+    def _best_page(self, offset: int, limit: int) -> Page | None:
+        if self.disjoint and all(isinstance(u, QueryTerm) and not u.stopword for u in self.units):
+            either = [(Occur.Should, best_query(self.schema, [u])) for u in self.units]
+            best, points = tantivy.Query.boolean_query(either), best_points(self.units[:1])
+        else:
+            best, points = best_query(self.schema, self.units), best_points(self.units)
+        best = combine(best, self.clauses)
+        result = self.searcher.search(
+            best, limit, count=True, order_by_field=SORT_START, offset=offset,
+            order=tantivy.Order.Asc,
+        )  # fmt: skip
+        if int(result.count or 0) < offset + limit:  # type: ignore[attr-defined]
+            return None
+        addresses = [address for _, address in result.hits]
+        weights = self.searcher.fast_field_values(START_WEIGHT, addresses)
+        # The score the ranked query would give them (`search.tantivy_rank`).
+        return [
+            (points * math.log2(2 + (w or 0.0)), a) for w, a in zip(weights, addresses, strict=True)
+        ]
+
+
+def _may_match(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, unit: Unit, clauses: list[tantivy.Query]
+) -> bool:
+    """False only for a word that no document within the clauses has in any form."""
+    if isinstance(unit, SynonymSpan):
+        return True
+    assert isinstance(unit, QueryTerm)
+    if any(searcher.doc_freq(field, key) for field in MORPH_FIELD_POINTS for key in unit.keys):
+        return True  # indexed: cheap to tell, and usually right within the clauses too
+    query = combine(match_query(schema, [unit]), clauses)
+    return bool(searcher.search(query, 1, count=False).hits)
+
+
+def relevance_page(
+    searcher: tantivy.Searcher, query: tantivy.Query, offset: int, limit: int
+) -> tuple[Page, int]:
+    """A page of a ranked query: best score first; equal scores by soonest start, then id.
+
+    Scores carry the soonest-edition tie-break (`search.tantivy_rank`), so tantivy's top-k
+    collector does the ordering and only offers starting on the same day (or without a date)
+    still tie. tantivy orders those by its internal document order, which changes with merges,
+    so a window around the page is fetched, widened while the page's first or last score is
+    tied past its edges, and ordered by score, then start key (day, then id): pages never
+    overlap or skip.
+    """
+    before, after = min(offset, TIE_MARGIN), TIE_MARGIN
+    while True:
+        start, size = offset - before, before + limit + after
+        result = searcher.search(
+            query, size, count=True, offset=start, weight_by_field=START_WEIGHT
+        )
+        hits, total = result.hits, int(result.count or 0)  # type: ignore[attr-defined]
+        if len(hits) <= before:  # past the last hit
+            return [], total
+        tied_before = start > 0 and hits[0][0] == hits[before][0]
+        last = hits[min(before + limit, len(hits)) - 1][0]
+        tied_after = start + size < total and hits[-1][0] == last
+        if not (tied_before or tied_after) or size >= MAX_TIE_FETCH:
+            break
+        # Each try scores every match again: widen a lot. A tie before the page is usually the
+        # group without a date, page 2 onwards, whose members all start the page: from the top.
+        before = offset if tied_before else before
+        after = after * 16 if tied_after else after
+    keys = searcher.fast_field_values(SORT_START, [address for _, address in hits])
+    order = sorted(range(len(hits)), key=lambda i: (-hits[i][0], keys[i] or 0))
+    return [hits[i] for i in order[before : before + limit]], total
