@@ -10,8 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+
 # `distance` needs a point: the `distance` filter's `Near` (see `search.filters`); nearest
 # edition first, offers without a place last. Every sort breaks ties by id.
+class SearchUnavailable(RuntimeError):
+    """The search service cannot answer: unreachable, refusing a request, or a failed write."""
+
+
 SORTS = ("relevance", "start_date", "price", "distance")
 MAX_QUERY_LENGTH = 200
 MAX_PER_PAGE = 100

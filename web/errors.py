@@ -14,6 +14,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from search.interface import SearchUnavailable
+
 
 class WebError(Exception):
     """Base of the errors a route may raise: set `status_code` and the page's message keys."""
@@ -40,6 +42,14 @@ class InvalidInput(WebError):
     title_key = "error.422.title"
 
 
+class ServiceUnavailable(WebError):
+    """The search service cannot answer right now (see `search.interface.SearchUnavailable`)."""
+
+    status_code = 503
+    title_key = "error.503.title"
+    text_key = "error.503.text"
+
+
 def wants_json(request: Request) -> bool:
     path = request.url.path
     return (
@@ -61,7 +71,9 @@ def error_response(request: Request, error: WebError) -> Response:
 
 
 def _default_detail(error: WebError) -> str:
-    return {404: "Not found", 422: "Invalid input"}.get(error.status_code, "Server error")
+    return {404: "Not found", 422: "Invalid input", 503: "Search unavailable"}.get(
+        error.status_code, "Server error"
+    )
 
 
 async def _on_web_error(request: Request, exc: Exception) -> Response:
@@ -82,6 +94,10 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
     return error_response(request, InvalidInput(_jsonable(exc.errors())))
 
 
+async def _on_search_unavailable(request: Request, exc: Exception) -> Response:
+    return error_response(request, ServiceUnavailable())
+
+
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
     # Starlette re-raises the exception after this response is sent, so the server logs it.
     return error_response(request, WebError())
@@ -98,4 +114,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(WebError, _on_web_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_exception)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(SearchUnavailable, _on_search_unavailable)
     app.add_exception_handler(Exception, _on_unexpected)

@@ -137,6 +137,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.title": "Coś poszło nie tak",
         "error.text": "Nie udało się wyświetlić tej strony. Spróbuj ponownie za chwilę.",
         "error.422.title": "Nieprawidłowe dane w adresie",
+        "error.503.title": "Wyszukiwarka jest chwilowo niedostępna",
+        "error.503.text": "Nie możemy teraz przeszukać katalogu. Spróbuj ponownie za kilka minut.",
         "error.home": "Przejdź do wyszukiwarki",
     },
     "en": {
@@ -255,6 +257,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.404.text": "The page you are looking for does not exist or has moved.",
         "error.title": "Something went wrong",
         "error.text": "This page could not be shown. Please try again in a moment.",
+        "error.503.title": "Search is temporarily unavailable",
+        "error.503.text": "We cannot search the catalogue right now. Please try again shortly.",
         "error.422.title": "Invalid data in the address",
         "error.home": "Go to the search page",
     },

@@ -13,14 +13,12 @@ from typing import Any
 
 import httpx
 
+from search.interface import SearchUnavailable
+
 # Searches answer in milliseconds; a request still unanswered after this is a server in trouble.
 REQUEST_TIMEOUT = httpx.Timeout(10.0, connect=3.0)
 TASK_TIMEOUT = 300.0  # seconds a write may take (indexing 100 000 offers takes about a minute)
 FIRST_POLL, MAX_POLL = 0.005, 0.25  # seconds between task polls, doubling
-
-
-class SearchUnavailable(RuntimeError):
-    """The search service cannot answer: unreachable, refusing a request, or a failed write."""
 
 
 class MeiliError(SearchUnavailable):
