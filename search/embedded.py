@@ -12,29 +12,27 @@ import json
 import logging
 import time
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import tantivy
 
 from search.conditions import Near
-from search.filters import BY_NAME, conditions, near_point
+from search.filters import BY_NAME
 from search.geo import nearest_km
 from search.highlight import highlight, snippet
 from search.interface import (
-    MAX_PER_PAGE,
     MAX_QUERY_LENGTH,
-    SORTS,
     Hit,
     Query,
     Results,
     Suggestion,
 )
 from search.polish import QueryTerm
+from search.query_checks import check_query
 from search.query_text import analyse_query, warm_up_in_background
 from search.suggest import did_you_mean, suggest
-from search.tantivy_facets import check_facets, facet_counts
+from search.tantivy_facets import facet_counts
 from search.tantivy_find import Finder, Page, relevance_page
 from search.tantivy_query import combine, filter_clauses, place_clause
 from search.tantivy_schema import ID, SORT_PRICE, SORT_START, STORED, to_tantivy
@@ -86,16 +84,8 @@ class EmbeddedBackend:
 
     def search(self, query: Query) -> Results:
         started = time.perf_counter()
-        if query.sort not in SORTS:
-            raise ValueError(f"unknown sort {query.sort!r}; known: {', '.join(SORTS)}")
-        check_facets(query.facets)
-        today = date.today()
-        conditions(query.filters, today)  # an unknown filter or a wrong value fails here
-        near = near_point(query.filters)
-        if query.sort == "distance" and near is None:
-            raise ValueError("sort=distance needs a point: the `distance` filter's Near")
-        page = max(1, query.page)
-        per_page = min(max(1, query.per_page), MAX_PER_PAGE)
+        checked = check_query(query)
+        today, near, page, per_page = checked.today, checked.near, checked.page, checked.per_page
         analysed = analyse_query(query.text[:MAX_QUERY_LENGTH])
         terms, units = list(analysed.terms), analysed.units
         schema = self._store.schema

@@ -22,7 +22,7 @@ MAX_SCAN_CHARS = 3_000  # a description's later words are not looked for a first
 
 def highlight(text: str, terms: list[QueryTerm]) -> str:
     """The whole text, escaped, with matching words marked."""
-    return _render(text, matched_spans(text, terms), 0, len(text))
+    return render(text, matched_spans(text, terms), 0, len(text))
 
 
 def snippet(text: str, terms: list[QueryTerm], max_chars: int = SNIPPET_CHARS) -> str:
@@ -35,7 +35,7 @@ def snippet(text: str, terms: list[QueryTerm], max_chars: int = SNIPPET_CHARS) -
     if end <= start:  # one very long word
         end = start + max_chars
     spans = [(a + start, b + start) for a, b in matched_spans(text[start:end], terms)]
-    body = _render(text, spans, start, end)
+    body = render(text, spans, start, end)
     return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
 
 
@@ -122,7 +122,9 @@ def _letters(query: str) -> tuple[tuple[str, int], ...]:
     return tuple(Counter(query).items())
 
 
-def _render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+def render(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> str:
+    """`text[start:end]` escaped, with the spans inside it wrapped in `<mark>`."""
+    end = len(text) if end is None else end
     out, position = [], start
     for span_start, span_end in spans:
         if span_start < start or span_end > end:

@@ -38,13 +38,6 @@ Counts = dict[str, int]
 Reader = Callable[[dict[str, Any]], Counts]
 
 
-def check_facets(names: Iterable[str]) -> None:
-    """`ValueError` for a name that is not a filter or a filter without a facet."""
-    for name in names:
-        if not get_filter(name).facet:
-            raise ValueError(f"filter {name!r} has no facet")
-
-
 def facet_counts(
     searcher: tantivy.Searcher,
     schema: tantivy.Schema,

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 import httpx
 
 from search.conditions import AnyOf, Within
-from search.filters import conditions, get_filter, near_point
 from search.geo import keys_within
-from search.interface import MAX_PER_PAGE, MAX_QUERY_LENGTH, SORTS, Query, Results, Suggestion
+from search.interface import MAX_QUERY_LENGTH, Query, Results, Suggestion
 from search.meili import results
 from search.meili.client import MeiliClient, MeiliError
 from search.meili.documents import POINT_KEYS, to_meili
@@ -36,6 +34,7 @@ from search.meili.query import (
 from search.meili.settings import MAX_TOTAL_HITS, index_settings
 from search.meili.suggest import suggest_body, suggestions
 from search.meili.text import query_text
+from search.query_checks import check_query
 from search.query_text import AnalysedQuery, SynonymSpan, Unit, analyse_query
 
 BATCH = 5_000  # documents per request (Meilisearch accepts 100 MB; an offer is ~2 kB)
@@ -110,19 +109,14 @@ class MeiliBackend:
 
     def search(self, query: Query) -> Results:
         started = time.perf_counter()
-        if query.sort not in SORTS:
-            raise ValueError(f"unknown sort {query.sort!r}; known: {', '.join(SORTS)}")
-        facets = list(dict.fromkeys(query.facets))
-        for name in facets:
-            if not get_filter(name).facet:
-                raise ValueError(f"filter {name!r} has no facet")
-        today = date.today()
-        chosen = dict(conditions(query.filters, today))  # an unknown filter fails here
-        near = near_point(query.filters)
-        if query.sort == "distance" and near is None:
-            raise ValueError("sort=distance needs a point: the `distance` filter's Near")
-        page = max(1, query.page)
-        per_page = min(max(1, query.per_page), MAX_PER_PAGE)
+        checked = check_query(query)
+        today, chosen, near, facets = (
+            checked.today,
+            checked.conditions,
+            checked.near,
+            checked.facets,
+        )
+        page, per_page = checked.page, checked.per_page
         analysed = analyse_query(query.text[:MAX_QUERY_LENGTH])
         terms = list(analysed.terms)
         if analysed.powiats:  # "informatyka zielona góra": offers held in that powiat

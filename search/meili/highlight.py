@@ -13,10 +13,9 @@ analyser knows. The spans of both are merged, so highlights match the embedded b
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
-from search.highlight import CONTEXT_CHARS, SNIPPET_CHARS, matched_spans
+from search.highlight import CONTEXT_CHARS, SNIPPET_CHARS, matched_spans, render
 from search.polish import QueryTerm
 
 PRE_TAG, POST_TAG = "\ue000", "\ue001"
@@ -60,20 +59,6 @@ def merge(*groups: list[Span]) -> list[Span]:
 def marked(text: str, formatted: Any, terms: list[QueryTerm]) -> list[Span]:
     """Every span to mark: Meilisearch's and the analyser's."""
     return merge(formatted_spans(text, formatted), matched_spans(text, terms))
-
-
-def render(text: str, spans: list[Span], start: int = 0, end: int | None = None) -> str:
-    """`text[start:end]` escaped, with the spans inside it wrapped in `<mark>`."""
-    end = len(text) if end is None else end
-    out, position = [], start
-    for span_start, span_end in spans:
-        if span_start < start or span_end > end:
-            continue
-        out.append(html.escape(text[position:span_start]))
-        out.append(f"<mark>{html.escape(text[span_start:span_end])}</mark>")
-        position = span_end
-    out.append(html.escape(text[position:end]))
-    return "".join(out)
 
 
 def snippet(text: str, spans: list[Span], max_chars: int = SNIPPET_CHARS) -> str:
