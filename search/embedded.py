@@ -8,13 +8,13 @@ counts, highlights and paging.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import orjson
 import tantivy
 
 from search.conditions import Near
@@ -102,16 +102,20 @@ class EmbeddedBackend:
         order = query.sort if units or query.sort != "relevance" else "start_date"
         offset = (page - 1) * per_page
         find = Finder(searcher, schema, units, list(clauses.values()))
-        found, total = _found(find, order, offset, per_page, near)
-        if total == 0 and analysed.required > 1:
+        # The facets count the documents found, unranked, and the same pass counts them all.
+        fallback = analysed.required > 1
+        facets, total = facet_counts(
+            searcher, schema, find.matched, clauses, query.facets, today, stop_if_none=fallback
+        )
+        if total == 0 and fallback:
             # No offer has every word: show those with some of them, best first.
             find = Finder(searcher, schema, units, list(clauses.values()), conjunctive=False)
-            found, total = _found(find, order, offset, per_page, near)
-        text = find.matched  # the facets count the documents found, unranked
-
+            facets, total = facet_counts(
+                searcher, schema, find.matched, clauses, query.facets, today
+            )
+        found = _found(find, order, offset, per_page, near, total)
         hits = [_hit(searcher, score, address, terms, query.sort) for score, address in found]
         _add_distances(hits, near)
-        facets = facet_counts(searcher, schema, text, clauses, query.facets, today)
         results = Results(hits, total, facets, page, per_page, _ms(started))
         results.places = [p.name for p in analysed.places]
         if total == 0 and units:
@@ -128,36 +132,24 @@ class EmbeddedBackend:
 
 
 def _found(
-    find: Finder, order: str, offset: int, limit: int, near: Near | None
-) -> tuple[Page, int]:
+    find: Finder, order: str, offset: int, limit: int, near: Near | None, total: int
+) -> Page:
+    """One page of the `total` documents `find` finds, in the given order."""
+    if offset >= total:
+        return []
     if find.units and order == "relevance":
-        if offset >= find.searcher.num_docs:  # tantivy would allocate room for `offset` hits
-            return [], find.count()
         return find.relevance_page(offset, limit)
     query = combine(find.matched, find.clauses)
-    return _page(find.searcher, query, order, offset, limit, near)
-
-
-def _page(
-    searcher: tantivy.Searcher,
-    query: tantivy.Query,
-    order: str,
-    offset: int,
-    limit: int,
-    near: Near | None = None,
-) -> tuple[Page, int]:
-    """One page of hits in the given order, and the number of matching documents."""
-    if offset >= searcher.num_docs:  # tantivy would allocate room for `offset` hits
-        return [], _total(searcher.search(query, 1, count=True))
     if order == "relevance":
-        return relevance_page(searcher, query, offset, limit)
+        return relevance_page(find.searcher, query, offset, limit)[0]
     if order == "distance" and near is not None:
-        return distance_page(searcher, BY_NAME["distance"].field, query, near, offset, limit)
-    field = SORT_FIELDS[order]
-    result = searcher.search(
-        query, limit, count=True, order_by_field=field, offset=offset, order=tantivy.Order.Asc
-    )
-    return [(0.0, address) for _, address in result.hits], _total(result)
+        field = BY_NAME["distance"].field
+        return distance_page(find.searcher, field, query, near, offset, limit)[0]
+    result = find.searcher.search(
+        query, limit, count=False, order_by_field=SORT_FIELDS[order], offset=offset,
+        order=tantivy.Order.Asc,
+    )  # fmt: skip
+    return [(0.0, address) for _, address in result.hits]
 
 
 def _hit(
@@ -167,7 +159,7 @@ def _hit(
     terms: list[QueryTerm],
     sort: str,
 ) -> Hit:
-    document = json.loads(searcher.doc(address)[STORED][0])
+    document = orjson.loads(searcher.doc(address)[STORED][0])
     highlights = {
         "title": highlight(document.get("title") or "", terms),
         "description": snippet(document.get("description") or "", terms),
@@ -181,11 +173,6 @@ def _add_distances(hits: list[Hit], near: Near | None) -> None:
     for hit in hits:
         km = nearest_km(hit.document.get("points") or [], near.lat, near.lon)
         hit.distance_km = None if km is None else round(km, 1)
-
-
-def _total(result: tantivy.SearchResult) -> int:
-    # The type stub of tantivy-py omits `count`, which `search(count=True)` always sets.
-    return int(result.count or 0)  # type: ignore[attr-defined]
 
 
 def _ms(started: float) -> float:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 from functools import lru_cache
 
-from search.polish import QueryTerm, fold_word, iter_words, typo_distance, word_keys, words
+from rapidfuzz.distance import OSA
+
+from search.polish import QueryTerm, fold_word, typo_distance, word_keys, word_strings
 
 SNIPPET_CHARS = 200
 CONTEXT_CHARS = 60  # shown before the first match
@@ -29,45 +30,65 @@ def snippet(text: str, terms: list[QueryTerm], max_chars: int = SNIPPET_CHARS) -
     """About `max_chars` of the text around its first matching word, escaped and marked."""
     if len(text) <= max_chars:
         return highlight(text, terms)
-    first = _first_match(text[:MAX_SCAN_CHARS], terms)
-    start = 0 if first is None else min(_word_start_after(text, first - CONTEXT_CHARS), first)
+    scanned = text[:MAX_SCAN_CHARS]
+    pattern = _matcher(tuple(terms)).pattern(scanned)
+    first = pattern.search(scanned) if pattern is not None else None
+    start = (
+        0
+        if first is None
+        else min(_word_start_after(text, first.start() - CONTEXT_CHARS), first.start())
+    )
     end = _word_end_before(text, start + max_chars)
     if end <= start:  # one very long word
         end = start + max_chars
-    spans = [(a + start, b + start) for a, b in matched_spans(text[start:end], terms)]
+    window = text[start:end]
+    if pattern is not None and end > len(scanned):  # the window runs past the scanned text
+        pattern = _matcher(tuple(terms)).pattern(window)
+    spans = [] if pattern is None else [(a + start, b + start) for a, b in _spans(pattern, window)]
     body = render(text, spans, start, end)
     return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
 
 
 def matched_spans(text: str, terms: list[QueryTerm]) -> list[tuple[int, int]]:
     """(start, end) of each word of `text` that a query term matches."""
-    matches = _matcher(tuple(terms))
-    if not matches.wanted:
-        return []
-    return [m.span() for m in words(text) if matches(m.group())]
+    pattern = _matcher(tuple(terms)).pattern(text)
+    return _spans(pattern, text) if pattern is not None else []
 
 
-def _first_match(text: str, terms: list[QueryTerm]) -> int | None:
-    matches = _matcher(tuple(terms))
-    for m in iter_words(text) if matches.wanted else ():
-        if matches(m.group()):
-            return m.start()
-    return None
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
 
 
 class _Matcher:
-    """Whether a word matches any of a query's terms, remembered per word: the hits of one
-    search share most of their words, and a page highlights forty texts."""
+    """Which words of a text match a query's terms. A text's words are compared as a set with
+    what each term already knows; the matching ones are then found with one regular
+    expression, so that a text costs a few calls, not one per word."""
 
     def __init__(self, terms: tuple[QueryTerm, ...]) -> None:
-        self.wanted = [t for t in terms if not t.stopword]
-        self._seen: dict[str, bool] = {}
+        self.wanted = [_term_words(t) for t in terms if not t.stopword]
 
-    def __call__(self, word: str) -> bool:
-        found = self._seen.get(word)
-        if found is None:
-            found = self._seen[word] = any(_matches(word, t) for t in self.wanted)
-        return found
+    def pattern(self, text: str) -> re.Pattern[str] | None:
+        """A pattern finding the matching words of `text`, None if it has none."""
+        if not self.wanted:
+            return None
+        present = set(word_strings(text))
+        found = set().union(*(term.matching(present) for term in self.wanted))
+        return _words_pattern(frozenset(found)) if found else None
+
+
+class _TermWords:
+    """The words one query term matches and does not, remembered: the hits of one search share
+    most of their words, and searches share most of their terms."""
+
+    def __init__(self, term: QueryTerm) -> None:
+        self.term = term
+        self._yes: set[str] = set()
+        self._no: set[str] = set()
+
+    def matching(self, present: set[str]) -> set[str]:
+        for word in present - self._yes - self._no:
+            (self._yes if _matches(word, self.term) else self._no).add(word)
+        return present & self._yes
 
 
 @lru_cache(maxsize=256)
@@ -75,7 +96,17 @@ def _matcher(terms: tuple[QueryTerm, ...]) -> _Matcher:
     return _Matcher(terms)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=1_024)
+def _term_words(term: QueryTerm) -> _TermWords:
+    return _TermWords(term)
+
+
+@lru_cache(maxsize=4_096)
+def _words_pattern(found: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, sorted(found, key=len, reverse=True)))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
 def _matches(word: str, term: QueryTerm) -> bool:
     folded, query = fold_word(word), term.surface
     if folded == query or (term.prefix and folded.startswith(query)):
@@ -91,35 +122,18 @@ def _matches(word: str, term: QueryTerm) -> bool:
 def _within(word: str, query: str, distance: int, prefix: bool) -> bool:
     """Whether `word` (or, for a prefix, some start of it) is `distance` edits from `query`.
 
-    Edits are counted as tantivy counts them: Levenshtein, with a swap of two neighbours as one.
+    Edits are counted as tantivy counts them: Levenshtein, with a swap of two neighbours as one
+    (the optimal string alignment distance).
     """
-    if not prefix and abs(len(word) - len(query)) > distance:
-        return False
-    word = word[: len(query) + distance]
-    # Each edit brings at most one of the query's letters: a cheap bound that spares most
-    # words of a description the full computation below.
-    if sum(max(0, n - word.count(c)) for c, n in _letters(query)) > distance:
-        return False
-    before: list[int] = []
-    row = list(range(len(query) + 1))  # distances of word[:0] to each start of the query
-    for i in range(1, len(word) + 1):
-        current = [i] + [0] * len(query)
-        for j in range(1, len(query) + 1):
-            cost = word[i - 1] != query[j - 1]
-            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
-            if i > 1 and j > 1 and word[i - 1] == query[j - 2] and word[i - 2] == query[j - 1]:
-                current[j] = min(current[j], before[j - 2] + 1)
-        if prefix and current[-1] <= distance:
-            return True
-        if min(current) > distance:
-            return False
-        before, row = row, current
-    return row[-1] <= distance
+    if not prefix:
+        return abs(len(word) - len(query)) <= distance and _osa(word, query, distance)
+    shortest = max(1, len(query) - distance)
+    longest = min(len(word), len(query) + distance)
+    return any(_osa(word[:end], query, distance) for end in range(shortest, longest + 1))
 
 
-@lru_cache(maxsize=1_000)
-def _letters(query: str) -> tuple[tuple[str, int], ...]:
-    return tuple(Counter(query).items())
+def _osa(word: str, query: str, distance: int) -> bool:
+    return OSA.distance(word, query, score_cutoff=distance) <= distance
 
 
 def render(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> str:

@@ -20,9 +20,11 @@ from search.polish import MAX_QUERY_WORDS, QueryTerm, fold, terms_of, typo_dista
 from search.query_places import known_places
 from search.query_text import AnalysedQuery, analyse_query
 from search.spelling import correct, edit_distance, text_words
+from search.tantivy_forms import FormsLookup
 from search.tantivy_query import (
     EXACT,
     TYPO_POINTS,
+    Forms,
     any_term,
     combine,
     place_clause,
@@ -101,7 +103,7 @@ def suggest(
 def _titles(
     searcher: tantivy.Searcher, schema: tantivy.Schema, terms: list[QueryTerm], limit: int
 ) -> list[Suggestion]:
-    query = _one_field_query(schema, terms, TITLE, TITLE_M)
+    query = _one_field_query(schema, FormsLookup(searcher), terms, TITLE, TITLE_M)
     documents = _documents(searcher, query, 3 * limit)
     return [Suggestion("title", d["title"], d["title"]) for d in documents if d.get("title")]
 
@@ -109,7 +111,7 @@ def _titles(
 def _qualifications(
     searcher: tantivy.Searcher, schema: tantivy.Schema, terms: list[QueryTerm]
 ) -> list[Suggestion]:
-    query = _one_field_query(schema, terms, QUALIFICATION, None)
+    query = _one_field_query(schema, FormsLookup(searcher), terms, QUALIFICATION, None)
     found = []
     for d in _documents(searcher, query, 20):
         code, name = d.get("qualification_code") or "", d.get("qualification_name") or ""
@@ -120,21 +122,19 @@ def _qualifications(
 
 
 def _one_field_query(
-    schema: tantivy.Schema, terms: list[QueryTerm], field: str, morph: str | None
+    schema: tantivy.Schema, forms: Forms, terms: list[QueryTerm], field: str, morph: str | None
 ) -> tantivy.Query:
     """Every word in one field: as itself, a lemma (in `morph`), or with the typo budget."""
     clauses = []
     for term in terms:
-        exact = tantivy.Query.fuzzy_term_query(schema, field, term.surface, 0, prefix=term.prefix)
+        exact = forms(term).exact(schema, field)
         ways = [tantivy.Query.const_score_query(exact, EXACT)]
         lemmas = sorted(k for k in term.keys if k.startswith("l_"))
         if morph is not None and lemmas:
             by_lemma = any_term(schema, morph, lemmas)
             ways.append(tantivy.Query.const_score_query(by_lemma, EXACT))
         for distance in range(1, typo_distance(term.surface) + 1):
-            fuzzy = tantivy.Query.fuzzy_term_query(
-                schema, field, term.surface, distance, prefix=term.prefix
-            )
+            fuzzy = forms(term).with_typos(schema, field, distance)
             ways.append(tantivy.Query.const_score_query(fuzzy, TYPO_POINTS[distance]))
         occur = Occur.Should if term.stopword else Occur.Must
         clauses.append((occur, tantivy.Query.disjunction_max_query(ways)))
@@ -157,6 +157,7 @@ def did_you_mean(
     analysed = analyse_query(text)
     narrowed = [*filters, *_place_clauses(schema, analysed)]
     correctable = {t.surface for t in analysed.terms}
+    forms = FormsLookup(searcher)
 
     def finds(query: tantivy.Query, clauses: Sequence[tantivy.Query]) -> bool:
         return bool(searcher.search(combine(query, clauses), 1, count=False).hits)
@@ -164,7 +165,8 @@ def did_you_mean(
     def finds_something(word: str) -> bool:
         if fold(word) not in correctable:  # a place name, a region word
             return True
-        return finds(word_query(schema, terms_of([word], last_is_prefix=False)[0]), narrowed)
+        term = terms_of([word], last_is_prefix=False)[0]
+        return finds(word_query(schema, forms(term)), narrowed)
 
     def neighbours(word: str) -> list[str]:
         near = [
@@ -181,7 +183,7 @@ def did_you_mean(
         # driving courses is not "pracy jazdy".
         again = analyse_query(corrected)
         clauses = [*filters, *_place_clauses(schema, again)]
-        return bool(again.units) and finds(text_query(schema, again.units), clauses)
+        return bool(again.units) and finds(text_query(schema, again.units, forms), clauses)
 
     # The words a search reads: its MAX_QUERY_WORDS and a place after them.
     typed = [m.group() for m in words(text)][: MAX_QUERY_WORDS + 4]

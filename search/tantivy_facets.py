@@ -25,7 +25,7 @@ import tantivy
 from search.conditions import Between, IsTrue, day_number
 from search.filters import get_filter
 from search.tantivy_query import combine, filter_clauses
-from search.tantivy_schema import VALUE_SEPARATOR, VALUE_SETS
+from search.tantivy_schema import ID, MISSING, VALUE_SEPARATOR, VALUE_SETS
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,7 @@ FACET_SIZE = 1_000
 SET_SIZE = 100_000  # distinct sets of values of a multi-valued facet (powiats of an offer)
 
 Counts = dict[str, int]
+TOTAL = "_total"  # the aggregation counting the matching documents (no filter is so named)
 Reader = Callable[[dict[str, Any]], Counts]
 
 
@@ -45,19 +46,23 @@ def facet_counts(
     clauses: Mapping[str, tantivy.Query],
     names: Iterable[str],
     today: date,
-) -> dict[str, Counts]:
-    """filter name -> value -> number of matching documents, each under the other filters."""
+    stop_if_none: bool = False,
+) -> tuple[dict[str, Counts], int]:
+    """filter name -> value -> number of matching documents, each under the other filters; and
+    the number of documents matching the text and every filter, counted in the same pass.
+    With `stop_if_none`, no document matching means ({}, 0) at once."""
     names = list(dict.fromkeys(names))
     shared = [n for n in names if n not in clauses]
-    counts: dict[str, Counts] = {}
-    if shared:
-        query = combine(text, clauses.values())
-        counts.update(_count(searcher, schema, query, shared, today))
+    counts = _count(searcher, schema, combine(text, clauses.values()), shared, today)
+    total = counts.pop(TOTAL)
+    if stop_if_none and total["n"] == 0:
+        return {}, 0
     for name in names:
         if name in clauses:
             others = combine(text, [c for other, c in clauses.items() if other != name])
             counts.update(_count(searcher, schema, others, [name], today))
-    return {name: counts[name] for name in names}
+            counts.pop(TOTAL)
+    return {name: counts[name] for name in names}, total["n"]
 
 
 def _count(
@@ -70,8 +75,9 @@ def _count(
     """The facets of `names` over one query: one aggregation, searches only where needed."""
     plans = {name: _plan(name, today) for name in names}
     request = {name: plan[0] for name, plan in plans.items() if plan is not None}
-    answer = searcher.aggregate(query, request) if request else {}
-    counts = {}
+    request[TOTAL] = {"value_count": {"field": ID}}  # one column read: cheaper than a search
+    answer = searcher.aggregate(query, request)
+    counts = {TOTAL: {"n": int(answer[TOTAL]["value"])}}
     for name, plan in plans.items():
         if plan is None:
             counts[name] = _searched(searcher, schema, query, name, today)
@@ -116,9 +122,11 @@ def _spread(name: str, size: int, result: dict[str, Any], sets: bool) -> Counts:
     if result.get("sum_other_doc_count"):
         log.warning("facet %s has more than %d values: counts are cut", name, size)
     if not sets:
-        return {str(b["key"]): int(b["doc_count"]) for b in _buckets(result)}
+        return {str(b["key"]): int(b["doc_count"]) for b in _buckets(result) if b["key"] != MISSING}
     counts: Counter[str] = Counter()
     for bucket in _buckets(result):
+        if bucket["key"] == MISSING:
+            continue
         count = bucket["doc_count"]
         for key in bucket["key"].split(VALUE_SEPARATOR):
             counts[key] += count

@@ -18,8 +18,10 @@ from tantivy import Occur
 
 from search.polish import QueryTerm
 from search.query_text import SynonymSpan, Unit
+from search.tantivy_forms import FormsLookup
 from search.tantivy_query import (
     MORPH_FIELD_POINTS,
+    Forms,
     best_points,
     best_query,
     combine,
@@ -27,7 +29,7 @@ from search.tantivy_query import (
     text_query,
 )
 from search.tantivy_rank import START_WEIGHT
-from search.tantivy_schema import ID, SORT_START
+from search.tantivy_schema import SORT_START
 
 Page = list[tuple[float, tantivy.DocAddress]]
 
@@ -51,10 +53,11 @@ class Finder:
         conjunctive: bool = True,
     ) -> None:
         given = list(units)
+        self.forms = FormsLookup(searcher)  # the words they stand for, looked up once
         if not conjunctive:
             # Any word may match: a word no offer has changes nothing, and without it the
             # offers with all the others top the list ("kurs cysterny" is then "kurs").
-            units = [u for u in given if _may_match(searcher, schema, u, clauses)]
+            units = [u for u in given if _may_match(searcher, schema, u, clauses, self.forms)]
         # Asked for any word after no offer had them all (`search.embedded`): then no offer
         # has both of two words, and those with either in the title score the most.
         self.disjoint = not conjunctive and len(units) == len(given) == 2
@@ -62,35 +65,28 @@ class Finder:
         self.clauses, self.conjunctive = clauses, conjunctive
         self.matched: tantivy.Query | None = None  # no words: every document
         if self.units:
-            self.matched = match_query(schema, self.units, conjunctive)
+            self.matched = match_query(schema, self.units, self.forms, conjunctive)
         elif given:
             self.matched = tantivy.Query.empty_query()  # words, none of them indexed
 
-    def count(self) -> int:
-        if self.matched is None:
-            return 0
-        # An aggregation scores nothing: cheaper than a search for one hit.
-        query = combine(self.matched, self.clauses)
-        return int(
-            self.searcher.aggregate(query, {"n": {"value_count": {"field": ID}}})["n"]["value"]
-        )
-
-    def relevance_page(self, offset: int, limit: int) -> tuple[Page, int]:
+    def relevance_page(self, offset: int, limit: int) -> Page:
         """Best score first; equal scores by soonest start, then id."""
         if not self.units:
-            return [], 0
+            return []
         found = self._best_page(offset, limit)
         if found is not None:
-            return found, self.count()
-        ranked = combine(text_query(self.schema, self.units, self.conjunctive), self.clauses)
-        return relevance_page(self.searcher, ranked, offset, limit)
+            return found
+        ranked = text_query(self.schema, self.units, self.forms, self.conjunctive)
+        ranked = combine(ranked, self.clauses)
+        return relevance_page(self.searcher, ranked, offset, limit)[0]
 
     def _best_page(self, offset: int, limit: int) -> Page | None:
         if self.disjoint and all(isinstance(u, QueryTerm) and not u.stopword for u in self.units):
-            either = [(Occur.Should, best_query(self.schema, [u])) for u in self.units]
+            either = [(Occur.Should, best_query(self.schema, [u], self.forms)) for u in self.units]
             best, points = tantivy.Query.boolean_query(either), best_points(self.units[:1])
         else:
-            best, points = best_query(self.schema, self.units), best_points(self.units)
+            best = best_query(self.schema, self.units, self.forms)
+            points = best_points(self.units)
         best = combine(best, self.clauses)
         result = self.searcher.search(
             best, limit, count=True, order_by_field=SORT_START, offset=offset,
@@ -107,7 +103,11 @@ class Finder:
 
 
 def _may_match(
-    searcher: tantivy.Searcher, schema: tantivy.Schema, unit: Unit, clauses: list[tantivy.Query]
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    unit: Unit,
+    clauses: list[tantivy.Query],
+    forms: Forms,
 ) -> bool:
     """False only for a word that no document within the clauses has in any form."""
     if isinstance(unit, SynonymSpan):
@@ -115,7 +115,7 @@ def _may_match(
     assert isinstance(unit, QueryTerm)
     if any(searcher.doc_freq(field, key) for field in MORPH_FIELD_POINTS for key in unit.keys):
         return True  # indexed: cheap to tell, and usually right within the clauses too
-    query = combine(match_query(schema, [unit]), clauses)
+    query = combine(match_query(schema, [unit], forms), clauses)
     return bool(searcher.search(query, 1, count=False).hits)
 
 

@@ -7,7 +7,7 @@ just characters. A document scores the sum of every way each word matches it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -18,6 +18,7 @@ from search.filters import conditions, get_filter
 from search.polish import LEMMA_PREFIX, MAX_QUERY_WORDS, QueryTerm, typo_distance
 from search.query_text import AnalysedQuery, SynonymSpan, Unit
 from search.tantivy_filters import condition_query
+from search.tantivy_forms import WordForms, any_term
 from search.tantivy_rank import EPSILON
 from search.tantivy_schema import (
     BODY_M,
@@ -30,6 +31,8 @@ from search.tantivy_schema import (
     TITLE_M,
     WORDS,
 )
+
+Forms = Callable[[QueryTerm], WordForms]  # a search's `search.tantivy_forms.FormsLookup`
 
 # Ranking works in buckets, as Meilisearch's ranking rules do, not in BM25 sums: for each query
 # word only its best way of matching counts (a disjunction max), worth
@@ -58,7 +61,11 @@ FIELD_POINTS = {
 }
 # Morph keys of the title count as the title; those of everything else as the description.
 MORPH_FIELD_POINTS = {TITLE_M: FIELD_POINTS[TITLE], BODY_M: FIELD_POINTS[DESCRIPTION]}
-FUZZY_FIELDS = (TITLE, QUALIFICATION, DESCRIPTION, PROVIDER, PLACE)
+# A typo is looked for in the title and in every surface word at once (WORDS), not field by
+# field: each fuzzy query walks the term dictionary with a Levenshtein automaton and unions the
+# postings of every near word (`szkolenie` at 2 typos: all its inflections), the dearest part
+# of a query. So a typo in the title counts as the title, anywhere else as the description.
+FUZZY_FIELD_POINTS = {TITLE: FIELD_POINTS[TITLE], WORDS: FIELD_POINTS[DESCRIPTION]}
 SCORE_STEP = 5.0
 _POINTS = (EXACT, SYNONYM, STEM, ONE_TYPO, TWO_TYPOS, *FIELD_POINTS.values())
 assert all(p % SCORE_STEP == 0 for p in _POINTS), "a text score must be a multiple of the step"
@@ -68,7 +75,7 @@ assert EPSILON * (EXACT + max(FIELD_POINTS.values())) * MAX_QUERY_WORDS < SCORE_
 
 
 def text_query(
-    schema: tantivy.Schema, units: Sequence[Unit], conjunctive: bool = True
+    schema: tantivy.Schema, units: Sequence[Unit], forms: Forms, conjunctive: bool = True
 ) -> tantivy.Query:
     """All words (or synonym phrases) must match (`conjunctive`) or any may; stop words are
     always optional."""
@@ -76,18 +83,20 @@ def text_query(
     for unit in units:
         optional = not conjunctive or (isinstance(unit, QueryTerm) and unit.stopword)
         query = (
-            word_query(schema, unit)
+            word_query(schema, forms(unit))
             if isinstance(unit, QueryTerm)
-            else span_query(schema, unit, conjunctive)
+            else span_query(schema, unit, forms, conjunctive)
         )
         clauses.append((Occur.Should if optional else Occur.Must, query))
     return tantivy.Query.boolean_query(clauses)
 
 
-def span_query(schema: tantivy.Schema, span: SynonymSpan, conjunctive: bool) -> tantivy.Query:
+def span_query(
+    schema: tantivy.Schema, span: SynonymSpan, forms: Forms, conjunctive: bool
+) -> tantivy.Query:
     """A synonym phrase: its own words as usual, or any phrase of its group, per word worth
     SYNONYM + field points (`prawo jazdy` also finds "Kurs na kat. B")."""
-    own = text_query(schema, span.terms, conjunctive)
+    own = text_query(schema, span.terms, forms, conjunctive)
     ways = [own]
     for field, points in MORPH_FIELD_POINTS.items():
         group = tantivy.Query.term_query(schema, field, span.group)
@@ -95,15 +104,12 @@ def span_query(schema: tantivy.Schema, span: SynonymSpan, conjunctive: bool) -> 
     return tantivy.Query.disjunction_max_query(ways)
 
 
-def word_query(schema: tantivy.Schema, term: QueryTerm) -> tantivy.Query:
+def word_query(schema: tantivy.Schema, forms: WordForms) -> tantivy.Query:
     """Every way one word can match a document; the best one gives the word's points."""
+    term = forms.term
     ways = []
-    for field, points in FIELD_POINTS.items():
-        if term.prefix:  # a word it begins, or the word itself
-            exact = tantivy.Query.fuzzy_term_query(schema, field, term.surface, 0, prefix=True)
-        else:
-            exact = tantivy.Query.term_query(schema, field, term.surface)
-        ways.append(_worth(exact, EXACT + points))
+    for field, points in FIELD_POINTS.items():  # the word itself, or (last word) a word it begins
+        ways.append(_worth(forms.exact(schema, field), EXACT + points))
     lemmas = sorted(k for k in term.keys if k.startswith(LEMMA_PREFIX))
     stems = sorted(k for k in term.keys if not k.startswith(LEMMA_PREFIX))
     for field, points in MORPH_FIELD_POINTS.items():
@@ -112,16 +118,14 @@ def word_query(schema: tantivy.Schema, term: QueryTerm) -> tantivy.Query:
         if stems:
             ways.append(_worth(any_term(schema, field, stems), STEM + points))
     for distance in range(1, typo_distance(term.surface) + 1):
-        for field in FUZZY_FIELDS:
-            fuzzy = tantivy.Query.fuzzy_term_query(
-                schema, field, term.surface, distance, prefix=term.prefix
-            )
-            ways.append(_worth(fuzzy, TYPO_POINTS[distance] + FIELD_POINTS[field]))
+        for field, points in FUZZY_FIELD_POINTS.items():
+            fuzzy = forms.with_typos(schema, field, distance)
+            ways.append(_worth(fuzzy, TYPO_POINTS[distance] + points))
     return tantivy.Query.disjunction_max_query(ways)
 
 
 def match_query(
-    schema: tantivy.Schema, units: Sequence[Unit], conjunctive: bool = True
+    schema: tantivy.Schema, units: Sequence[Unit], forms: Forms, conjunctive: bool = True
 ) -> tantivy.Query:
     """The documents `text_query` finds, unranked and cheaper: for counts, facets and sorts.
 
@@ -130,43 +134,35 @@ def match_query(
     (`search.polish`) and BODY_M holds every field but the title. So a word matches where one
     of its keys is in TITLE_M or BODY_M, or a word it begins (last word; tags included) or a
     near word (typos; not in tags) is in WORDS, the surface fields together: 4 or 5 queries
-    instead of up to 27, the same documents.
+    instead of up to 20, the same documents.
     """
     clauses = []
     for unit in units:
         optional = not conjunctive or (isinstance(unit, QueryTerm) and unit.stopword)
         if isinstance(unit, QueryTerm):
-            query = _word_match(schema, unit)
+            query = _word_match(schema, forms(unit))
         else:
             group = [
                 (Occur.Should, tantivy.Query.term_query(schema, f, unit.group))
                 for f in MORPH_FIELD_POINTS
             ]
-            own = (Occur.Should, match_query(schema, unit.terms, conjunctive))
+            own = (Occur.Should, match_query(schema, unit.terms, forms, conjunctive))
             query = tantivy.Query.boolean_query([own, *group])
         clauses.append((Occur.Should if optional else Occur.Must, query))
     return tantivy.Query.boolean_query(clauses)
 
 
-def _word_match(schema: tantivy.Schema, term: QueryTerm) -> tantivy.Query:
-    keys = sorted(term.keys)
+def _word_match(schema: tantivy.Schema, forms: WordForms) -> tantivy.Query:
+    keys = sorted(forms.term.keys)
     ways = [any_term(schema, field, keys) for field in MORPH_FIELD_POINTS]
-    if term.prefix:
-        ways += [
-            tantivy.Query.fuzzy_term_query(schema, field, term.surface, 0, prefix=True)
-            for field in (WORDS, TAGS)
-        ]
-    if typo_distance(term.surface):  # FUZZY_FIELDS are all in WORDS
-        distance = typo_distance(term.surface)
-        ways.append(
-            tantivy.Query.fuzzy_term_query(
-                schema, WORDS, term.surface, distance, prefix=term.prefix
-            )
-        )
+    if forms.term.prefix:
+        ways += [forms.exact(schema, field) for field in (WORDS, TAGS)]
+    if forms.typos:  # WORDS holds the title too
+        ways.append(forms.near(schema, WORDS))
     return tantivy.Query.boolean_query([(Occur.Should, way) for way in ways])
 
 
-def best_query(schema: tantivy.Schema, units: Sequence[Unit]) -> tantivy.Query:
+def best_query(schema: tantivy.Schema, units: Sequence[Unit], forms: Forms) -> tantivy.Query:
     """The documents scoring the most `text_query` can give: every word, stop words too, in the
     title as itself, its lemma or (last word) a word it begins (EXACT + title points each).
 
@@ -176,11 +172,7 @@ def best_query(schema: tantivy.Schema, units: Sequence[Unit]) -> tantivy.Query:
     terms = [t for unit in units for t in (unit.terms if isinstance(unit, SynonymSpan) else [unit])]
     clauses = []
     for term in terms:
-        if term.prefix:
-            exact = tantivy.Query.fuzzy_term_query(schema, TITLE, term.surface, 0, prefix=True)
-        else:
-            exact = tantivy.Query.term_query(schema, TITLE, term.surface)
-        ways = [(Occur.Should, exact)]
+        ways = [(Occur.Should, forms(term).exact(schema, TITLE))]
         lemmas = sorted(k for k in term.keys if k.startswith(LEMMA_PREFIX))
         if lemmas:
             ways.append((Occur.Should, any_term(schema, TITLE_M, lemmas)))
@@ -232,20 +224,6 @@ def combine(text: tantivy.Query | None, clauses: Iterable[tantivy.Query]) -> tan
     if text is None:
         parts.insert(0, (Occur.Must, tantivy.Query.all_query()))
     return tantivy.Query.boolean_query(parts)
-
-
-def any_term(schema: tantivy.Schema, field: str, values: Sequence[str]) -> tantivy.Query:
-    """Documents with any of a few terms in a field.
-
-    Not `term_set_query`: it reads every posting of its terms into a bitset before the search
-    starts, while term queries are read lazily, so a conjunction led by a rare word skips most
-    of `kurs`'s postings (measured on 100,000 generated offers: ranking 5.6 → 3.2 ms a query).
-    """
-    if len(values) == 1:
-        return tantivy.Query.term_query(schema, field, values[0])
-    return tantivy.Query.boolean_query(
-        [(Occur.Should, tantivy.Query.term_query(schema, field, v)) for v in values]
-    )
 
 
 def _worth(query: tantivy.Query, points: float) -> tantivy.Query:

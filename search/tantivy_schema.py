@@ -16,7 +16,7 @@ from typing import Any
 import tantivy
 
 from search.conditions import day_number
-from search.filters import BY_NAME, FILTERS, TERM_FILTERS
+from search.filters import BY_NAME, FILTERS, TERM_FILTERS, FlagFilter
 from search.geo import point_key
 from search.polish import analyse_document, tokens
 from search.tantivy_rank import START_WEIGHT, start_weight
@@ -25,7 +25,8 @@ from search.tantivy_rank import START_WEIGHT, start_weight
 # 2: fields of every filter kind (numbers, dates as days, point keys), value sets of facets.
 # 3: `start_weight` (search.tantivy_rank), synonym keys in the morph fields (search.synonyms).
 # 4: `words` (search.tantivy_query.match_query).
-SCHEMA_VERSION = 4
+# 5: facet columns are dense (`MISSING`, `NO_DAY`).
+SCHEMA_VERSION = 5
 
 ID = "id"
 STORED = "doc"  # the whole search document as JSON, returned as `Hit.document`
@@ -92,12 +93,14 @@ def to_tantivy(document: dict[str, Any]) -> tantivy.Document:
     doc.add_text(BODY_M, analyse_document(" ".join(v for k, v in texts.items() if k != TITLE)))
     for name, field_type in filter_fields().items():
         add_value = VALUE_ADDERS[field_type]
-        for value in _listed(document.get(name)):
+        values = _listed(document.get(name))
+        for value in values:
             add_value(doc, name, value)
+        if not values and name in DENSE_FIELDS:
+            DENSE_FIELDS[name](doc, name)
     for name, set_name in VALUE_SETS.items():
         values = sorted({str(value) for value in _listed(document.get(name))})
-        if values:
-            doc.add_text(set_name, VALUE_SEPARATOR.join(values))
+        doc.add_text(set_name, VALUE_SEPARATOR.join(values) if values else MISSING)
     doc.add_integer(SORT_START, start_key(document))
     doc.add_integer(SORT_PRICE, price_key(document))
     doc.add_float(START_WEIGHT, start_weight(document))
@@ -115,6 +118,25 @@ def filter_fields() -> dict[str, str]:
 # 15 powiats: 1.5 ms against 5 ms), and few distinct sets exist.
 VALUE_SETS = {f.field: f"{f.field}_set" for f in TERM_FILTERS if f.multi_valued}
 VALUE_SEPARATOR = "\x1f"
+
+# Every column a facet aggregates has a value in every document: tantivy aggregates a column
+# with gaps about five times slower (100,000 offers, a terms facet: 1.6 ms against 0.3 ms; a
+# range: 1.9 against 0.8). A missing string is `MISSING`, which no filter asks for and the
+# facets skip; a missing date is `NO_DAY`, before every day a flag compares with.
+MISSING = "\x00"
+NO_DAY = 0
+DENSE_FIELDS: dict[str, Callable[[tantivy.Document, str], object]] = {
+    **{
+        f.field: lambda d, name: d.add_text(name, MISSING)
+        for f in TERM_FILTERS
+        if not f.multi_valued
+    },
+    **{
+        f.field: lambda d, name: d.add_integer(name, NO_DAY)
+        for f in FILTERS
+        if isinstance(f, FlagFilter) and f.field_type == "date"
+    },
+}
 
 # Each filter field is a fast field: filters and facets read columns, not stored documents.
 # Strings keep their exact value (the `raw` tokenizer); dates are days since 1970; points are

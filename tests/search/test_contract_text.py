@@ -62,6 +62,24 @@ def test_typo_budget_grows_with_the_word(texts: SearchBackend, typo: str, found:
     assert (set(ids(texts, typo)) & expected == expected) is found
 
 
+@pytest.mark.parametrize(
+    ("typo", "expected", "found"),
+    [
+        ("ladry", 16, False),  # a typo in the first letter counts as two, as in Meilisearch:
+        ("adry", 16, False),  # too many for 5 letters (changed or dropped)
+        ("glorystyka", 22, True),  # 10 letters allow two: the first letter changed,
+        ("lorystyka", 22, True),  # dropped,
+        ("aflorystyka", 22, True),  # one added before it,
+        ("lforystyka", 22, True),  # or the first two swapped
+        ("glorystyks", 22, False),  # but then nothing else
+    ],
+)
+def test_a_typo_in_the_first_letter_counts_as_two(
+    texts: SearchBackend, typo: str, expected: int, found: bool
+) -> None:
+    assert (expected in ids(texts, typo)) is found
+
+
 def test_a_word_that_is_not_the_last_is_not_a_prefix(texts: SearchBackend) -> None:
     assert ids(texts, "pythonie progr") == [12]
     # Followed by another word, `progr` must be a whole word: no offer has both words, so
