@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from starlette.requests import Request
+
 from search.filters import BY_NAME, FACETS
 from search.interface import Hit, Results
 from web.schemas import FacetValue, SearchHit, SearchResponse
 
 OfferUrl = Callable[[int], str]
+_MARKER = 918273645  # an id no offer has: it marks where ids go in a routed URL
+
+
+def offer_urls(request: Request) -> OfferUrl:
+    """The absolute URL of each offer's page, routed once per request: Starlette's `url_for`
+    walks every route (about 0.2 ms a call, 4 ms for a page of 20 hits)."""
+    head, tail = str(request.url_for("offer_page", offer_id=_MARKER)).split(str(_MARKER), 1)
+    return lambda offer_id: f"{head}{offer_id}{tail}"
 
 
 def search_response(results: Results, offer_url: OfferUrl, lang: str) -> SearchResponse:

@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
 from starlette.requests import Request
 
@@ -16,7 +16,7 @@ from web.i18n import negotiate_language
 from web.offers import load_offer, offer_public
 from web.params import openapi_parameters, parse_search
 from web.schemas import Health, SearchResponse, Suggestion, SuggestResponse
-from web.searching import search_response
+from web.searching import offer_urls, search_response
 
 router = APIRouter()
 
@@ -42,14 +42,12 @@ _ERRORS = {
     responses={422: _ERRORS[422]},
     tags=["offers"],
 )
-def search_offers(request: Request) -> SearchResponse:
+def search_offers(request: Request) -> Response:
     query = parse_search(request.query_params).require_valid()
     results = request.app.state.search.search(query)
-    return search_response(
-        results,
-        lambda offer_id: str(request.url_for("offer_page", offer_id=offer_id)),
-        negotiate_language(request),
-    )
+    answer = search_response(results, offer_urls(request), negotiate_language(request))
+    # Already a validated SearchResponse: serialised once, not validated again by FastAPI.
+    return Response(answer.model_dump_json(), media_type="application/json")
 
 
 @router.get(
