@@ -14,14 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import groupby
 
+import orjson
 import tantivy
 from tantivy import Occur
 
 from search.conditions import Near
-from search.geo import haversine_km, key_point
-from search.tantivy_schema import ID, shared_schema
+from search.geo import haversine_km, key_point, point_key
+from search.tantivy_schema import ID, STORED, shared_schema
 
 Page = list[tuple[float, tantivy.DocAddress]]
+FEW_HITS = 256  # up to this many hits are read and sorted at once
 
 
 def distance_page(
@@ -35,6 +37,8 @@ def distance_page(
     """One page of the hits of `query` nearest to `near` first, and the number of hits."""
     schema = shared_schema()
     total = _count(searcher, query)
+    if total <= FEW_HITS:
+        return _few_by_distance(searcher, field, query, near, total)[offset : offset + limit], total
     groups = _groups(searcher, field, near)
 
     def within(k: int) -> int:  # the hits having a key of one of the groups before k
@@ -57,6 +61,25 @@ def distance_page(
         )
         hits += _by_id(searcher, nowhere, max(0, offset - within(len(groups))), limit - len(hits))
     return hits, total
+
+
+def _few_by_distance(
+    searcher: tantivy.Searcher, field: str, query: tantivy.Query, near: Near, total: int
+) -> Page:
+    """Every hit of a query with few of them, in the order the groups give: one search and
+    their stored points instead of a search per group (a village with 15 hits among a hundred
+    groups of places took 0.1 s)."""
+    hits = _by_id(searcher, query, 0, total)
+    keyed = []
+    for score, address in hits:
+        document = orjson.loads(searcher.doc(address)[STORED][0])
+        distances = [
+            round(haversine_km(near.lat, near.lon, *key_point(point_key(*point))), 6)
+            for point in document.get(field) or ()
+        ]
+        keyed.append(((0, min(distances)) if distances else (1, 0.0), document[ID], score, address))
+    keyed.sort(key=lambda k: (k[0], k[1]))
+    return [(score, address) for _, _, score, address in keyed]
 
 
 def _groups(searcher: tantivy.Searcher, field: str, near: Near) -> list[list[str]]:

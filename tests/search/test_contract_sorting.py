@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from search import tantivy_sort
 from search.conditions import Near, Range
+from search.embedded import EmbeddedBackend
 from search.geo import locate
 from search.interface import MAX_PER_PAGE, Query, SearchBackend
 from tests.search.filter_support import SPECS, documents, nearest_km, where
@@ -125,3 +128,19 @@ def test_hits_carry_the_distance_to_their_nearest_edition(offers: SearchBackend)
 def test_distance_sort_without_a_point_is_refused(offers: SearchBackend) -> None:
     with pytest.raises(ValueError, match="distance"):
         offers.search(Query(sort="distance"))
+
+
+@pytest.mark.parametrize("few_hits", [0, 10_000])
+def test_the_embedded_backend_gives_one_distance_order_by_groups_or_all_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, few_hits: int
+) -> None:
+    # Up to FEW_HITS hits are sorted at once, more group by group (search.tantivy_sort).
+    monkeypatch.setattr(tantivy_sort, "FEW_HITS", few_hits)
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.index(documents())
+    everything = set(where(lambda s: True))
+    for town in ("Zielona Góra", "Słubice", "Żary"):
+        point = {"distance": near(town)}
+        assert order(backend, "distance", filters=point) == by_distance(everything, town)
+        pages = [order(backend, "distance", filters=point, page=p, per_page=5) for p in (1, 2, 3)]
+        assert [i for page in pages for i in page] == by_distance(everything, town)[:15]
