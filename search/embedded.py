@@ -30,7 +30,7 @@ from search.interface import (
 )
 from search.polish import QueryTerm
 from search.query_checks import check_query
-from search.query_text import analyse_query, warm_up_in_background
+from search.query_text import SynonymSpan, analyse_query, warm_up_in_background
 from search.suggest import did_you_mean, suggest
 from search.tantivy_facets import facet_counts
 from search.tantivy_find import Finder, Page, relevance_page
@@ -114,7 +114,8 @@ class EmbeddedBackend:
                 searcher, schema, find.matched, clauses, query.facets, today
             )
         found = _found(find, order, offset, per_page, near, total)
-        hits = [_hit(searcher, score, address, terms, query.sort) for score, address in found]
+        groups = frozenset(u.group for u in units if isinstance(u, SynonymSpan))
+        hits = [_hit(searcher, hit, terms, groups, query.sort) for hit in found]
         _add_distances(hits, near)
         results = Results(hits, total, facets, page, per_page, _ms(started))
         results.places = [p.name for p in analysed.places]
@@ -154,15 +155,16 @@ def _found(
 
 def _hit(
     searcher: tantivy.Searcher,
-    score: float,
-    address: tantivy.DocAddress,
+    found: tuple[float, tantivy.DocAddress],
     terms: list[QueryTerm],
+    groups: frozenset[str],
     sort: str,
 ) -> Hit:
+    score, address = found
     document = orjson.loads(searcher.doc(address)[STORED][0])
     highlights = {
-        "title": highlight(document.get("title") or "", terms),
-        "description": snippet(document.get("description") or "", terms),
+        "title": highlight(document.get("title") or "", terms, groups),
+        "description": snippet(document.get("description") or "", terms, groups=groups),
     }
     return Hit(document["id"], float(score) if sort == "relevance" else 0.0, document, highlights)
 

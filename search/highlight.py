@@ -14,45 +14,77 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from search.polish import QueryTerm, fold_word, typo_distance, word_keys, word_strings
+from search.polish import QueryTerm, fold_word, typo_distance, word_keys, word_strings, words
+from search.synonyms import find_phrases
 
 SNIPPET_CHARS = 200
 CONTEXT_CHARS = 60  # shown before the first match
 MAX_SCAN_CHARS = 3_000  # a description's later words are not looked for a first match
 
 
-def highlight(text: str, terms: list[QueryTerm]) -> str:
-    """The whole text, escaped, with matching words marked."""
-    return render(text, matched_spans(text, terms), 0, len(text))
+Groups = frozenset[str]  # keys of the synonym groups a query's phrases stand for
+NO_GROUPS: Groups = frozenset()
 
 
-def snippet(text: str, terms: list[QueryTerm], max_chars: int = SNIPPET_CHARS) -> str:
-    """About `max_chars` of the text around its first matching word, escaped and marked."""
+def highlight(text: str, terms: list[QueryTerm], groups: Groups = NO_GROUPS) -> str:
+    """The whole text, escaped, with matching words (and synonym phrases) marked."""
+    return render(text, matched_spans(text, terms, groups), 0, len(text))
+
+
+def snippet(
+    text: str, terms: list[QueryTerm], max_chars: int = SNIPPET_CHARS, groups: Groups = NO_GROUPS
+) -> str:
+    """About `max_chars` of the text around its first match, escaped and marked."""
     if len(text) <= max_chars:
-        return highlight(text, terms)
+        return highlight(text, terms, groups)
     scanned = text[:MAX_SCAN_CHARS]
     pattern = _matcher(tuple(terms)).pattern(scanned)
-    first = pattern.search(scanned) if pattern is not None else None
-    start = (
-        0
-        if first is None
-        else min(_word_start_after(text, first.start() - CONTEXT_CHARS), first.start())
-    )
+    word = pattern.search(scanned) if pattern is not None else None
+    phrases = synonym_spans(scanned, groups)
+    firsts = ([word.start()] if word else []) + [a for a, _ in phrases[:1]]
+    first = min(firsts, default=None)
+    start = 0 if first is None else min(_word_start_after(text, first - CONTEXT_CHARS), first)
     end = _word_end_before(text, start + max_chars)
     if end <= start:  # one very long word
         end = start + max_chars
     window = text[start:end]
     if pattern is not None and end > len(scanned):  # the window runs past the scanned text
         pattern = _matcher(tuple(terms)).pattern(window)
-    spans = [] if pattern is None else [(a + start, b + start) for a, b in _spans(pattern, window)]
-    body = render(text, spans, start, end)
+    spans = _spans(pattern, window) if pattern is not None else []
+    if phrases:
+        spans = merge(spans, synonym_spans(window, groups))
+    body = render(text, [(a + start, b + start) for a, b in spans], start, end)
     return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
 
 
-def matched_spans(text: str, terms: list[QueryTerm]) -> list[tuple[int, int]]:
-    """(start, end) of each word of `text` that a query term matches."""
+def matched_spans(
+    text: str, terms: list[QueryTerm], groups: Groups = NO_GROUPS
+) -> list[tuple[int, int]]:
+    """(start, end) of each word of `text` a query term matches, and of each phrase of the
+    synonym `groups` in it (`prawo jazdy` marks "kat. B")."""
     pattern = _matcher(tuple(terms)).pattern(text)
-    return _spans(pattern, text) if pattern is not None else []
+    spans = _spans(pattern, text) if pattern is not None else []
+    return merge(spans, synonym_spans(text, groups)) if groups else spans
+
+
+def synonym_spans(text: str, groups: Groups) -> list[tuple[int, int]]:
+    """(start, end) of each phrase of the synonym `groups` in `text`, first to last."""
+    if not groups:
+        return []
+    found = words(text)
+    phrases = find_phrases([m.group() for m in found], in_query=False)
+    return [(found[p.start].start(), found[p.end - 1].end()) for p in phrases if p.group in groups]
+
+
+def merge(*groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans covering every span given."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(span for group in groups for span in group):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:

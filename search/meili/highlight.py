@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from search.highlight import CONTEXT_CHARS, SNIPPET_CHARS, matched_spans, render
+from search.highlight import CONTEXT_CHARS, SNIPPET_CHARS, matched_spans, merge, render
 from search.polish import QueryTerm
 
 PRE_TAG, POST_TAG = "\ue000", "\ue001"
@@ -43,17 +43,6 @@ def formatted_spans(original: str, formatted: Any) -> list[Span]:
             plain.append(char)
             position += 1
     return spans if "".join(plain) == original and start is None else []
-
-
-def merge(*groups: list[Span]) -> list[Span]:
-    """Sorted, non-overlapping spans covering every span given."""
-    merged: list[Span] = []
-    for start, end in sorted(span for group in groups for span in group):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def marked(text: str, formatted: Any, terms: list[QueryTerm]) -> list[Span]:

@@ -190,3 +190,10 @@ def test_a_place_does_not_need_to_be_in_the_offer_text(backend: SearchBackend) -
     # The narrowing reads the offer's powiat, not its words: the town may be missing.
     backend.index([offer(41, "Kurs florystyki", powiat=(ZARY,)), offer(42, "Kurs florystyki")])
     assert ids(backend, "florystyka żary") == [41]
+
+
+def test_a_phrase_found_through_a_synonym_is_highlighted(texts: SearchBackend) -> None:
+    found = texts.search(Query(text="prawo jazdy", per_page=MAX_PER_PAGE))
+    title = next(hit.highlights["title"] for hit in found.hits if hit.id == 5)
+    # "Kurs na kat. B" answers "prawo jazdy": its phrase is what matched, so it is marked.
+    assert "<mark>kat" in title and "Kurs na " in title and "<mark>Kurs" not in title

@@ -39,3 +39,17 @@ def test_a_description_without_a_match_starts_at_its_beginning() -> None:
 
 def test_no_query_marks_nothing() -> None:
     assert highlight("Kurs & BHP", []) == "Kurs &amp; BHP"
+
+
+def test_synonym_phrases_of_the_query_are_marked_whole() -> None:
+    from search.query_text import SynonymSpan, analyse_query
+
+    analysed = analyse_query("prawo jazdy")
+    groups = frozenset(u.group for u in analysed.units if isinstance(u, SynonymSpan))
+    terms = list(analysed.terms)
+    assert highlight("Kurs na kat. B w Żarach", terms, groups) == (
+        "Kurs na <mark>kat. B</mark> w Żarach"
+    )
+    assert highlight("Kurs na kat. B w Żarach", terms) == "Kurs na kat. B w Żarach"
+    long = "Zajęcia teoretyczne i praktyczne. " * 8 + "Kurs przygotowuje do egzaminu na kat. B."
+    assert "<mark>kat. B</mark>" in snippet(long, terms, groups=groups)
