@@ -52,7 +52,7 @@ def snippet(
         pattern = _matcher(tuple(terms)).pattern(window)
     spans = _spans(pattern, window) if pattern is not None else []
     if phrases:
-        spans = merge(spans, synonym_spans(window, groups))
+        spans = _with_phrases(spans, synonym_spans(window, groups))
     body = render(text, [(a + start, b + start) for a, b in spans], start, end)
     return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
 
@@ -64,7 +64,16 @@ def matched_spans(
     synonym `groups` in it (`prawo jazdy` marks "kat. B")."""
     pattern = _matcher(tuple(terms)).pattern(text)
     spans = _spans(pattern, text) if pattern is not None else []
-    return merge(spans, synonym_spans(text, groups)) if groups else spans
+    return _with_phrases(spans, synonym_spans(text, groups)) if groups else spans
+
+
+def _with_phrases(
+    spans: list[tuple[int, int]], phrases: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The word spans, and the phrases none of whose words is marked already ("wózków
+    widłowych" found as words stays two marks; "kat. B" found only as a synonym is one)."""
+    alone = [(a, b) for a, b in phrases if not any(a < end and start < b for start, end in spans)]
+    return merge(spans, alone)
 
 
 def synonym_spans(text: str, groups: Groups) -> list[tuple[int, int]]:
