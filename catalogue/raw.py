@@ -56,6 +56,9 @@ class RawOffer:
     audience: str | None = None  # target group text
     editions: list[RawEdition] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
+    # Read only in part (a page of its follow-up list failed): stored if new, but it never
+    # overwrites what an earlier run stored.
+    incomplete: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -167,7 +167,9 @@ class CrawlRecorder:
                     Offer.source_id == self.source_id, Offer.external_id == str(raw.external_id)
                 )
             ).first()
-            if offer is not None and offer.content_hash == digest and offer.status == status:
+            unchanged = offer is not None and offer.content_hash == digest
+            if offer is not None and (raw.incomplete or (unchanged and offer.status == status)):
+                # An incomplete read keeps the stored version (and counts as unchanged).
                 offer.last_verified, offer.last_run_id = now, self.run_id
                 session.commit()
                 return "unchanged"

@@ -30,6 +30,12 @@ FAST = {
 }
 
 
+@pytest.fixture(autouse=True)
+def private_http_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's crawls keep their HTTP cache (crawlers/settings.py) to themselves."""
+    monkeypatch.setenv("LLL_HTTPCACHE_DIR", str(tmp_path / "httpcache"))
+
+
 @pytest.fixture
 def fixture_data(tmp_path: Path) -> Path:
     """A private copy of the small fixtures, which a test may edit between crawls."""

@@ -157,5 +157,5 @@ def test_the_crawler_says_who_it_is_and_skips_what_robots_txt_forbids(crawl_fixt
     assert server.requests.all()[0].path == "/robots.txt"
     assert not [s for s in server.requests.all() if s.path.startswith("/admin")]
     (user_agent,) = {s.user_agent for s in server.requests.all()}
-    assert user_agent == Settings().user_agent
+    assert user_agent == Settings().crawler_user_agent
     assert user_agent.isascii()
