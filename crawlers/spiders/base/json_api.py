@@ -4,14 +4,37 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from scrapy import Request
 from scrapy.http import JsonRequest, Response
+from twisted.python.failure import Failure
 from w3lib.url import add_or_replace_parameter
 
 from crawlers.items import CrawlError, RawEdition, RawOffer, Rejected
-from crawlers.spiders.base.common import FieldSpec, SourceSpider, pick
+from crawlers.spiders.base.common import FieldSpec, SourceSpider, describe_failure, pick
+
+
+@dataclass
+class Listing:
+    """One paged list being read: the main list, or the follow-up list of one record's item.
+
+    A follow-up's item (`owner`) waits here until the list's last page has arrived.
+    """
+
+    url: str  # without the page parameter
+    owner: RawOffer | None = None
+    entries: list[Any] = field(default_factory=list)
+    received: int = 0
+
+
+@dataclass
+class PageRef:
+    """A page to request again once a login under way has brought a fresh token."""
+
+    listing: Listing
+    page: int
 
 
 class JsonApiSpider(SourceSpider):
@@ -28,9 +51,16 @@ class JsonApiSpider(SourceSpider):
 
     Override `parse_record(record)` (returning a RawOffer, a Rejected or None) for what the
     declarations cannot say; `login_body()` and `token_from(payload)` for another login shape.
+    For a per-record list read through the same envelope (a schedule, say), override
+    `follow_up_url(record, item)` and `with_follow_up(item, entries)`: the item is then yielded
+    only once that list is read; when one of its pages fails, with a CrawlError and marked
+    `incomplete` (stored if new, while a version stored earlier is kept as it was).
 
     Pages are read one after another, stopping when `total_key` records have arrived or a page
-    is empty. A 401 logs in again once and repeats the page; a second 401 is an error.
+    is empty; an empty page before the total, or more than `max_pages`, is a CrawlError.
+    A 401 logs in again once and repeats the page; a 401 right after that is an error. Pages
+    that meet a 401 while a login is under way wait for its token. A page that cannot
+    be fetched (even one robots.txt forbids) is a CrawlError: the run is then not complete.
     """
 
     login_url: str | None = None
@@ -49,13 +79,18 @@ class JsonApiSpider(SourceSpider):
     extras_fields: tuple[str, ...] = ()
 
     token: str | None = None
-    _received = 0
+    _logins = 0  # logins completed: a request remembers which one its token came from
+    _waiting: list[PageRef] | None = None  # not None while a login is under way
 
     async def start(self) -> AsyncIterator[Request]:
+        listing = Listing(self.start_urls[0])
         if self.login_url:
-            yield self.login_request(self.first_page, relogged=False)
+            self._waiting = [PageRef(listing, self.first_page)]
+            yield self.login_request()
         else:
-            yield self.page_request(self.first_page, relogged=False)
+            yield self.page_request(listing, self.first_page, relogged=False)
+
+    # --- hooks ---------------------------------------------------------------------------
 
     def login_body(self) -> dict[str, Any]:
         return {"nazwaUzytkownika": self.login, "kluczAutoryzacyjny": self.api_key}
@@ -64,28 +99,67 @@ class JsonApiSpider(SourceSpider):
         token = payload.get("token") if isinstance(payload, dict) else None
         return token if isinstance(token, str) and token else None
 
-    def login_request(self, page: int, relogged: bool) -> Request:
+    def follow_up_url(self, record: dict[str, Any], item: RawOffer) -> str | None:
+        """A list to read (page by page) before the record's item is yielded; None: no list."""
+        return None
+
+    def with_follow_up(self, item: RawOffer, entries: list[Any]) -> RawOffer:
+        """The item with its follow-up list's entries (all pages, in order) kept."""
+        return item
+
+    # --- login ---------------------------------------------------------------------------
+
+    def login_request(self) -> Request:
         return JsonRequest(
             str(self.login_url),
             data=self.login_body(),
             callback=self.after_login,
-            errback=self.on_request_error,
-            cb_kwargs={"page": page, "relogged": relogged},
+            errback=self.login_failed,
             dont_filter=True,
         )
 
-    def after_login(self, response: Response, page: int, relogged: bool) -> Iterator[Any]:
+    def after_login(self, response: Response) -> Iterator[Any]:
         try:
             self.token = self.token_from(json.loads(response.text))
         except ValueError:
             self.token = None
         if self.token is None:
-            yield CrawlError(f"logowanie bez tokenu w odpowiedzi: {response.url}")
+            yield from self.release_waiting(f"logowanie bez tokenu w odpowiedzi: {response.url}")
             return
-        yield self.page_request(page, relogged)
+        self._logins += 1
+        relogged = self._logins > 1
+        waiting, self._waiting = self._waiting or [], None
+        for ref in waiting:
+            yield self.page_request(ref.listing, ref.page, relogged)
 
-    def page_request(self, page: int, relogged: bool) -> Request:
-        url = add_or_replace_parameter(self.start_urls[0], self.page_param, str(page))
+    def login_failed(self, failure: Failure) -> Iterator[Any]:
+        yield from self.release_waiting(describe_failure(failure))
+
+    def release_waiting(self, message: str) -> Iterator[Any]:
+        """No token: every page waiting for one gives up (their follow-up items go out bare)."""
+        waiting, self._waiting = self._waiting or [], None
+        yield CrawlError(message)
+        for ref in waiting:
+            if ref.listing.owner is not None:
+                yield ref.listing.owner
+
+    def after_unauthorised(
+        self, listing: Listing, page: int, relogged: bool, login_no: int, url: str
+    ) -> Iterator[Any]:
+        if relogged:
+            yield from self.give_up(listing, f"HTTP 401 po ponownym zalogowaniu: {url}")
+        elif login_no < self._logins:  # another page has already logged in again
+            yield self.page_request(listing, page, relogged=True)
+        elif self._waiting is not None:
+            self._waiting.append(PageRef(listing, page))
+        else:
+            self._waiting = [PageRef(listing, page)]
+            yield self.login_request()
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def page_request(self, listing: Listing, page: int, relogged: bool) -> Request:
+        url = add_or_replace_parameter(listing.url, self.page_param, str(page))
         headers = {"Accept": "application/json"}
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -93,35 +167,94 @@ class JsonApiSpider(SourceSpider):
             url,
             headers=headers,
             callback=self.parse_page,
-            errback=self.on_request_error,
-            cb_kwargs={"page": page, "relogged": relogged},
-            meta={"handle_httpstatus_list": [401] if self.login_url else []},
+            errback=self.page_failed,
+            cb_kwargs={"listing": listing, "page": page, "relogged": relogged},
+            meta={
+                "handle_httpstatus_list": [401] if self.login_url else [],
+                "login_no": self._logins,
+            },
+            # Follow-ups first: their items are held until their lists are read.
+            priority=1 if listing.owner is not None else 0,
             dont_filter=relogged,  # the same page again, with a fresh token
         )
 
-    def parse_page(self, response: Response, page: int, relogged: bool) -> Iterator[Any]:
+    def page_failed(self, failure: Failure) -> Iterator[Any]:
+        # Even a page robots.txt forbids is an error here: an API page left unread must not
+        # let the run pass as complete (and withdraw what that page would have listed).
+        yield CrawlError(describe_failure(failure))
+        owner = failure.request.cb_kwargs["listing"].owner  # type: ignore[attr-defined]
+        if owner is not None:
+            yield replace(owner, incomplete=True)
+
+    def give_up(self, listing: Listing, message: str) -> Iterator[Any]:
+        yield CrawlError(message)
+        if listing.owner is not None:
+            yield replace(listing.owner, incomplete=True)
+
+    def parse_page(
+        self, response: Response, listing: Listing, page: int, relogged: bool
+    ) -> Iterator[Any]:
         if response.status == 401:
-            if relogged:
-                yield CrawlError(f"HTTP 401 po ponownym zalogowaniu: {response.url}")
-            else:
-                yield self.login_request(page, relogged=True)
+            login_no = response.meta.get("login_no", 0)
+            yield from self.after_unauthorised(listing, page, relogged, login_no, response.url)
             return
+        payload, problem = self.read_page(response)
+        if problem is not None:
+            yield from self.give_up(listing, problem)
+            return
+        records = payload[self.list_key]
+        listing.received += len(records)
+        if listing.owner is None:
+            for record in records:
+                yield from self.record_items(record)
+        else:
+            listing.entries.extend(records)
+        total = payload.get(self.total_key)
+        done = not records or (isinstance(total, int) and listing.received >= total)
+        if not records and isinstance(total, int) and listing.received < total:
+            # An empty page before the promised total is a fault, not the end of the list.
+            yield from self.give_up(
+                listing,
+                f"pusta strona przed końcem listy ({listing.received} z {total}): {response.url}",
+            )
+        elif not done and page - self.first_page + 1 >= self.max_pages:
+            yield from self.give_up(listing, f"przekroczono {self.max_pages} stron: {response.url}")
+        elif not done:
+            yield self.page_request(listing, page + 1, relogged=False)
+        elif listing.owner is not None:
+            yield from self.finish_follow_up(listing)
+
+    def read_page(self, response: Response) -> tuple[dict[str, Any], str | None]:
+        """The page's payload, or the reason it cannot be read."""
         try:
             payload = json.loads(response.text)
         except ValueError as exc:
-            yield CrawlError(f"niepoprawny JSON ({exc}): {response.url}")
+            return {}, f"niepoprawny JSON ({exc}): {response.url}"
+        if not isinstance(payload, dict) or not isinstance(payload.get(self.list_key), list):
+            return {}, f"brak listy {self.list_key!r} w odpowiedzi: {response.url}"
+        return payload, None
+
+    def finish_follow_up(self, listing: Listing) -> Iterator[Any]:
+        assert listing.owner is not None
+        try:
+            yield self.with_follow_up(listing.owner, listing.entries)
+        except Exception as exc:  # a bad entry must not lose the offer
+            yield CrawlError(f"nie można odczytać listy {listing.url}: {exc!r}")
+            yield replace(listing.owner, incomplete=True)
+
+    # --- records -------------------------------------------------------------------------
+
+    def record_items(self, record: Any) -> Iterator[Any]:
+        """The record's item, or the first page of its follow-up list (which yields the item)."""
+        item = self.record_item(record)
+        if item is None:
             return
-        records = payload.get(self.list_key) if isinstance(payload, dict) else None
-        if not isinstance(records, list):
-            yield CrawlError(f"brak listy {self.list_key!r} w odpowiedzi: {response.url}")
-            return
-        for record in records:
-            yield self.record_item(record)
-        self._received += len(records)
-        total = payload.get(self.total_key)
-        done = not records or (isinstance(total, int) and self._received >= total)
-        if not done and page - self.first_page + 1 < self.max_pages:
-            yield self.page_request(page + 1, relogged=False)
+        url = self.follow_up_url(record, item) if isinstance(item, RawOffer) else None
+        if url is None:
+            yield item
+        else:
+            assert isinstance(item, RawOffer)
+            yield self.page_request(Listing(url, owner=item), self.first_page, relogged=False)
 
     def record_item(self, record: Any) -> RawOffer | Rejected | None:
         if not isinstance(record, dict):
