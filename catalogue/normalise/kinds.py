@@ -22,6 +22,10 @@ BUR_KIND_IDS = {
     "147": OfferKind.postgraduate,
     "148": OfferKind.validation,
 }
+# Whole kind words of a source that no title rule may use: RSPO's "kształcenie zawodowe"
+# (teaching an occupation at a continuing-education centre) is the nearest to a KKZ, but a
+# title "… w Centrum Kształcenia Zawodowego" says nothing of the kind.
+EXACT_KIND_WORDS = {"ksztalcenie zawodowe": OfferKind.kkz}
 RULES: tuple[tuple[OfferKind, tuple[str, ...]], ...] = (
     (OfferKind.postgraduate, ("studia podyplomow", "studiow podyplomow", "podyplomow")),
     (
@@ -111,6 +115,9 @@ def _from_kind_word(word: str | None) -> Kind | None:
         return None
     if word in BUR_KIND_IDS:
         return Kind(BUR_KIND_IDS[word], f"rodzaj usługi BUR {word}")
+    exact = EXACT_KIND_WORDS.get(" ".join(fold(word).split()))
+    if exact is not None:
+        return Kind(exact, f"rodzaj wg źródła: {word}")
     for kind, terms in RULES:
         if any_term(terms, word):
             return Kind(kind, f"rodzaj wg źródła: {word}")

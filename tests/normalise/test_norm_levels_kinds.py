@@ -104,3 +104,10 @@ def test_a_generic_kind_word_gives_way_to_a_title_naming_a_specific_kind(
     kind_word, title, expected
 ):
     assert resolve_kind(kind_word, title).kind == expected
+
+
+def test_rspo_teaching_an_occupation_is_the_nearest_to_a_kkz_but_only_as_a_kind_word():
+    found = resolve_kind("kształcenie zawodowe", "Kształcenie w zawodzie technik logistyk")
+    assert found.kind == OfferKind.kkz
+    # In a title the same words name an institution, not a kind.
+    assert resolve_kind(None, "Kurs BHP w Centrum Kształcenia Zawodowego").kind != OfferKind.kkz
