@@ -2,19 +2,28 @@
 
 URLs are templates: `{base_url}` is the sample server's address for the sample sources.
 Credentials are named by environment variable; only sample sources may have defaults.
+`every = "6h"` says how often the scheduler crawls a source (units s, m, h, d; a day by
+default) and `at = "03:00"` (Polish time) optionally pins its runs to that time of day.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
 REGISTRY_FILE = Path(__file__).resolve().parent / "sources.toml"
 BASE_URL = "{base_url}"
+DEFAULT_EVERY = timedelta(days=1)
+OFF_WORDS = frozenset({"off", "false", "0", "no", "nie"})
+UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+_INTERVAL = re.compile(r"\s*(\d+)\s*([smhd])\s*")
+_TIME_OF_DAY = re.compile(r"\s*(\d{1,2}):(\d{2})\s*")
 
 
 class RegistryError(ValueError):
@@ -39,6 +48,14 @@ class SourceConfig:
     credentials: dict[str, Credential] = field(default_factory=dict)  # spider attribute -> env
     args: dict[str, Any] = field(default_factory=dict)  # further spider attributes
     settings: dict[str, Any] = field(default_factory=dict)  # Scrapy settings for this source
+    every: timedelta = DEFAULT_EVERY  # how often the scheduler crawls it
+    at: time | None = None  # the time of day (Polish) its runs are pinned to, if any
+
+    @property
+    def schedule_text(self) -> str:
+        """The schedule as the registry writes it: "6h", "1d o 03:00"."""
+        text = format_interval(self.every)
+        return f"{text} o {self.at:%H:%M}" if self.at else text
 
     @property
     def needs_base_url(self) -> bool:
@@ -75,12 +92,48 @@ class SourceConfig:
         return kwargs
 
 
+def parse_interval(text: Any) -> timedelta:
+    """ "90m" -> 90 minutes; one whole number and a unit (s, m, h, d), more than zero."""
+    found = _INTERVAL.fullmatch(text) if isinstance(text, str) else None
+    if found is None or int(found[1]) == 0:
+        raise ValueError(
+            f'nieprawidłowy odstęp {text!r}: podaj liczbę i jednostkę s, m, h lub d, np. "6h"'
+        )
+    return timedelta(**{UNITS[found[2]]: int(found[1])})
+
+
+def format_interval(interval: timedelta) -> str:
+    """The shortest registry spelling of an interval: 1 day -> "1d", 90 minutes -> "90m"."""
+    seconds = int(interval.total_seconds())
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
+
+
+def parse_time_of_day(value: Any) -> time:
+    """ "03:00" (or a TOML local time) -> time(3, 0)."""
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0)
+    found = _TIME_OF_DAY.fullmatch(value) if isinstance(value, str) else None
+    if found is None or int(found[1]) > 23 or int(found[2]) > 59:
+        raise ValueError(f'nieprawidłowa godzina {value!r}: podaj GG:MM, np. "03:00"')
+    return time(int(found[1]), int(found[2]))
+
+
 def parse_source(entry: dict[str, Any]) -> SourceConfig:
     entry = dict(entry)
     credentials = {
         attribute: Credential(env=spec["env"], default=spec.get("default"))
         for attribute, spec in entry.pop("credentials", {}).items()
     }
+    try:
+        if "every" in entry:
+            entry["every"] = parse_interval(entry["every"])
+        if "at" in entry:
+            entry["at"] = parse_time_of_day(entry["at"])
+    except ValueError as exc:
+        raise RegistryError(f"{entry.get('name', '?')}: {exc}") from None
     source = SourceConfig(credentials=credentials, **entry)
     if not source.sample and any(c.default for c in credentials.values()):
         raise RegistryError(
@@ -90,12 +143,16 @@ def parse_source(entry: dict[str, Any]) -> SourceConfig:
 
 
 def load_registry(path: Path | str | None = None) -> dict[str, SourceConfig]:
-    """Sources by name, in file order."""
+    """Sources by name, in file order. With `LLL_SAMPLE_SOURCES=off` in the environment (a real
+    deployment), the bundled sample sources count as disabled."""
     with open(path or REGISTRY_FILE, "rb") as handle:
         data = tomllib.load(handle)
+    samples_off = os.environ.get("LLL_SAMPLE_SOURCES", "on").strip().lower() in OFF_WORDS
     sources: dict[str, SourceConfig] = {}
     for entry in data.get("sources", []):
         source = parse_source(entry)
+        if samples_off and source.sample:
+            source.enabled = False
         if source.name in sources:
             raise RegistryError(f"źródło {source.name} występuje dwa razy")
         sources[source.name] = source

@@ -100,27 +100,102 @@ def demo(
 
 @app.command()
 def sources() -> None:
-    """List the sources with their last crawl run."""
+    """List the sources with their schedule, next run and last crawl run."""
+    console.print(_sources_table(_prepared(get_settings())))
+
+
+def _sources_table(engine) -> Table:
     from catalogue.runs import last_runs
     from crawlers.registry import load_sources
+    from crawlers.schedule_jobs import TIMEZONE, next_runs
 
-    runs = last_runs(_prepared(get_settings()))
-    table = Table(box=None)
-    table.add_column("źródło", no_wrap=True)
-    for header in ("wł.", "ostatnio (UTC)", "status", "n/zm/bz/o"):
+    def local(moment) -> str:
+        return moment.astimezone(TIMEZONE).strftime("%d.%m %H:%M") if moment else "—"
+
+    runs, upcoming = last_runs(engine), next_runs(engine)
+    caption = "czas polski; nowe/zmienione/bez zmian/odrzucone/wycofane"
+    table = Table(box=None, pad_edge=False, caption=caption)
+    for header in ("źródło", "co", "następny", "ostatnio", "status", "n/zm/bz/o/w"):
         table.add_column(header, no_wrap=True)
     for source in load_sources():
         run = runs.get(source.name)
-        when = run.started_at.strftime("%Y-%m-%d %H:%M") if run else "—"
-        counts = f"{run.new}/{run.updated}/{run.unchanged}/{run.rejected}" if run else "—"
+        counts = (run.new, run.updated, run.unchanged, run.rejected, run.withdrawn) if run else ()
         table.add_row(
             source.name,
-            "tak" if source.enabled else "nie",
-            when,
+            source.schedule_text if source.enabled else "wyłączone",
+            local(upcoming.get(source.name)) if source.enabled else "—",
+            local(run.started_at if run else None),
             run.status if run else "—",
-            counts,
+            "/".join(map(str, counts)) or "—",
         )
-    console.print(table)
+    return table
+
+
+@app.command()
+def schedule(
+    once: Annotated[
+        bool, typer.Option("--once", help="Run the sources due now once, then exit (for cron).")
+    ] = False,
+    workers: Annotated[int, typer.Option(min=1, help="Crawls at the same time.")] = 4,
+    limit: Annotated[str, typer.Option(help="Longest run of one source, e.g. 3h.")] = "3h",
+) -> None:
+    """Crawl each source on its schedule (`every` in sources.toml), index what changed and tidy
+    up past editions daily, until Ctrl-C or SIGTERM."""
+    from crawlers.registry import load_sources, parse_interval
+    from crawlers.run import start_sample_server
+    from crawlers.schedule import CrawlScheduler, ScheduleOptions
+
+    try:
+        run_limit = parse_interval(limit).total_seconds()
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--limit") from None
+    _log_to_console()
+    settings = get_settings()
+    engine = _prepared(settings)
+    server = None
+    if any(s.enabled and s.sample for s in load_sources()):
+        # One sample server for every run keeps the sample offers' URLs stable.
+        server = start_sample_server()
+        console.print(f"Przykładowe źródła działają na {server.base_url}")
+    options = ScheduleOptions(
+        base_url=server.base_url if server else None, run_limit=run_limit, workers=workers
+    )
+    try:
+        scheduler = CrawlScheduler(settings, options)
+        if once:
+            due = scheduler.run_due()
+            console.print(f"Wykonano: {', '.join(due) or 'nic nie było do zrobienia'}.")
+        else:
+            _run_until_stopped(scheduler, engine)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def _run_until_stopped(scheduler, engine) -> None:
+    import signal
+    import threading
+
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    scheduler.start()
+    console.print(_sources_table(engine))
+    console.print("Harmonogram działa; Ctrl-C kończy.")
+    while not stop.wait(1.0):
+        pass
+    console.print("Zatrzymuję harmonogram; trwające przebiegi kończą się jako częściowe…")
+    scheduler.shutdown()
+
+
+def _log_to_console() -> None:
+    import logging
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%Y-%m-%d %H:%M:%S"
+    )
+    for noisy in ("apscheduler", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def _print_summaries(summaries) -> None:

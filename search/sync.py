@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
+from catalogue.housekeeping import is_expired
 from catalogue.models import IndexChange, Offer, OfferStatus
 from search.documents import offer_document
 from search.interface import SearchBackend
@@ -42,10 +43,13 @@ def active_documents(
     else:
         wanted = sorted(ids)
         chunks = [wanted[i : i + BATCH] for i in range(0, len(wanted), BATCH)]
+    day = today or date.today()
     with Session(engine) as session:
         for chunk in chunks:
             for offer in _load(session, chunk):
-                yield offer_document(offer, today)
+                if is_expired(offer.editions, day):
+                    continue  # every dated edition is over: nothing left to enrol in
+                yield offer_document(offer, day)
 
 
 def sync_offers(engine: Engine, backend: SearchBackend, ids: Iterable[int]) -> int:

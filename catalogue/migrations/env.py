@@ -9,6 +9,13 @@ config = context.config
 target_metadata = SQLModel.metadata
 
 
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Leave APScheduler's job table (migration 0003) out of autogenerate's comparison."""
+    return not (type_ == "table" and name == "apscheduler_jobs")
+
+
 def run_migrations() -> None:
     engine = config.attributes.get("engine") or create_engine(
         config.get_main_option("sqlalchemy.url")
@@ -18,6 +25,7 @@ def run_migrations() -> None:
             connection=connection,
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
+            include_object=include_object,
         )
         context.run_migrations()
 

@@ -85,3 +85,50 @@ def test_every_bundled_sample_file_has_its_source_and_every_sample_source_its_fi
     }
     assert expected, "the bundled sample data is missing"
     assert {name for name, s in registry.items() if s.sample} == expected
+
+
+def schedule_registry(tmp_path: Path, lines: str) -> Path:
+    path = write_registry(tmp_path, {"name": "a"})
+    text = path.read_text(encoding="utf-8").replace('name = "a"\n', f'name = "a"\n{lines}\n')
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("every", "seconds", "written"),
+    [('"30s"', 30, "30s"), ('"90m"', 5400, "90m"), ('"6h"', 21600, "6h"), ('" 2d "', 172800, "2d")],
+)
+def test_every_says_how_often_a_source_is_crawled_in_s_m_h_or_d(tmp_path, every, seconds, written):
+    source = load_registry(schedule_registry(tmp_path, f"every = {every}"))["a"]
+    assert source.every.total_seconds() == seconds
+    assert source.schedule_text == written
+
+
+def test_a_source_without_every_is_crawled_daily_at_no_set_time(tmp_path):
+    source = load_registry(write_registry(tmp_path, {"name": "a"}))["a"]
+    assert (source.every.total_seconds(), source.at, source.schedule_text) == (86400, None, "1d")
+
+
+@pytest.mark.parametrize("at", ['"03:00"', "03:00:00"])  # a string or a TOML local time
+def test_at_pins_the_runs_to_a_time_of_day(tmp_path, at):
+    source = load_registry(schedule_registry(tmp_path, f'every = "12h"\nat = {at}'))["a"]
+    assert (source.at.hour, source.at.minute) == (3, 0)
+    assert source.schedule_text == "12h o 03:00"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    ['every = "6"', 'every = "0h"', 'every = "6 godzin"', 'every = "1.5h"', "every = 6",
+     'at = "25:00"', 'at = "3"'],
+)  # fmt: skip
+def test_an_unreadable_schedule_stops_the_registry_with_the_source_named(tmp_path, lines):
+    with pytest.raises(RegistryError, match=r"^a: nieprawidłow"):
+        load_registry(schedule_registry(tmp_path, lines))
+
+
+def test_a_real_deployment_can_switch_the_sample_sources_off(monkeypatch):
+    assert any(s.enabled for s in load_registry().values() if s.sample)
+    monkeypatch.setenv("LLL_SAMPLE_SOURCES", "off")
+    registry = load_registry()
+    assert not any(s.enabled for s in registry.values() if s.sample)
+    assert registry["sample-bur"].enabled is False and registry["zrk"].enabled is False

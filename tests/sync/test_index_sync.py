@@ -106,3 +106,20 @@ def test_a_rebuild_matches_what_the_outbox_built(engine, settings):
     assert reindex(engine, backend) == 2
     after = backend.search(Query(text="spawanie"))
     assert [h.id for h in after.hits] == [h.id for h in before.hits]
+
+
+def test_an_offer_whose_every_edition_is_over_is_not_searchable(engine, settings):
+    past = welding("2", title="Spawanie metodą TIG (141)")
+    past.editions[0].start, past.editions[0].end = "2025-01-13", "2025-02-28"
+    undated = welding("3", title="Spawanie gazowe (311)")
+    undated.editions[0].start = undated.editions[0].end = None
+    store(engine, welding("1"), past, undated)
+    backend = get_backend(settings)
+    drain_outbox(engine, backend)
+    # The catalogue keeps all three (the source still lists them); search shows what one can
+    # still enrol in, and an offer the source gave no dates for.
+    assert sorted(titles(backend, "spawanie")) == [
+        "Kurs spawania metodą MAG (135)",
+        "Spawanie gazowe (311)",
+    ]
+    assert reindex(engine, backend) == 2

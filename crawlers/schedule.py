@@ -1,0 +1,289 @@
+"""Crawl every source on its own schedule, re-index what changed, tidy up the catalogue daily.
+
+    scheduler = CrawlScheduler(settings, ScheduleOptions(workers=4))
+    scheduler.start()           # jobs from the registry (see `crawlers.schedule_jobs`)
+    ...
+    scheduler.shutdown()        # running crawls are asked to stop and record partial runs
+
+APScheduler runs the jobs in a thread pool and keeps them in the catalogue database (table
+`apscheduler_jobs`), so the next runs survive a restart. At most one run of a source at a time
+(`max_instances=1`); runs missed while the scheduler was down or busy are made up once
+(`coalesce`). Each run crawls in its own process group with a time limit
+(`crawlers.isolated`), so a failing or hanging source holds one worker and nothing else.
+After each run the index outbox is drained into the search backend. The web app's IndexSyncer
+may drain it at the same time: each drain indexes the committed state of the offers it read
+and deletes only the outbox rows it read, so nothing is lost and nothing breaks.
+
+One scheduler per database: APScheduler 3 cannot share a job store between processes.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from apscheduler.events import (
+    EVENT_JOB_ERROR,
+    EVENT_JOB_EXECUTED,
+    EVENT_JOB_MAX_INSTANCES,
+    EVENT_JOB_MISSED,
+    JobExecutionEvent,
+)
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import STATE_STOPPED
+
+from catalogue.db import create_all, get_engine
+from catalogue.housekeeping import Housekeeping, housekeep
+from catalogue.runs import last_runs
+from catalogue.settings import Settings
+from crawlers.isolated import crawl_isolated, stop_all
+from crawlers.registry import load_sources
+from crawlers.run import CrawlFailed
+from crawlers.schedule_jobs import JOB_TABLE, TIMEZONE, JobChanges, sync_jobs
+from crawlers.summary import RunSummary
+from search.backends import get_backend
+from search.sync import drain_outbox
+
+log = logging.getLogger(__name__)
+
+_current: CrawlScheduler | None = None  # the running scheduler, which the job functions use
+_current_lock = threading.Lock()
+
+
+@dataclass
+class ScheduleOptions:
+    registry_path: Path | str | None = None  # another sources.toml
+    base_url: str | None = None  # the sample server, for sample sources
+    crawl_settings: dict[str, Any] = field(default_factory=dict)  # Scrapy settings for all
+    run_limit: float = 3 * 3600.0  # seconds; then Scrapy closes the spider (a partial run)
+    kill_after: float = 60.0  # seconds past `run_limit` before the crawl is killed
+    workers: int = 4  # crawls at the same time
+    stop_grace: float = 30.0  # seconds running crawls get to stop on shutdown
+
+
+class _Scheduler(BackgroundScheduler):
+    """APScheduler 3 makes one more pass over the due jobs after shutdown
+    (agronholm/apscheduler#285): it cannot run them any more, yet moves their next run on, so
+    a run due at that moment would be lost rather than made up after a restart. Skip it."""
+
+    def _process_jobs(self) -> float | None:
+        if self.state == STATE_STOPPED:
+            return None
+        return super()._process_jobs()
+
+
+class CrawlScheduler:
+    """The scheduler of one process: its jobs call back into it through `run_source` and
+    `run_housekeeping`, the module functions the job store names."""
+
+    def __init__(self, settings: Settings, options: ScheduleOptions | None = None) -> None:
+        self.settings = settings
+        self.options = options or ScheduleOptions()
+        self.engine = get_engine(settings.database_url)
+        self.backend = get_backend(settings)
+        self.scheduler = _Scheduler(
+            jobstores={"default": SQLAlchemyJobStore(engine=self.engine, tablename=JOB_TABLE)},
+            executors={"default": ThreadPoolExecutor(self.options.workers)},
+            job_defaults={"coalesce": True, "max_instances": 1},
+            timezone=TIMEZONE,
+        )
+        self.scheduler.add_listener(self._skipped, EVENT_JOB_MISSED | EVENT_JOB_MAX_INSTANCES)
+        self._drain_lock = threading.Lock()  # one drain at a time from this process
+        self._stopping = threading.Event()
+        self._active = 0  # jobs running now
+        self._idle = threading.Condition()
+
+    def start(self, paused: bool = False) -> JobChanges:
+        """Bring the jobs in line with the registry and start running them."""
+        create_all(self.engine)  # the job table comes with the migrations
+        self._claim()
+        try:
+            self.scheduler.start(paused=True)
+            sources = load_sources(self.options.registry_path)
+            started = {name: run.started_at for name, run in last_runs(self.engine).items()}
+            changes = sync_jobs(self.scheduler, sources, started, datetime.now(UTC))
+        except BaseException:
+            self.shutdown()
+            raise
+        log.info(
+            "harmonogram: %d źródeł (nowe: %s; zmienione: %s; usunięte: %s; zaległe: %s)",
+            len(changes.added) + len(changes.replaced) + len(changes.kept),
+            *(", ".join(names) or "—" for names in (changes.added, changes.replaced,
+                                                    changes.removed, changes.overdue)),
+        )  # fmt: skip
+        if not paused:
+            self.scheduler.resume()
+        return changes
+
+    def run_due(self) -> list[str]:
+        """Start, run once every job due now (sources and housekeeping), stop; their ids.
+
+        A run that falls due meanwhile is let finish too.
+        """
+        self.start(paused=True)
+        now = datetime.now(UTC)
+        due = {
+            j.id for j in self.scheduler.get_jobs() if j.next_run_time and j.next_run_time <= now
+        }
+        finished: set[str] = set()
+        all_done = threading.Event()
+
+        def on_done(event: JobExecutionEvent) -> None:
+            finished.add(event.job_id)
+            if due <= finished:
+                all_done.set()
+
+        self.scheduler.add_listener(
+            on_done, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR | EVENT_JOB_MISSED
+        )
+        try:
+            if due:
+                self.scheduler.resume()
+                all_done.wait()
+        finally:
+            # Interrupted (Ctrl-C): the running crawls are stopped rather than waited for.
+            self.shutdown(finish_runs=all_done.is_set() or not due)
+        return sorted(due)
+
+    def shutdown(self, finish_runs: bool = False) -> None:
+        """Stop scheduling. Running crawls are let finish (`finish_runs`), or asked to stop
+        (SIGTERM: they record partial runs) and killed after `stop_grace` seconds."""
+        global _current
+        with self._idle:
+            self._stopping.set()
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        if finish_runs:
+            self._wait_idle(None)
+        else:
+            stop_all(signal.SIGTERM)
+            if not self._wait_idle(self.options.stop_grace):
+                stop_all(signal.SIGKILL)
+                self._wait_idle(10)
+        with _current_lock:
+            if _current is self:
+                _current = None
+
+    def run_source(self, name: str) -> None:
+        """One scheduled run: crawl the source, then index what changed."""
+        if not self._begin():
+            return
+        try:
+            options = self.options
+            try:
+                summary = crawl_isolated(
+                    name,
+                    self.settings.database_url,
+                    limit=options.run_limit,
+                    kill_after=options.kill_after,
+                    base_url=options.base_url,
+                    settings=options.crawl_settings,
+                    registry_path=options.registry_path,
+                )
+            except CrawlFailed as exc:
+                log.error("%s: przebieg nieudany: %s", name, exc)
+                summary = None
+            indexed = self.sync_index()
+            if summary is not None:
+                log.info("%s", describe_run(summary, indexed))
+        finally:
+            self._end()
+
+    def run_housekeeping(self) -> None:
+        if not self._begin():
+            return
+        try:
+            result = housekeep(self.engine, datetime.now(TIMEZONE).date())
+            log.info("%s", describe_housekeeping(result, self.sync_index()))
+        finally:
+            self._end()
+
+    def sync_index(self) -> int:
+        """Drain the index outbox into the search backend; how many changes were indexed."""
+        indexed = 0
+        with self._drain_lock:
+            try:
+                while handled := drain_outbox(self.engine, self.backend):
+                    indexed += handled
+            except Exception:  # the index is down: the changes wait in the outbox
+                log.exception("nie udało się zaktualizować indeksu; zmiany czekają w kolejce")
+        return indexed
+
+    def _claim(self) -> None:
+        global _current
+        with _current_lock:
+            if _current is not None:
+                raise RuntimeError("w tym procesie działa już harmonogram")
+            _current = self
+
+    def _begin(self) -> bool:
+        """Count a job in, unless shutdown has begun (a job queued for a worker then skips)."""
+        with self._idle:
+            if self._stopping.is_set():
+                return False
+            self._active += 1
+            return True
+
+    def _end(self) -> None:
+        with self._idle:
+            self._active -= 1
+            self._idle.notify_all()
+
+    def _wait_idle(self, timeout: float | None) -> bool:
+        with self._idle:
+            return self._idle.wait_for(lambda: self._active == 0, timeout)
+
+    def _skipped(self, event: JobExecutionEvent) -> None:
+        if event.code == EVENT_JOB_MAX_INSTANCES:
+            log.info("%s: poprzedni przebieg jeszcze trwa, pominięto termin", event.job_id)
+        else:
+            when = event.scheduled_run_time.astimezone(TIMEZONE)
+            log.warning(
+                "%s: przepadł termin %s (zbyt duże opóźnienie)",
+                event.job_id,
+                f"{when:%Y-%m-%d %H:%M:%S}",
+            )
+
+
+def _running() -> CrawlScheduler:
+    if _current is None:
+        raise RuntimeError("harmonogram nie działa w tym procesie")
+    return _current
+
+
+def run_source(name: str) -> None:
+    """The job of one source (the job store refers to it by name)."""
+    _running().run_source(name)
+
+
+def run_housekeeping() -> None:
+    """The daily housekeeping job."""
+    _running().run_housekeeping()
+
+
+def describe_run(summary: RunSummary, indexed: int) -> str:
+    """One line for the log: "sample-bur: success, widziane 27, nowe 25, … (4.1 s), indeks: 25"."""
+    counts = (
+        f"widziane {summary.seen}, nowe {summary.new}, zmienione {summary.updated}, "
+        f"bez zmian {summary.unchanged}, odrzucone {summary.rejected}, "
+        f"wycofane {summary.withdrawn}"
+    )
+    line = (
+        f"{summary.source}: {summary.status}, {counts} ({summary.seconds:.1f} s), indeks: {indexed}"
+    )
+    errors = "; ".join(summary.errors[:3])
+    return f"{line}; błędy: {errors}" if errors else line
+
+
+def describe_housekeeping(result: Housekeeping, indexed: int) -> str:
+    return (
+        f"porządki: {len(result.requeued)} ofert do ponownego zindeksowania (edycja rozpoczęta "
+        f"lub zakończona), {len(result.expired)} ofert bez nadchodzących edycji, indeks: {indexed}"
+    )
