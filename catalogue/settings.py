@@ -25,10 +25,18 @@ class Settings(BaseSettings):
     secret_key: str = "development-only-secret"
     # Shown on every page while the catalogue holds the bundled sample sources.
     sample_data: bool = True
-    # HTTP headers are ASCII: no Polish letters here.
-    user_agent: str = (
-        "LubuskieLLLBot/0.1 (+https://github.com/lubuskie-lll/catalogue; katalog ksztalcenia)"
-    )
+    # The catalogue's public address: the crawler's user agent links its page about the crawler.
+    public_url: str = "http://127.0.0.1:8000"
+    # Empty: built from `public_url`. HTTP headers are ASCII: no Polish letters here.
+    user_agent: str = ""
+
+    @property
+    def crawler_user_agent(self) -> str:
+        """Who we are and where to read about it (and whom to write to): `/o-robocie`."""
+        return self.user_agent or (
+            f"LubuskieLLLBot/0.1 (+{self.public_url.rstrip('/')}/o-robocie; "
+            "katalog ksztalcenia ustawicznego, WUP Zielona Gora)"
+        )
 
 
 @lru_cache

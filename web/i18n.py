@@ -24,6 +24,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nav.search": "Wyszukiwarka",
         "nav.api": "API (JSON)",
         "footer.data": "Dane pochodzą z publicznych źródeł; każda oferta ma link do źródła.",
+        "robot.title": "Robot katalogu (LubuskieLLLBot)",
+        "robot.what": (
+            "LubuskieLLLBot zbiera publiczne oferty kształcenia (kursy, szkolenia, kwalifikacyjne"
+            " kursy zawodowe, studia podyplomowe, walidację kwalifikacji) do katalogu kształcenia"
+            " ustawicznego województwa lubuskiego, prowadzonego przez Wojewódzki Urząd Pracy w "
+            "Zielonej Górze. Każda oferta w katalogu prowadzi do strony źródła."
+        ),
+        "robot.how": (
+            "Robot przestrzega pliku robots.txt (User-agent: LubuskieLLLBot), pyta jeden serwis "
+            "najwyżej o jedną stronę na sekundę i zwalnia, gdy serwer odpowiada wolniej, czeka po"
+            " odpowiedzi 429 tyle, ile serwer prosi, i pyta warunkowo (If-None-Match / "
+            "If-Modified-Since), by nie pobierać niezmienionych stron."
+        ),
+        "robot.agent": "Nagłówek User-Agent robota:",
+        "robot.contact": (
+            "Jeśli robot sprawia kłopot albo chcesz, by czytał ofertę z pliku CSV lub XLSX, "
+            "napisz do koordynatora katalogu w Wojewódzkim Urzędzie Pracy w Zielonej Górze."
+        ),
+        "footer.robot": "O robocie katalogu",
         "search.title": "Znajdź kurs, szkolenie lub studia",
         "search.label": "Czego chcesz się nauczyć?",
         "search.hint": "Np. spawanie, księgowość, język niemiecki, kod kwalifikacji MEC.08",
@@ -151,6 +170,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nav.search": "Search",
         "nav.api": "API (JSON)",
         "footer.data": "Data comes from public sources; every offer links to its source.",
+        "robot.title": "The catalogue's crawler (LubuskieLLLBot)",
+        "robot.what": (
+            "LubuskieLLLBot gathers public learning offers (courses, trainings, vocational "
+            "qualification courses, postgraduate studies, validation of qualifications) for the "
+            "lifelong-learning catalogue of the Lubuskie region, run by the regional labour "
+            "office in Zielona Góra. Every offer in the catalogue links to its source."
+        ),
+        "robot.how": (
+            "It obeys robots.txt (User-agent: LubuskieLLLBot), asks one site for at most one page"
+            " a second and slows down when the server does, waits after a 429 as long as the "
+            "server asks, and sends conditional requests (If-None-Match / If-Modified-Since) so "
+            "as not to fetch unchanged pages."
+        ),
+        "robot.agent": "The crawler's User-Agent header:",
+        "robot.contact": (
+            "If the crawler causes trouble, or you would like it to read your offer from a CSV or"
+            " XLSX file, write to the catalogue's coordinator at the regional labour office in "
+            "Zielona Góra."
+        ),
+        "footer.robot": "About the crawler",
         "search.title": "Find a course, training or studies",
         "search.label": "What do you want to learn?",
         "search.hint": "E.g. welding, accounting, German, qualification code MEC.08",

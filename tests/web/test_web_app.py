@@ -45,3 +45,17 @@ def test_a_broken_catalogue_shows_the_error_page_and_health_says_so(tmp_path: Pa
         assert html(client, "/").css("#results-count").xpath("string()").get().strip() == (
             "Nie znaleziono ofert."
         )
+
+
+def test_the_page_the_crawlers_user_agent_links_says_who_we_are(client: TestClient) -> None:
+    settings = client.app.state.settings
+    agent = settings.crawler_user_agent
+    assert f"{settings.public_url.rstrip('/')}/o-robocie" in agent
+    page = html(client, "/o-robocie")
+    assert page.css("h1::text").get() == "Robot katalogu (LubuskieLLLBot)"
+    assert page.css("code::text").get() == agent
+    assert "robots.txt" in " ".join(page.css("p::text").getall())
+    assert html(client, "/").css('footer a[href="/o-robocie"]')  # linked from every page
+    assert "obeys robots.txt" in " ".join(
+        html(client, "/o-robocie?lang=en").css("p::text").getall()
+    )

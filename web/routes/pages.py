@@ -52,5 +52,12 @@ def offer_json(request: Request, offer_id: int) -> Response:
     return _json(page)
 
 
+@router.get("/o-robocie", name="crawler_page", response_class=HTMLResponse)
+def crawler_page(request: Request) -> Response:
+    """What our crawler does and how to reach us: the page its user agent links."""
+    context = {"user_agent": request.app.state.settings.crawler_user_agent}
+    return request.app.state.templates.TemplateResponse(request, "robot.html", context)
+
+
 def _json(model: SearchResponse | OfferPage) -> Response:
     return Response(model.model_dump_json(), media_type="application/json")
