@@ -44,6 +44,7 @@ class BurCategory:
     level: str  # "category" or "subcategory"
     name: str
     isced_code: str | None
+    catch_all: bool = False  # "[ogólna]" in isced_basis: the title's words may overrule it
 
 
 @cache
@@ -99,7 +100,13 @@ def bur_categories() -> dict[str, BurCategory]:
     """BUR category or subcategory, by id ("479") and by folded name."""
     table: dict[str, BurCategory] = {}
     for row in _rows("bur_categories.csv"):
-        item = BurCategory(row["id"], row["level"], row["name"], row["isced_code"] or None)
+        item = BurCategory(
+            row["id"],
+            row["level"],
+            row["name"],
+            row["isced_code"] or None,
+            "[ogólna]" in row["isced_basis"],
+        )
         table[row["id"]] = item
         table.setdefault(fold(row["name"]), item)
     return table
@@ -117,3 +124,20 @@ def lexicon_rules() -> tuple[tuple[str, tuple[str, ...]], ...]:
         (row["isced_code"], tuple(filter(None, row["terms"].split("|"))))
         for row in _rows("isced_lexicon.csv")
     )
+
+
+@cache
+def programme_codes() -> dict[str, tuple[str, str]]:
+    """Folded university programme name -> (ISCED code, its name as written in the table)."""
+    return {
+        fold(row["name"]): (row["isced_code"], row["name"]) for row in _rows("programme_isced.csv")
+    }
+
+
+@cache
+def qualification_branch_codes() -> dict[str, tuple[str, str]]:
+    """Branch of a qualification code ("OGR" of "OGR.01") -> (ISCED code, branch name)."""
+    return {
+        row["branch"]: (row["isced_code"], row["name"])
+        for row in _rows("qualification_branches_isced.csv")
+    }
