@@ -12,7 +12,7 @@ from typing import Any
 
 from catalogue.models import OfferKind
 from catalogue.normalise.qualifications import find_code
-from catalogue.normalise.text import any_term, as_text, fold
+from catalogue.normalise.text import any_term, as_text, fold, fold_words, term_matches
 
 # BUR ids of rodzaj/podrodzaj usługi (research/sources.md §1).
 BUR_KIND_IDS = {
@@ -38,6 +38,17 @@ RULES: tuple[tuple[OfferKind, tuple[str, ...]], ...] = (
             "egzaminy=",
             "egzamin potwierdzaj",
             "certyfikacj",
+            # ZRK qualifications are gained by validation; crafts and OKE by an exam alone.
+            "kwalifikacj rynkow",
+            "kwalifikacj wolnorynkow",
+            "kwalifikacj sektorow",
+            "kwalifikacj rzemieslnicz",
+            "eksternistyczn",
+            "egzamin czeladnicz",
+            "egzamin mistrzowsk",
+            "potwierdzan efektow uczenia",
+            "potwierdzanie efektow uczenia",
+            "uznawan efektow uczenia",
         ),
     ),
     (
@@ -65,11 +76,11 @@ RULES: tuple[tuple[OfferKind, tuple[str, ...]], ...] = (
             "kierunek studiow",
         ),
     ),
-    (OfferKind.workshop, ("warsztat",)),
     (
         OfferKind.elearning,
         ("e learning", "elearning", "kurs online asynchron", "kurs e learning", "kurs elearning"),
     ),
+    (OfferKind.workshop, ("warsztat",)),
     (
         OfferKind.training,
         (
@@ -83,8 +94,17 @@ RULES: tuple[tuple[OfferKind, tuple[str, ...]], ...] = (
     (OfferKind.course, ("kurs", "kursy=", "course=")),
 )
 # In titles "egzamin" often means a course that ends with one ("kurs ... z egzaminem"), so a
-# title says validation only when it opens with the word or names validation outright.
-_TITLE_VALIDATION = ("walidac", "potwierdzen kwalifikac", "egzamin potwierdzaj")
+# title says validation only when it opens with the word or names validation outright, and
+# only before any word of learning: "Kurs Excel zakończony walidacją" is a course.
+_TITLE_VALIDATION = (
+    "walidac", "potwierdzen kwalifikac", "egzamin potwierdzaj", "egzamin czeladnicz",
+    "egzamin mistrzowsk", "egzamin eksternistyczn", "potwierdzan efektow uczenia",
+    "potwierdzanie efektow uczenia", "uznawan efektow uczenia",
+)  # fmt: skip
+# The kinds a title names by a plain noun; the first such noun is the head of the title
+# ("Kurs prawa jazdy kat. B – Ośrodek Szkolenia Kierowców" is a course).
+_NOUN_KINDS = (OfferKind.workshop, OfferKind.training, OfferKind.course)
+_LEARNING_WORDS = ("kurs", "szkolen", "warsztat", "studia=")
 
 
 @dataclass(frozen=True)
@@ -127,11 +147,13 @@ def _from_kind_word(word: str | None) -> Kind | None:
 def _from_title(title: str) -> Kind:
     folded = fold(title)
     for kind, terms in RULES:
+        if kind in _NOUN_KINDS:
+            return _first_noun_kind(title)
         if kind is OfferKind.kkz and find_code(title):
             # A qualification code in a course title is a KKZ ("ślusarz – MEC.08 …").
             return Kind(OfferKind.kkz, f"tytuł: kod kwalifikacji zawodowej {find_code(title)}")
         if kind is OfferKind.validation:
-            term = any_term(_TITLE_VALIDATION, title)
+            term = _title_validation(title)
             if not term and folded.startswith("egzamin"):
                 term = "egzamin"
         else:
@@ -139,3 +161,28 @@ def _from_title(title: str) -> Kind:
         if term:
             return Kind(kind, f"tytuł: {term.strip('=')}")
     return Kind(OfferKind.other, "brak słowa określającego rodzaj")
+
+
+def _title_validation(title: str) -> str | None:
+    words = fold_words(title)
+    term = any_term(_TITLE_VALIDATION, title)
+    if term is None:
+        return None
+    at = min(term_matches(term, words))
+    learning = [p for t in _LEARNING_WORDS for p in term_matches(t, words)]
+    return term if not learning or at < min(learning) else None
+
+
+def _first_noun_kind(title: str) -> Kind:
+    words = fold_words(title)
+    found = [
+        (min(hits), kind, term)
+        for kind, terms in RULES
+        if kind in _NOUN_KINDS
+        for term in terms
+        if (hits := term_matches(term, words))
+    ]
+    if not found:
+        return Kind(OfferKind.other, "brak słowa określającego rodzaj")
+    _, kind, term = min(found, key=lambda item: item[0])
+    return Kind(kind, f"tytuł: {term.strip('=')}")

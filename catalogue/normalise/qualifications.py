@@ -7,13 +7,15 @@ gives the name, occupations, PRK level and ISCED field of each known code.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from catalogue.normalise.result import NormalisedQualification
-from catalogue.normalise.taxonomy import vocational_qualifications
-from catalogue.normalise.text import as_text
+from catalogue.normalise.taxonomy import DATA_DIR, vocational_qualifications
+from catalogue.normalise.text import as_text, fold, fold_words, term_matches
 
 CODE_RE = re.compile(r"\b([A-Z]{3})\.\s?(\d{2})\b")
 # A school page prints florysta's OGR.01 as "ORG.01" (no ORG branch exists in the 2019
@@ -77,3 +79,106 @@ def resolve_qualification(
         False,
         f"kod kwalifikacji {code} ({where}) spoza tabeli kwalifikacji",
     )
+
+
+# School types of the 2019 classification and the PRK level of the qualifications taught in
+# them: a qualification of a branżowa szkoła I stopnia occupation is level 3, one taught only
+# in technikum, branżowa szkoła II stopnia or szkoła policealna is level 4 (SOURCES.md 5.2).
+SCHOOL_TYPES = {
+    "BS1": ("branżowa szkoła I stopnia", 3),
+    "BS2": ("branżowa szkoła II stopnia", 4),
+    "T": ("technikum", 4),
+    "SP": ("szkoła policealna", 4),
+}
+
+
+@dataclass(frozen=True)
+class Occupation:
+    name: str
+    branch: str
+    school_types: tuple[str, ...]  # keys of SCHOOL_TYPES
+
+    @property
+    def prk_level(self) -> int:
+        return min(SCHOOL_TYPES[t][1] for t in self.school_types)
+
+    @property
+    def school(self) -> str:
+        return min((SCHOOL_TYPES[t] for t in self.school_types), key=lambda s: s[1])[0]
+
+
+@dataclass(frozen=True)
+class LevelChain:
+    """Why a qualification or occupation has its level: code -> occupation -> school -> PRK."""
+
+    level: int
+    evidence: str
+
+
+@cache
+def occupations() -> dict[str, Occupation]:
+    """Folded name or alias ("technik BHP") -> occupation (`vocational_occupations.csv`)."""
+    with (DATA_DIR / "vocational_occupations.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    table: dict[str, Occupation] = {}
+    for row in rows:
+        item = Occupation(row["occupation"], row["branch"], tuple(row["school_types"].split("|")))
+        for name in (row["occupation"], *filter(None, row["aliases"].split("|"))):
+            table.setdefault(fold(name), item)
+    return table
+
+
+def derived_level(occupation_names: tuple[str, ...]) -> Occupation | None:
+    """The occupation that sets a qualification's level: the lowest school type teaching it."""
+    known = [occupations()[fold(n)] for n in occupation_names if fold(n) in occupations()]
+    if not known or len(known) < len(occupation_names):
+        return None
+    return min(known, key=lambda o: o.prk_level)
+
+
+def qualification_level(code: str) -> LevelChain | None:
+    """The level of a known code, with the chain that decided it; None without one."""
+    item = vocational_qualifications().get(code)
+    if item is None or item.prk_level is None:
+        return None
+    occupation = derived_level(item.occupations)
+    if occupation is None:
+        return LevelChain(item.prk_level, f"kwalifikacja {code} -> PRK {item.prk_level}")
+    return LevelChain(
+        item.prk_level,
+        f"kwalifikacja {code} -> zawód {occupation.name} ({occupation.school}) "
+        f"-> PRK {item.prk_level}",
+    )
+
+
+def find_occupation(text: Any) -> Occupation | None:
+    """The longest occupation of the classification named in the text ("… – technik logistyk")."""
+    words = fold_words(text)
+    found = [o for key, o in occupations().items() if term_matches(_exact(key), words)]
+    return max(found, key=lambda o: len(o.name), default=None)
+
+
+def occupation_level(occupation: Occupation) -> LevelChain | None:
+    """The level of a course in an occupation when every qualification of it has one level.
+
+    A KKZ "technik logistyk" may teach SPL.01 (level 3, shared with magazynier-logistyk) or
+    SPL.04 (level 4): the title alone cannot tell, so such an occupation gives no level.
+    """
+    levels = {
+        q.prk_level
+        for q in vocational_qualifications().values()
+        if occupation.name in q.occupations
+    }
+    if not levels and "BS2" not in occupation.school_types:
+        # A BS II occupation continues a BS I one, so its first qualification is level 3.
+        levels = {occupation.prk_level}
+    if len(levels) != 1 or None in levels:
+        return None
+    level = levels.pop()
+    assert level is not None
+    return LevelChain(level, f"zawód {occupation.name} ({occupation.school}) -> PRK {level}")
+
+
+def _exact(folded_name: str) -> str:
+    # Whole words only: "kucharz" must not match "kucharza" in "pomoc kucharza".
+    return " ".join(part + "=" for part in fold_words(folded_name))
