@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -212,3 +213,30 @@ def _print_summaries(summaries) -> None:
 
 if __name__ == "__main__":
     app()
+
+
+@app.command()
+def normalise(
+    file: Annotated[Path, typer.Argument(help="CSV (; or ,) or JSON lines with offers.")],
+    output_format: Annotated[
+        str, typer.Option("--format", help="csv or jsonl.", case_sensitive=False)
+    ] = "csv",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file.")] = None,
+) -> None:
+    """Normalise offers from a file and print each field with its evidence."""
+    from catalogue.feeds.errors import FeedError
+    from catalogue.normalise_file import normalise_records, write_records
+
+    if output_format.lower() not in ("csv", "jsonl"):
+        raise typer.BadParameter("csv albo jsonl", param_hint="--format")
+    try:
+        records, summary = normalise_records(file.read_bytes(), file.name)
+    except (OSError, FeedError) as exc:
+        typer.echo(f"Nie można odczytać {file}: {exc}", err=True)
+        raise typer.Exit(code=1) from None
+    text = write_records(records, output_format.lower())
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+    typer.echo(str(summary), err=True)

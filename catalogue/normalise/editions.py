@@ -12,6 +12,7 @@ from catalogue.normalise.forms import parse_form
 from catalogue.normalise.numbers import parse_count
 from catalogue.normalise.places import resolve_place
 from catalogue.normalise.prices import parse_price
+from catalogue.normalise.taxonomy import Place
 from catalogue.normalise.text import as_text
 from catalogue.raw import RawEdition
 
@@ -87,14 +88,36 @@ def _place(raw: RawEdition, form: DeliveryForm | None, result: EditionResult) ->
     match = resolve_place(town, address, postcode)
     values.update(town=match.town, postcode=match.postcode or postcode)
     result.evidence["place"] = match.evidence
+    if match.form is not None and form is None:
+        # "online", "Zielona Góra / online": the place says how the edition is held.
+        values["form"] = match.form
+        result.evidence["form"] = f"miejsce: {town or address}"
     if match.place is None:
-        result.problems.append("place/unknown_town")
+        if match.form is not DeliveryForm.online:
+            # Outside Lubuskie too: no place in the table (the evidence tells the two apart).
+            result.problems.append("place/unknown_town")
         return values
-    place = match.place
-    values.update(
-        gmina_teryt=place.gmina_teryt, powiat_teryt=place.powiat_teryt, lat=place.lat, lon=place.lon
-    )
-    return values
+    return values | _placed(match.place)
+
+
+def _placed(place: Place) -> dict[str, Any]:
+    return {
+        "gmina_teryt": place.gmina_teryt,
+        "powiat_teryt": place.powiat_teryt,
+        "lat": place.lat,
+        "lon": place.lon,
+    }
+
+
+def seat_edition(provider_town: Any) -> EditionResult | None:
+    """An edition placed at the provider's seat, for an offer whose editions name no place;
+    None when the town is not a Lubuskie place (or is online)."""
+    town = as_text(provider_town)
+    match = resolve_place(town)
+    if match.place is None or match.form is not None:
+        return None
+    edition = EditionBase(town=match.town, postcode=match.postcode, **_placed(match.place))
+    return EditionResult(edition, {"place": f"siedziba organizatora: {match.evidence}"})
 
 
 def _price(value: Any, in_grosze: bool, result: EditionResult) -> dict[str, Any]:

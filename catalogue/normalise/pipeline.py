@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from catalogue.models import OfferBase, OfferKind
+from catalogue.models import DeliveryForm, OfferBase, OfferKind
 from catalogue.normalise.areas import AreaInput, resolve_area
-from catalogue.normalise.editions import coerce_edition, normalise_edition
+from catalogue.normalise.editions import coerce_edition, normalise_edition, seat_edition
 from catalogue.normalise.forms import parse_form
 from catalogue.normalise.kinds import resolve_kind
 from catalogue.normalise.levels import resolve_level
@@ -49,6 +49,12 @@ def normalise(raw: RawOffer, today: date | None = None) -> NormalisedOffer:
         out.editions.append(done.edition)
         out.problems.extend(done.problems)
         out.evidence.update({f"editions[{index}].{k}": v for k, v in done.evidence.items()})
+    if not out.editions and offer_form is not DeliveryForm.online:
+        # A register lists what a centre teaches, not when: it is held at the centre's seat.
+        seat = seat_edition(_get(raw, "provider_town"))
+        if seat is not None:
+            out.editions.append(seat.edition)
+            out.evidence["editions[0].place"] = seat.evidence["place"]
     out.offer = OfferBase(title=title, url=url, kind=kind.kind, **fields)
     out.provider = _provider(raw)
     out.live = _live(raw, title, out)
@@ -101,10 +107,13 @@ def _classify(
         qualification.isced_code if qualification else None,
         _get(raw, "category"),
         _get(raw, "subcategory"),
+        qualification.qualification.code if qualification else None,
     )
     code = qualification.qualification.code if qualification else None
     level_of_code = qualification.qualification.prk_level if qualification else None
-    level = resolve_level(_get(raw, "level"), level_of_code, code, kind, title)
+    level = resolve_level(
+        _get(raw, "level"), level_of_code, code, kind, title, description, _get(raw, "kind")
+    )
     if level is None and as_text(_get(raw, "level")):
         out.problems.append("level/unparsed")
     fields: dict[str, Any] = {

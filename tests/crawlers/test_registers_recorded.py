@@ -146,7 +146,9 @@ def test_zrk_gives_one_validation_offer_per_certifying_institution_in_lubuskie(
     assert craft.extras["code"] == "ZRK-41003"
     assert craft.extras["certifying_institution"]["address"]["postal_code"] == "65-426"
     assert craft.url == f"{crawled.server.base_url}/k?id_kw=41003"
-    assert all(o.status == OfferStatus.active and o.editions == [] for o in offers.values())
+    assert all(o.status == OfferStatus.active for o in offers.values())
+    # Undated: held at the certifying institution's seat when it is a Lubuskie place.
+    assert all(e.start_date is None for o in offers.values() for e in o.editions)
 
 
 def test_zrk_leaves_out_other_regions_unless_the_institution_validates_remotely(
@@ -210,7 +212,9 @@ def test_ris_gives_one_training_offer_per_training_of_a_lubuskie_institution(
     assert welding.extras["numerWRejestrze"] == "2.08/00045/2012"
     assert welding.extras["kodObszaruSzkolenia"] == "521"
     assert welding.extras["adres"] == "ul. Zjednoczenia 104 65-120 Zielona Góra"
-    assert welding.editions == []  # RIS trainings have no dates
+    # RIS trainings have no dates: placed at the institution's seat (the normaliser's rule).
+    (seat,) = welding.editions
+    assert (seat.start_date, seat.town, seat.powiat_teryt) == (None, "Zielona Góra", "0862")
     assert welding.url.endswith("/portal/#/ris/wyszukiwarka/szczegolyRis?id=20811")
 
 

@@ -198,3 +198,23 @@ def test_numbers_as_strings_and_strings_as_numbers_are_understood():
     assert result.offer.kind is OfferKind.postgraduate
     assert result.offer.prk_level == 6 and result.offer.duration_hours == 16
     assert result.editions[0].seats == 20 and result.editions[0].price_grosze == 120000
+
+
+def test_an_offer_a_register_lists_without_editions_is_placed_at_the_providers_seat():
+    from catalogue.normalise.pipeline import normalise
+    from catalogue.raw import RawOffer
+
+    raw = RawOffer(
+        source="rspo",
+        external_id="1-343404",
+        url="https://rspo.gov.pl/placowka/1",
+        title="Kształcenie w zawodzie technik logistyk",
+        kind="kształcenie zawodowe",
+        provider_name="Centrum Kształcenia Zawodowego i Ustawicznego w Żarach",
+        provider_town="Żary",
+    )
+    (edition,) = normalise(raw).editions
+    assert (edition.powiat_teryt, edition.start_date) == ("0811", None)
+    assert normalise(raw).evidence["editions[0].place"].startswith("siedziba organizatora")
+    online = RawOffer(**{**raw.to_dict(), "form": "online", "editions": []})
+    assert normalise(online).editions == []  # followed online: not placed anywhere
