@@ -7,7 +7,7 @@ API returns. Anything a source has beyond these fields goes into `extras`.
 
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Optional
 
 from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
@@ -109,6 +109,9 @@ class Offer(OfferBase, table=True):
     last_changed: datetime = Field(default_factory=utcnow)
     last_verified: datetime = Field(default_factory=utcnow)  # last crawl that saw it
     last_run_id: int | None = Field(default=None, foreign_key="crawlrun.id")
+    # The oldest offer of its cluster when another source lists the same offer
+    # (`catalogue.clusters`); None for an offer that is its cluster's canonical record.
+    canonical_id: int | None = Field(default=None, foreign_key="offer.id", index=True)
     # Why each normalised field has its value: {"isced_code": "kod kwalifikacji MEC.08", ...}
     evidence: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
     extras: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
@@ -116,6 +119,11 @@ class Offer(OfferBase, table=True):
     source: Source = Relationship()
     institution: Institution | None = Relationship()
     qualification: Qualification | None = Relationship()
+    # The same offer listed by other sources: see `canonical_id`.
+    canonical: Optional["Offer"] = Relationship(
+        back_populates="duplicates", sa_relationship_kwargs={"remote_side": "Offer.id"}
+    )
+    duplicates: list["Offer"] = Relationship(back_populates="canonical")
     editions: list["Edition"] = Relationship(
         back_populates="offer",
         sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "Edition.start_date"},

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from catalogue.clusters import link_duplicates
 from catalogue.institutions import get_or_create_institution, get_or_create_qualification
 from catalogue.models import (
     CrawlRun,
@@ -130,6 +131,8 @@ class CrawlRecorder:
         with Session(self.engine) as session:
             if success:
                 withdrawn = self._withdraw_unseen(session)
+            # The same offer in other sources: re-decided for what this run changed.
+            link_duplicates(session, self.changed_ids)
             run = session.get(CrawlRun, self.run_id)
             run.status = _final_status(complete, self.errors, self.counts["seen"])
             run.finished_at = utcnow()

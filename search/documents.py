@@ -14,6 +14,8 @@ the database. Dates are ISO strings; the filters of `search.filters` read these 
   end, or, when the source gives none, the day before it starts (None when no edition says);
 - `points`: `[lat, lon]` of each distinct place an upcoming (or undated) edition is held at,
   or of every edition's place when all are past (`search.geo`); online editions have none.
+- `sources`, `source_names`: how many sources list the offer and which (the offer's own and
+  its active duplicates, `catalogue.clusters`); `last_verified` is the latest of theirs.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from catalogue.models import DeliveryForm, Edition, Offer
+from catalogue.models import DeliveryForm, Edition, Offer, OfferStatus
 from search.funding import FREE, funding_values
 
 ONLINE = "online"  # the `powiat` value of an offer that can be followed from anywhere
@@ -37,6 +39,7 @@ def offer_document(offer: Offer, today: date | None = None) -> dict[str, Any]:
     funding = funding_values(offer.funding, prices)
     is_free = FREE in funding
     qualification = offer.qualification
+    seen_in = [offer, *(d for d in offer.duplicates if d.status == OfferStatus.active)]
     return {
         "id": offer.id,
         "title": offer.title,
@@ -62,7 +65,9 @@ def offer_document(offer: Offer, today: date | None = None) -> dict[str, Any]:
         "next_start": upcoming[0].isoformat() if upcoming else None,
         "starts": [start.isoformat() for start in upcoming],
         "enrolment_until": _enrolment_until(editions),
-        "last_verified": offer.last_verified.isoformat(),
+        "last_verified": max(o.last_verified for o in seen_in).isoformat(),
+        "sources": len(seen_in),
+        "source_names": sorted({o.source.name for o in seen_in if o.source is not None}),
         "url": offer.url,
     }
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import selectinload
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from catalogue.housekeeping import is_expired
 from catalogue.models import IndexChange, Offer, OfferStatus
@@ -25,8 +25,14 @@ log = logging.getLogger(__name__)
 def _load(session: Session, ids: list[int] | None) -> Iterator[Offer]:
     statement = (
         select(Offer)
-        .where(Offer.status == OfferStatus.active)
-        .options(selectinload(Offer.editions), selectinload(Offer.qualification))
+        # One result per cluster of the same offer from several sources: its canonical offer.
+        .where(Offer.status == OfferStatus.active, col(Offer.canonical_id).is_(None))
+        .options(
+            selectinload(Offer.editions),
+            selectinload(Offer.qualification),
+            selectinload(Offer.source),
+            selectinload(Offer.duplicates).selectinload(Offer.source),
+        )
         .order_by(Offer.id)
     )
     if ids is not None:

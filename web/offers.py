@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
+from datetime import datetime
 from functools import cache
 
+from pydantic import BaseModel, Field
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
-from catalogue.models import EditionPublic, Offer, OfferPublic
+from catalogue.models import EditionPublic, Offer, OfferPublic, OfferStatus
 from search.filters import DATA_DIR, get_filter
 from web.errors import NotFound
 from web.schemas import IscedField, OfferPage, Provider, QualificationInfo, SourceInfo
@@ -25,6 +27,10 @@ def load_offer(engine: Engine, offer_id: int) -> Offer:
             selectinload(Offer.source),
             selectinload(Offer.institution),
             selectinload(Offer.qualification),
+            # The same offer in other sources (`catalogue.clusters`): canonical and duplicates.
+            selectinload(Offer.duplicates).selectinload(Offer.source),
+            selectinload(Offer.canonical).selectinload(Offer.source),
+            selectinload(Offer.canonical).selectinload(Offer.duplicates).selectinload(Offer.source),
         )
     )
     with Session(engine) as session:
@@ -44,8 +50,38 @@ def offer_public(offer: Offer) -> OfferPublic:
     )
 
 
+class SourceSeen(BaseModel):
+    """One source that lists the offer: where to see it there and when it was last checked."""
+
+    name: str
+    title: str = ""
+    url: str
+    last_verified: datetime
+
+
+class ClusteredOfferPage(OfferPage):
+    sources: list[SourceSeen] = Field(
+        default_factory=list, description="Every source listing this offer, latest check first"
+    )
+
+
+def sources_seen(offer: Offer) -> list[SourceSeen]:
+    """The sources of the offer's cluster (itself when no other source lists it)."""
+    head = offer.canonical or offer
+    members = [head, *head.duplicates] if offer.canonical or offer.duplicates else [offer]
+    seen = [
+        SourceSeen(
+            name=o.source.name, title=o.source.title, url=o.url, last_verified=o.last_verified
+        )
+        for o in members
+        if o is offer or o.status == OfferStatus.active
+    ]
+    return sorted(seen, key=lambda s: s.last_verified, reverse=True)
+
+
 def offer_page(offer: Offer, lang: str) -> OfferPage:
-    return OfferPage(
+    return ClusteredOfferPage(
+        sources=sources_seen(offer),
         offer=offer_public(offer),
         provider=_provider(offer),
         qualification=_qualification(offer),

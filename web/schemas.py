@@ -53,6 +53,8 @@ class SearchHit(BaseModel):
         default=None, description="km from `near` to the nearest edition; null if online only"
     )
     last_verified: str | None = Field(default=None, description="ISO time of the last crawl")
+    sources: int = Field(default=1, description="How many sources list this offer")
+    source_names: list[str] = Field(default_factory=list, description="Those sources' names")
 
 
 class SearchResponse(BaseModel):

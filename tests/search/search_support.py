@@ -59,6 +59,8 @@ def offer(
         "starts": sorted(starts),
         "enrolment_until": enrolment_until,
         "last_verified": "2026-02-01T08:00:00",
+        "sources": 1,
+        "source_names": ["test"],
         "url": f"https://example.org/oferta/{id}",
     }
 

@@ -1,0 +1,189 @@
+"""Clusters of one offer listed by several sources, kept in `Offer.canonical_id`.
+
+After a crawl, `link_duplicates` re-decides the clusters its changed offers belong to: their
+current clusters are dissolved, each active offer is compared (`catalogue.dedupe.same_offer`)
+with the active offers of other sources that share an edition's place and start (± 1 day), or
+its provider or qualification code when undated, and every resulting cluster points at its
+oldest offer. A cluster never holds two offers of one source. Every offer whose cluster changed
+goes to the index outbox, so search shows one result per cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy.orm import selectinload
+from sqlalchemy.sql import Select
+from sqlmodel import Session, col, select
+
+from catalogue.dedupe import EditionFacts, OfferFacts, place_key, same_offer
+from catalogue.models import DeliveryForm, Edition, Offer, OfferStatus
+from catalogue.outbox import record_changes
+
+
+def facts_of(offer: Offer) -> OfferFacts:
+    """The comparable facts of a stored offer (its editions, source and institution loaded)."""
+    editions = tuple(
+        EditionFacts(
+            e.start_date,
+            place_key(e.gmina_teryt, e.town, (e.form or offer.form) == DeliveryForm.online),
+            e.price_grosze,
+        )
+        for e in offer.editions
+    )
+    provider = offer.institution.name if offer.institution else offer.provider_name
+    towns = {e.town for e in offer.editions if e.town}
+    if offer.institution and offer.institution.town:
+        towns.add(offer.institution.town)
+    return OfferFacts(
+        source=str(offer.source_id),
+        title=offer.title,
+        provider=provider,
+        kind=offer.kind.value if offer.kind else None,
+        qualification_code=offer.qualification_code,
+        editions=editions,
+        towns=tuple(sorted(towns)),
+    )
+
+
+def link_duplicates(session: Session, offer_ids: Iterable[int]) -> set[int]:
+    """Re-decide the clusters of these offers; returns the ids whose cluster changed.
+    The caller commits."""
+    changed = _load(session, set(offer_ids))
+    affected = {o.id: o for o in changed}
+    for offer in changed:  # dissolve their current clusters: members are re-decided below
+        for member in _cluster_of(session, offer):
+            affected.setdefault(member.id, member)
+    before = {offer_id: o.canonical_id for offer_id, o in affected.items()}
+    groups = _Groups()
+    for offer in affected.values():
+        offer.canonical_id = None
+        groups.add(offer)
+    for offer in [o for o in affected.values() if o.status == OfferStatus.active]:
+        facts = facts_of(offer)
+        for candidate in _candidates(session, offer):
+            groups.add(candidate)
+            if (
+                not groups.together(offer, candidate)
+                and same_offer(facts, facts_of(candidate)).same
+            ):
+                groups.join(offer, candidate)
+    moved = groups.assign()
+    moved.update(i for i, o in affected.items() if o.canonical_id != before[i])
+    session.flush()
+    record_changes(session, moved)  # canonical offers too: their source count changed
+    return moved
+
+
+class _Groups:
+    """Union-find over offers; a group never holds two offers of one source."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+        self.offers: dict[int, Offer] = {}
+        self.sources: dict[int, set[int]] = {}  # root -> the sources of its group
+
+    def add(self, offer: Offer) -> None:
+        if offer.id in self.offers:
+            return
+        self.offers[offer.id] = offer
+        self.parent[offer.id] = offer.id
+        self.sources[offer.id] = {offer.source_id}
+        if offer.canonical_id is not None and offer.canonical is not None:
+            self.add(offer.canonical)  # an untouched cluster stays together
+            self.join(offer.canonical, offer)
+
+    def root(self, offer_id: int) -> int:
+        while self.parent[offer_id] != offer_id:
+            offer_id = self.parent[offer_id]
+        return offer_id
+
+    def together(self, a: Offer, b: Offer) -> bool:
+        return self.root(a.id) == self.root(b.id)
+
+    def join(self, a: Offer, b: Offer) -> None:
+        root_a, root_b = self.root(a.id), self.root(b.id)
+        if root_a != root_b and not self.sources[root_a] & self.sources[root_b]:
+            self.parent[root_b] = root_a
+            self.sources[root_a] |= self.sources.pop(root_b)
+
+    def assign(self) -> set[int]:
+        """Point every active member at its group's oldest active offer; ids that moved."""
+        groups: dict[int, list[Offer]] = {}
+        for offer_id, offer in self.offers.items():
+            if offer.status == OfferStatus.active:
+                groups.setdefault(self.root(offer_id), []).append(offer)
+        moved = set()
+        for members in groups.values():
+            head = min(members, key=lambda o: (o.first_seen, o.id))
+            for offer in members:
+                wanted = None if offer is head else head.id
+                if offer.canonical_id != wanted:
+                    offer.canonical_id = wanted
+                    moved.update({offer.id, head.id})
+        return moved
+
+
+def _load(session: Session, ids: set[int]) -> list[Offer]:
+    if not ids:
+        return []
+    return list(session.exec(_with_facts(select(Offer).where(col(Offer.id).in_(ids)))))
+
+
+def _with_facts(statement: Select) -> Select:
+    return statement.options(
+        selectinload(Offer.editions),
+        selectinload(Offer.institution),
+        selectinload(Offer.canonical),
+    )
+
+
+def _cluster_of(session: Session, offer: Offer) -> list[Offer]:
+    """The other members of the offer's current cluster."""
+    head = offer.canonical_id or offer.id
+    statement = select(Offer).where(
+        or_(Offer.id == head, Offer.canonical_id == head), Offer.id != offer.id
+    )
+    return list(session.exec(_with_facts(statement)))
+
+
+def _candidates(session: Session, offer: Offer) -> list[Offer]:
+    """Active offers of other sources with an edition at the same place starting within a day,
+    or, for an undated edition, undated at the same place with the same provider or code."""
+    same_maker = []
+    if offer.institution_id is not None:
+        same_maker.append(Offer.institution_id == offer.institution_id)
+    if offer.qualification_code:
+        same_maker.append(Offer.qualification_code == offer.qualification_code)
+    conditions = []
+    for e in offer.editions:
+        if not (e.gmina_teryt or e.town):
+            continue
+        if e.start_date is not None:
+            days = (e.start_date - timedelta(days=1), e.start_date + timedelta(days=1))
+            conditions.append(and_(col(Edition.start_date).between(*days), _same_place(e)))
+        elif same_maker:
+            conditions.append(
+                and_(col(Edition.start_date).is_(None), _same_place(e), or_(*same_maker))
+            )
+    if not conditions:
+        return []
+    statement = (
+        select(Offer)
+        .join(Edition, col(Edition.offer_id) == Offer.id)
+        .where(
+            Offer.status == OfferStatus.active,
+            Offer.source_id != offer.source_id,
+            or_(*conditions),
+        )
+        .distinct()
+    )
+    return list(session.exec(_with_facts(statement)))
+
+
+def _same_place(edition: Edition) -> ColumnElement[bool]:
+    if edition.gmina_teryt:
+        return col(Edition.gmina_teryt) == edition.gmina_teryt
+    return col(Edition.town) == edition.town
