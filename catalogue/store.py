@@ -81,6 +81,7 @@ class CrawlRecorder:
         self.errors: list[str] = []
         self.changed_ids: set[int] = set()
         self._seen_external_ids: set[str] = set()
+        self._unidentified = 0  # rejections without an external id
 
     def start(self) -> int:
         with Session(self.engine) as session:
@@ -120,17 +121,21 @@ class CrawlRecorder:
         self.counts["seen"] += 1
         if external_id:
             self._seen_external_ids.add(str(external_id))
+        else:
+            self._unidentified += 1
         self._rejected(reason, payload, external_id)
 
     def error(self, message: str) -> None:
         self.errors.append(message)
 
-    def finish(self, complete: bool) -> CrawlRun:
+    def finish(self, complete: bool, max_withdrawn_share: float | None = None) -> CrawlRun:
+        """Close the run; a complete one without errors withdraws the offers it did not see.
+        With `max_withdrawn_share` (crawls pass it), not when `withdrawal_doubt` finds the run
+        cannot show they are gone; without it, the caller vouches that the run listed all."""
         withdrawn = 0
-        success = complete and not self.errors
         with Session(self.engine) as session:
-            if success:
-                withdrawn = self._withdraw_unseen(session)
+            if complete and not self.errors:
+                withdrawn = self._withdraw_unseen(session, max_withdrawn_share)
             # The same offer in other sources: re-decided for what this run changed.
             link_duplicates(session, self.changed_ids)
             run = session.get(CrawlRun, self.run_id)
@@ -210,13 +215,22 @@ class CrawlRecorder:
         )
         offer.editions = [Edition(**edition.model_dump()) for edition in normalised.editions]
 
-    def _withdraw_unseen(self, session: Session) -> int:
+    def _withdraw_unseen(self, session: Session, max_share: float | None) -> int:
         active = session.exec(
             select(Offer.id, Offer.external_id).where(
                 Offer.source_id == self.source_id, Offer.status == OfferStatus.active
             )
         ).all()
         gone = [offer_id for offer_id, ext in active if ext not in self._seen_external_ids]
+        seen, unidentified = len(self._seen_external_ids), self._unidentified
+        doubt = (
+            None
+            if max_share is None
+            else withdrawal_doubt(len(gone), seen, unidentified, max_share)
+        )
+        if doubt:
+            self.error(doubt)  # the run is then not a success
+            return 0
         if gone:
             session.execute(
                 update(Offer)
@@ -232,3 +246,40 @@ def _final_status(complete: bool, errors: list[str], seen: int) -> RunStatus:
     if complete and not errors:
         return RunStatus.success
     return RunStatus.partial if seen else RunStatus.failed
+
+
+# Fewer missing offers than this are withdrawn whatever their share: a small source may
+# really drop most of its few offers at once.
+FEW_WITHDRAWALS = 5
+
+
+def withdrawal_doubt(
+    missing: int, seen: int, unidentified: int, max_share: float = 0.5
+) -> str | None:
+    """Why a complete run may not withdraw the `missing` offers it did not see, if it may not.
+
+    Besides a run that saw nothing or could not identify some records, a run that would
+    withdraw more than `max_share` of the source's active offers at once (a list page cut
+    short with a matching Content-Length, a filter the source stopped honouring) withdraws
+    nothing: the coordination office sees the error, and if the offers are really gone, a crawl
+    with `max_withdrawn_share=1` (the Scrapy setting MAX_WITHDRAWN_SHARE=1) withdraws them.
+    """
+    if not missing:
+        return None
+    if not seen and not unidentified:
+        return (
+            f"źródło nie podało żadnej oferty (w katalogu {missing} aktywnych) – "
+            "to raczej awaria lub zmiana strony niż koniec oferty; nic nie wycofano"
+        )
+    if unidentified:
+        return (
+            f"{unidentified} odrzuconych rekordów bez identyfikatora: nie wiadomo, czy to nie "
+            f"{missing} ofert, których zabrakło; nic nie wycofano"
+        )
+    active = missing + seen
+    if missing >= FEW_WITHDRAWALS and missing > max_share * active:
+        return (
+            f"zniknęłoby naraz {missing} z {active} aktywnych ofert (więcej niż "
+            f"{max_share:.0%}) – to raczej awaria lub zmiana źródła; nic nie wycofano"
+        )
+    return None

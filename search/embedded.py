@@ -109,7 +109,9 @@ class EmbeddedBackend:
         )
         if total == 0 and fallback:
             # No offer has every word: show those with some of them, best first.
-            find = Finder(searcher, schema, units, list(clauses.values()), conjunctive=False)
+            find = Finder(
+                searcher, schema, units, list(clauses.values()), conjunctive=False, forms=find.forms
+            )
             facets, total = facet_counts(
                 searcher, schema, find.matched, clauses, query.facets, today
             )

@@ -38,23 +38,30 @@ def snippet(
     if len(text) <= max_chars:
         return highlight(text, terms, groups)
     scanned = text[:MAX_SCAN_CHARS]
-    pattern = _matcher(tuple(terms)).pattern(scanned)
+    matcher = _matcher(tuple(terms))
+    pattern = matcher.pattern(scanned)
     word = pattern.search(scanned) if pattern is not None else None
     phrases = synonym_spans(scanned, groups)
     firsts = ([word.start()] if word else []) + [a for a, _ in phrases[:1]]
-    first = min(firsts, default=None)
-    start = 0 if first is None else min(_word_start_after(text, first - CONTEXT_CHARS), first)
-    end = _word_end_before(text, start + max_chars)
-    if end <= start:  # one very long word
-        end = start + max_chars
+    start, end = snippet_bounds(text, min(firsts, default=None), max_chars)
     window = text[start:end]
     if pattern is not None and end > len(scanned):  # the window runs past the scanned text
-        pattern = _matcher(tuple(terms)).pattern(window)
+        pattern = matcher.pattern(window)
     spans = _spans(pattern, window) if pattern is not None else []
     if phrases:
         spans = _with_phrases(spans, synonym_spans(window, groups))
     body = render(text, [(a + start, b + start) for a, b in spans], start, end)
     return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
+
+
+def snippet_bounds(text: str, first: int | None, max_chars: int) -> tuple[int, int]:
+    """Where a snippet of `text` starts and ends: from a word start some context before the
+    first match (`first`; None: the text's start), to a word end about `max_chars` on."""
+    start = 0 if first is None else min(_word_start_after(text, first - CONTEXT_CHARS), first)
+    end = _word_end_before(text, start + max_chars)
+    if end <= start:  # one very long word
+        end = start + max_chars
+    return start, end
 
 
 def matched_spans(

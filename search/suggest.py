@@ -92,8 +92,9 @@ def suggest(
     places = place_suggestions(
         text, lambda code: searcher.doc_freq(powiat_field, code) > 0, MAX_PLACES
     )
-    qualifications = _qualifications(searcher, schema, terms)[:MAX_QUALIFICATIONS]
-    titles = _titles(searcher, schema, terms, limit)
+    forms = FormsLookup(searcher)  # the typed words' forms, looked up once for both lists
+    qualifications = _qualifications(searcher, schema, forms, terms)[:MAX_QUALIFICATIONS]
+    titles = _titles(searcher, schema, forms, terms, limit)
     chosen: dict[str, Suggestion] = {}
     for suggestion in [*places, *qualifications, *titles]:
         chosen.setdefault(fold(suggestion.text), suggestion)
@@ -101,17 +102,21 @@ def suggest(
 
 
 def _titles(
-    searcher: tantivy.Searcher, schema: tantivy.Schema, terms: list[QueryTerm], limit: int
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    forms: Forms,
+    terms: list[QueryTerm],
+    limit: int,
 ) -> list[Suggestion]:
-    query = _one_field_query(schema, FormsLookup(searcher), terms, TITLE, TITLE_M)
+    query = _one_field_query(schema, forms, terms, TITLE, TITLE_M)
     documents = _documents(searcher, query, 3 * limit)
     return [Suggestion("title", d["title"], d["title"]) for d in documents if d.get("title")]
 
 
 def _qualifications(
-    searcher: tantivy.Searcher, schema: tantivy.Schema, terms: list[QueryTerm]
+    searcher: tantivy.Searcher, schema: tantivy.Schema, forms: Forms, terms: list[QueryTerm]
 ) -> list[Suggestion]:
-    query = _one_field_query(schema, FormsLookup(searcher), terms, QUALIFICATION, None)
+    query = _one_field_query(schema, forms, terms, QUALIFICATION, None)
     found = []
     for d in _documents(searcher, query, 20):
         code, name = d.get("qualification_code") or "", d.get("qualification_name") or ""

@@ -53,16 +53,15 @@ def facet_counts(
     With `stop_if_none`, no document matching means ({}, 0) at once."""
     names = list(dict.fromkeys(names))
     shared = [n for n in names if n not in clauses]
-    counts = _count(searcher, schema, combine(text, clauses.values()), shared, today)
-    total = counts.pop(TOTAL)
-    if stop_if_none and total["n"] == 0:
+    query = combine(text, clauses.values())
+    counts, total = _count(searcher, schema, query, shared, today, with_total=True)
+    if stop_if_none and total == 0:
         return {}, 0
     for name in names:
         if name in clauses:
             others = combine(text, [c for other, c in clauses.items() if other != name])
-            counts.update(_count(searcher, schema, others, [name], today))
-            counts.pop(TOTAL)
-    return {name: counts[name] for name in names}, total["n"]
+            counts.update(_count(searcher, schema, others, [name], today)[0])
+    return {name: counts[name] for name in names}, total
 
 
 def _count(
@@ -71,19 +70,23 @@ def _count(
     query: tantivy.Query,
     names: list[str],
     today: date,
-) -> dict[str, Counts]:
-    """The facets of `names` over one query: one aggregation, searches only where needed."""
+    with_total: bool = False,
+) -> tuple[dict[str, Counts], int]:
+    """The facets of `names` over one query: one aggregation, searches only where needed; and
+    with `with_total` the number of matching documents, in the same aggregation (else 0)."""
     plans = {name: _plan(name, today) for name in names}
     request = {name: plan[0] for name, plan in plans.items() if plan is not None}
-    request[TOTAL] = {"value_count": {"field": ID}}  # one column read: cheaper than a search
-    answer = searcher.aggregate(query, request)
-    counts = {TOTAL: {"n": int(answer[TOTAL]["value"])}}
+    if with_total:
+        request[TOTAL] = {"value_count": {"field": ID}}  # one column read: cheaper than a search
+    answer = searcher.aggregate(query, request) if request else {}
+    total = int(answer[TOTAL]["value"]) if with_total else 0
+    counts: dict[str, Counts] = {}
     for name, plan in plans.items():
         if plan is None:
             counts[name] = _searched(searcher, schema, query, name, today)
         else:
             counts[name] = plan[1](answer.get(name) or {})
-    return counts
+    return counts, total
 
 
 def _plan(name: str, today: date) -> tuple[dict[str, Any], Reader] | None:

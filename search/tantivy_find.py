@@ -51,9 +51,11 @@ class Finder:
         units: Sequence[Unit],
         clauses: list[tantivy.Query],
         conjunctive: bool = True,
+        forms: FormsLookup | None = None,
     ) -> None:
         given = list(units)
-        self.forms = FormsLookup(searcher)  # the words they stand for, looked up once
+        # The words they stand for, looked up once (a second Finder of a search shares them).
+        self.forms = forms or FormsLookup(searcher)
         if not conjunctive:
             # Any word may match: a word no offer has changes nothing, and without it the
             # offers with all the others top the list ("kurs cysterny" is then "kurs").

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from crawlers.items import RawOffer
+from crawlers.registry import OFF_WORDS
 from crawlers.spiders.base.json_api import JsonApiSpider
 
 API = "https://uslugirozwojowe.parp.gov.pl/api"
@@ -69,9 +70,10 @@ def schedule_url(list_url: str, service_id: Any) -> str:
 
 
 def as_flag(value: Any) -> bool:
-    """A spider argument as a boolean: True, "true", "1", "tak"; False, "false", "0", "nie"."""
+    """A spider argument as a boolean: True, "true", "1", "tak"; False, "", and the registry's
+    words for off ("false", "0", "nie", …)."""
     if isinstance(value, str):
-        return value.strip().lower() not in ("false", "0", "no", "nie", "")
+        return value.strip().lower() not in OFF_WORDS | {""}
     return bool(value)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from search.highlight import CONTEXT_CHARS, SNIPPET_CHARS, matched_spans, merge, render
+from search.highlight import SNIPPET_CHARS, matched_spans, merge, render, snippet_bounds
 from search.polish import QueryTerm
 
 PRE_TAG, POST_TAG = "\ue000", "\ue001"
@@ -55,26 +55,6 @@ def snippet(text: str, spans: list[Span], max_chars: int = SNIPPET_CHARS) -> str
     it: from a word start some context before the match, to a word end, `…` where cut."""
     if len(text) <= max_chars:
         return render(text, spans)
-    first = spans[0][0] if spans else None
-    start = 0 if first is None else min(_word_start_after(text, first - CONTEXT_CHARS), first)
-    end = _word_end_before(text, start + max_chars)
-    if end <= start:  # one very long word
-        end = start + max_chars
+    start, end = snippet_bounds(text, spans[0][0] if spans else None, max_chars)
     body = render(text, spans, start, end)
     return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
-
-
-def _word_start_after(text: str, position: int) -> int:
-    if position <= 0:
-        return 0
-    for i in range(position, len(text)):
-        if text[i].isspace():
-            return i + 1
-    return position
-
-
-def _word_end_before(text: str, position: int) -> int:
-    if position >= len(text):
-        return len(text)
-    cut = text.rfind(" ", 0, position + 1)
-    return cut if cut > 0 else position

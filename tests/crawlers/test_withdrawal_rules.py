@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawlers.pipelines import withdrawal_doubt
+from catalogue.store import withdrawal_doubt
 
 
 @pytest.mark.parametrize(
