@@ -14,7 +14,8 @@ from catalogue.models import OfferKind
 from catalogue.normalise.qualifications import find_code
 from catalogue.normalise.text import any_term, as_text, fold, fold_words, term_matches
 
-# BUR ids of rodzaj/podrodzaj usługi (research/sources.md §1).
+# BUR's ids of rodzaj/podrodzaj usługi: 144 and 145 "Usługa szkoleniowa", 146 "Usługa o
+# charakterze zawodowym", 147 "Studia podyplomowe", 148 "Egzamin".
 BUR_KIND_IDS = {
     "144": OfferKind.training,
     "145": OfferKind.training,

@@ -1,4 +1,4 @@
-"""BUR, the development-services database (PARP): its REST API, read as research/sources.md §1 says.
+"""BUR, the development-services database (PARP): its REST API, in the shape public clients read.
 
 Login `POST /autoryzacja/logowanie` -> bearer token; services `GET /usluga?idWojewodztwa=4&strona=N`
 (4 = lubuskie, 25 a page); the schedule of each live service `GET /usluga/{id}/harmonogram?strona=N`

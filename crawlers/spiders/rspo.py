@@ -21,9 +21,10 @@ from crawlers.items import RawOffer, Rejected
 from crawlers.spiders.base.common import FieldSpec, pick
 from crawlers.spiders.base.register_api import RegisterApiSpider
 
-# RSPO's own word (the field `ksztalcenieZawodowe`); see the report on its kind mapping.
+# RSPO's own word (the field `ksztalcenieZawodowe`); the normaliser reads it as a KKZ
+# (`catalogue.normalise.kinds.EXACT_KIND_WORDS`).
 KIND = "kształcenie zawodowe"
-# research/sources.md §3: 46 PKU ze szkołami, 74 PKU bez szkół, 96 CKZ, 45 CKP, 47 ośrodek
+# RSPO's `typ_podmiotu_id`: 46 PKU ze szkołami, 74 PKU bez szkół, 96 CKZ, 45 CKP, 47 ośrodek
 # dokształcania i doskonalenia zawodowego, 75/83 niepubliczne placówki kształcenia
 # ustawicznego i praktycznego, 19 szkoła policealna.
 CONTINUING_EDUCATION_TYPES = ("46", "74", "96", "45", "47", "75", "83", "19")

@@ -1,4 +1,4 @@
-"""Base spider for a public register's JSON list API (ZRK, RIS, RSPO: research/sources.md §2-4).
+"""Base spider for a public register's JSON list API (ZRK, RIS, RSPO).
 
 Three paging styles are declarations of one mechanism:
 

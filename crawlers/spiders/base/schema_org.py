@@ -1,5 +1,5 @@
 """schema.org JSON-LD -> RawOffer: Course (with its CourseInstances) and
-EducationalOccupationalProgram, field names as research/sources.md §7b lists them.
+EducationalOccupationalProgram, with the field names of the schema.org pages of those types.
 
 Values stay in the source's words; only the JSON-LD shapes are undone (a value may be a
 string, an object with a `name`, or a list of either).

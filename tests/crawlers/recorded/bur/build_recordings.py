@@ -2,8 +2,9 @@
 
     .venv/bin/python tests/crawlers/recorded/bur/build_recordings.py
 
-The content (courses.py, editions.py) is invented; the shapes follow research/sources.md §1
-(see README.md here for what is verified and what is inferred). The output is deterministic.
+The content (courses.py, editions.py) is invented; the shapes follow what public clients of the
+API read (see README.md here for what is verified and what is inferred). The output is
+deterministic.
 """
 
 from __future__ import annotations

@@ -1,15 +1,15 @@
 """The invented content of the BUR recordings: providers, venues and the courses they run.
 
 Read by `build_recordings.py`. Every name, address, person, price and date here is invented;
-only the BUR dictionaries (category, subcategory, kind and form ids with their labels) are real
-(research/sources.md §1). E-mail addresses use the reserved `.example` domain.
+only the BUR dictionaries (category, subcategory, kind and form ids with their labels) are real,
+as public clients of the API list them. E-mail addresses use the reserved `.example` domain.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# BUR dictionaries (research/sources.md §1, `bur_code_labels.json`): id -> label.
+# BUR dictionaries (as a public scraper's `bur_code_labels.json` has them): id -> label.
 CATEGORIES = {
     444: "Języki", 454: "Techniczne", 469: "Finanse i bankowość",
     479: "Informatyka i telekomunikacja", 505: "Inne", 506: "Prawo jazdy",
