@@ -1,7 +1,7 @@
 """Record every change of an offer in the `IndexChange` outbox, in the changing transaction.
 
-Any writer that goes through an ORM session (crawls, institution forms, moderation) is covered
-by one session hook; bulk statements that bypass the ORM call `record_changes` themselves.
+Any writer that goes through an ORM session (a crawl's recorder, say) is covered by one
+session hook; bulk statements that bypass the ORM call `record_changes` themselves.
 """
 
 from __future__ import annotations

@@ -261,7 +261,7 @@ def withdrawal_doubt(
     Besides a run that saw nothing or could not identify some records, a run that would
     withdraw more than `max_share` of the source's active offers at once (a list page cut
     short with a matching Content-Length, a filter the source stopped honouring) withdraws
-    nothing: the coordination office sees the error, and if the offers are really gone, a crawl
+    nothing: the run records the error, and if the offers are really gone, a crawl
     with `max_withdrawn_share=1` (the Scrapy setting MAX_WITHDRAWN_SHARE=1) withdraws them.
     """
     if not missing:

@@ -17,7 +17,7 @@ __all__ = ["CrawlError", "RawEdition", "RawOffer", "Rejected"]
 
 @dataclass
 class Rejected:
-    reason: str  # in Polish, shown to the coordination office: "brak tytułu"
+    reason: str  # in Polish, stored with the rejection for a person to read: "brak tytułu"
     payload: dict[str, Any] = field(default_factory=dict)
     external_id: str | None = None
 

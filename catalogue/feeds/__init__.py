@@ -1,7 +1,7 @@
 """Institutions' feeds: a CSV or XLSX file with the column set of docs/feeds.md -> RawOffers.
 
-Used by the feed spider (`crawlers/spiders/base/feed.py`) and, later, by the institutions'
-bulk upload; it knows nothing of Scrapy or the web. Two steps, each usable alone:
+Used by the feed spider (`crawlers/spiders/base/feed.py`); `lll normalise` reads files with
+its column names. It knows nothing of Scrapy or the web. Two steps, each usable alone:
 `files.read_table` (bytes -> header and numbered rows) and `offers.offers_from_table`
 (rows -> RawOffers and refused rows).
 

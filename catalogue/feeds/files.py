@@ -1,8 +1,9 @@
 """A feed file's bytes -> a table: its header and its numbered rows.
 
 CSV or XLSX, told apart by the first bytes (an XLSX is a ZIP archive) and by what the server
-or the uploader calls the file. CSV in UTF-8 (with or without BOM), UTF-16 with BOM or
-Windows-1250, separated by semicolons, commas or tabs: whichever makes the header readable.
+(its Content-Type) or the file's name calls it. CSV in UTF-8 (with or without BOM), UTF-16
+with BOM or Windows-1250, separated by semicolons, commas or tabs: whichever makes the header
+readable.
 The header is the first row naming the required columns; a title row or two above it (an
 export from a school's office system often starts "Oferta kursów – stan na 2.03.2026") is
 skipped. Rows are numbered as a spreadsheet shows them, so a rejection can say "wiersz 7".

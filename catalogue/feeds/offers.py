@@ -5,8 +5,8 @@ Rules (docs/feeds.md, "Wiele wierszy jednej oferty"):
   or an `id_terminu` is one of its editions.
 - Offer columns are taken from the first row that states them; a later row may leave them
   empty. A later row that states another value is still used for its edition, and the value
-  it was not allowed to change is kept in `extras["rozbiezne_pola"]` for moderation. A later
-  row with another title is refused: one id for two different offers is a mistake to fix.
+  it was not allowed to change is kept in `extras["rozbiezne_pola"]` for a person to check. A
+  later row with another title is refused: one id for two different offers is a mistake to fix.
 - A row is used whole or not at all: a bad date or a missing title refuses the row, with its
   number and reason, and the rest of the file is stored.
 """

@@ -1,6 +1,6 @@
 """Base spider for an institution's feed: a CSV or XLSX file at a URL, with the column set of
-docs/feeds.md. The file is read by `catalogue.feeds`, which the institutions' bulk upload
-shares; this spider only fetches it and reports what came of it."""
+docs/feeds.md. The file is read by `catalogue.feeds`, which knows nothing of Scrapy; this
+spider only fetches it and reports what came of it."""
 
 from __future__ import annotations
 
