@@ -24,8 +24,10 @@ from benchmarks.replay import HttpRun, in_process, over_http, percentile, profil
 from benchmarks.server import ServedApp
 from benchmarks.vocabulary import places, subjects
 from catalogue.db import create_all, get_engine
-from catalogue.settings import Settings
+from catalogue.settings import CatalogueSettings
+from lll.settings import Settings
 from search.backends import get_backend
+from search.settings import SearchSettings
 from web.app import create_app
 
 
@@ -58,17 +60,17 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, folder: Path) -> int:
     settings = Settings(
-        database_url=f"sqlite:///{folder / 'catalogue.sqlite3'}",
-        search_index_dir=folder / "index",
-        search_backend=args.backend,
+        catalogue=CatalogueSettings(database_url=f"sqlite:///{folder / 'catalogue.sqlite3'}"),
+        search=SearchSettings(index_dir=folder / "index", backend=args.backend),
     )
-    create_all(get_engine(settings.database_url))  # an empty catalogue: the API reads the index
+    # An empty catalogue: the API reads the index.
+    create_all(get_engine(settings.catalogue.database_url))
     log = generate_queries(args.queries, api_parameters(folder), seed=args.seed)
     _describe_log(log)
     build_seconds = _build(args, settings)
     gc.collect()  # the documents are gone: do not make the first queries pay for them
     warmup = min(50, max(1, args.queries // 10))
-    backend = get_backend(settings)
+    backend = get_backend(settings.search)
     local = in_process(backend, log, warmup)
     print(f"\nIn process ({len(local):,} queries after {warmup} warm-up, every facet counted)")
     print(f"  {report.latency(local)}")
@@ -99,7 +101,9 @@ def _serve(
     """Replay the log against the served app: concurrently, then one query at a time."""
     with (folder / "server.log").open("wb") as server_log:
         try:
-            served = ServedApp(settings.database_url, folder / "index", args.backend, server_log)
+            served = ServedApp(
+                settings.catalogue.database_url, folder / "index", args.backend, server_log
+            )
         except RuntimeError as error:
             print(f"\nThe web app could not be started: {error}")
             print((folder / "server.log").read_text(errors="replace")[-3000:])
@@ -121,8 +125,8 @@ def _serve(
 def api_parameters(folder: Path) -> dict[str, dict[str, Any]]:
     """The parameters `/api/offers` documents, with their schemas, from the app's OpenAPI."""
     settings = Settings(
-        database_url=f"sqlite:///{folder / 'openapi.sqlite3'}",
-        search_index_dir=folder / "openapi-index",
+        catalogue=CatalogueSettings(database_url=f"sqlite:///{folder / 'openapi.sqlite3'}"),
+        search=SearchSettings(index_dir=folder / "openapi-index"),
     )
     operation = create_app(settings).openapi()["paths"]["/api/offers"]["get"]
     return {param["name"]: param.get("schema", {}) for param in operation["parameters"]}
@@ -147,11 +151,11 @@ def _build(args: argparse.Namespace, settings: Settings) -> float:
         f"Offers: {len(documents):,} documents generated in {made:.1f} s "
         f"({subject_count} subjects, {provider_count} providers, {len(places())} places)"
     )
-    backend = get_backend(settings)
+    backend = get_backend(settings.search)
     started = time.perf_counter()
     backend.rebuild(documents)
     seconds = time.perf_counter() - started
-    size = report.folder_mb(settings.search_index_dir)
+    size = report.folder_mb(settings.search.index_dir)
     print(f"Index: built in {seconds:.1f} s ({backend.count():,} documents, {size:.0f} MB on disk)")
     return seconds
 

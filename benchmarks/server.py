@@ -18,7 +18,9 @@ from typing import IO
 import httpx
 import uvicorn
 
-from catalogue.settings import PROJECT_ROOT, Settings
+from catalogue.settings import PROJECT_ROOT, CatalogueSettings
+from lll.settings import Settings
+from search.settings import SearchSettings
 from web.app import create_app
 
 HOST = "127.0.0.1"
@@ -91,9 +93,8 @@ def main() -> None:
     parser.add_argument("--port", required=True, type=int)
     args = parser.parse_args()
     settings = Settings(
-        database_url=args.database_url,
-        search_index_dir=args.index_dir,
-        search_backend=args.backend,
+        catalogue=CatalogueSettings(database_url=args.database_url),
+        search=SearchSettings(index_dir=args.index_dir, backend=args.backend),
     )
     # As `lll serve` runs it: one process, access log on (here into the benchmark's log file).
     uvicorn.run(create_app(settings), host=HOST, port=args.port, log_level="info")

@@ -14,12 +14,11 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from sqlalchemy import ColumnElement, and_, or_
-from sqlalchemy.orm import selectinload
-from sqlalchemy.sql import Select
 from sqlmodel import Session, col, select
 
 from catalogue.dedupe import EditionFacts, OfferFacts, place_key, same_offer
 from catalogue.models import DeliveryForm, Edition, Offer, OfferStatus
+from catalogue.offer_details import with_details
 from catalogue.outbox import record_changes
 
 
@@ -129,15 +128,7 @@ class _Groups:
 def _load(session: Session, ids: set[int]) -> list[Offer]:
     if not ids:
         return []
-    return list(session.exec(_with_facts(select(Offer).where(col(Offer.id).in_(ids)))))
-
-
-def _with_facts(statement: Select) -> Select:
-    return statement.options(
-        selectinload(Offer.editions),
-        selectinload(Offer.institution),
-        selectinload(Offer.canonical),
-    )
+    return list(session.exec(with_details(select(Offer).where(col(Offer.id).in_(ids)))))
 
 
 def _cluster_of(session: Session, offer: Offer) -> list[Offer]:
@@ -146,7 +137,7 @@ def _cluster_of(session: Session, offer: Offer) -> list[Offer]:
     statement = select(Offer).where(
         or_(Offer.id == head, Offer.canonical_id == head), Offer.id != offer.id
     )
-    return list(session.exec(_with_facts(statement)))
+    return list(session.exec(with_details(statement)))
 
 
 def _candidates(session: Session, offer: Offer) -> list[Offer]:
@@ -170,17 +161,14 @@ def _candidates(session: Session, offer: Offer) -> list[Offer]:
             )
     if not conditions:
         return []
-    statement = (
-        select(Offer)
-        .join(Edition, col(Edition.offer_id) == Offer.id)
-        .where(
-            Offer.status == OfferStatus.active,
-            Offer.source_id != offer.source_id,
-            or_(*conditions),
-        )
-        .distinct()
+    # IN rather than a join and DISTINCT: PostgreSQL cannot compare the JSON columns DISTINCT
+    # would compare ("could not identify an equality operator for type json").
+    statement = select(Offer).where(
+        Offer.status == OfferStatus.active,
+        Offer.source_id != offer.source_id,
+        col(Offer.id).in_(select(Edition.offer_id).where(or_(*conditions))),
     )
-    return list(session.exec(_with_facts(statement)))
+    return list(session.exec(with_details(statement)))
 
 
 def _same_place(edition: Edition) -> ColumnElement[bool]:

@@ -29,7 +29,7 @@ PROGRESS_EVERY = 0.2  # seconds between progress messages of one source
 
 def project_settings(database_url: str, overrides: dict[str, Any]) -> Settings:
     settings = Settings()
-    settings.setmodule("crawlers.settings", priority="project")
+    settings.setmodule("crawlers.scrapy_settings", priority="project")
     settings.set("CATALOGUE_DATABASE_URL", database_url, priority="project")
     settings.setdict(overrides, priority="cmdline")
     return settings

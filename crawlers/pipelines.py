@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from twisted.python.failure import Failure
 
 from catalogue.db import create_all, get_engine
-from catalogue.settings import get_settings
+from catalogue.settings import CatalogueSettings
 from catalogue.store import CrawlRecorder
 from crawlers import signals as lll_signals
 from crawlers.items import CrawlError, RawOffer, Rejected
@@ -53,7 +53,8 @@ class CataloguePipeline:
     def open_spider(self) -> None:
         spider = self.crawler.spider
         assert spider is not None  # the engine opens the spider before its pipelines
-        url = self.crawler.settings.get("CATALOGUE_DATABASE_URL") or get_settings().database_url
+        url = self.crawler.settings.get("CATALOGUE_DATABASE_URL")
+        url = url or CatalogueSettings().database_url
         self.recorder = CrawlRecorder(
             engine_for(url),
             source_name=getattr(spider, "source_name", "") or spider.name,

@@ -17,10 +17,11 @@ from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
+from crawlers.settings import CrawlerSettings
+
 REGISTRY_FILE = Path(__file__).resolve().parent / "sources.toml"
 BASE_URL = "{base_url}"
 DEFAULT_EVERY = timedelta(days=1)
-OFF_WORDS = frozenset({"off", "false", "0", "no", "nie"})
 UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 _INTERVAL = re.compile(r"\s*(\d+)\s*([smhd])\s*")
 _TIME_OF_DAY = re.compile(r"\s*(\d{1,2}):(\d{2})\s*")
@@ -44,7 +45,7 @@ class SourceConfig:
     url: str  # the source's home page, shown in the catalogue
     start_urls: list[str]
     enabled: bool = True
-    sample: bool = False  # served by crawlers.samples.server
+    sample: bool = False  # served by samples.server
     credentials: dict[str, Credential] = field(default_factory=dict)  # spider attribute -> env
     args: dict[str, Any] = field(default_factory=dict)  # further spider attributes
     settings: dict[str, Any] = field(default_factory=dict)  # Scrapy settings for this source
@@ -142,12 +143,16 @@ def parse_source(entry: dict[str, Any]) -> SourceConfig:
     return source
 
 
-def load_registry(path: Path | str | None = None) -> dict[str, SourceConfig]:
-    """Sources by name, in file order. With `LLL_SAMPLE_SOURCES=off` in the environment (a real
-    deployment), the bundled sample sources count as disabled."""
+def load_registry(
+    path: Path | str | None = None, *, sample_sources: bool | None = None
+) -> dict[str, SourceConfig]:
+    """Sources by name, in file order. Unless `sample_sources` (by default the crawler setting
+    LLL_SAMPLE_SOURCES; off in a real deployment), the bundled sample sources count as disabled."""
     with open(path or REGISTRY_FILE, "rb") as handle:
         data = tomllib.load(handle)
-    samples_off = os.environ.get("LLL_SAMPLE_SOURCES", "on").strip().lower() in OFF_WORDS
+    if sample_sources is None:
+        sample_sources = CrawlerSettings().sample_sources
+    samples_off = not sample_sources
     sources: dict[str, SourceConfig] = {}
     for entry in data.get("sources", []):
         source = parse_source(entry)
@@ -159,9 +164,11 @@ def load_registry(path: Path | str | None = None) -> dict[str, SourceConfig]:
     return sources
 
 
-def load_sources(path: Path | str | None = None) -> list[SourceConfig]:
+def load_sources(
+    path: Path | str | None = None, *, sample_sources: bool | None = None
+) -> list[SourceConfig]:
     """Every source, in file order."""
-    return list(load_registry(path).values())
+    return list(load_registry(path, sample_sources=sample_sources).values())
 
 
 def select_sources(

@@ -1,22 +1,34 @@
 """Run crawls: `crawl(["sample-bur"], database_url)` -> one RunSummary per source.
 
-Twisted's reactor cannot be restarted in one process, so each call runs its spiders in a fresh
-child process (`python -m crawlers.child`); the parent starts the sample server when a sample
-source needs one, shows progress, and collects the summaries. `crawl()` can therefore be called
-again and again from one process: the tests, the CLI, the scheduler. (A subprocess rather than
-multiprocessing's 'spawn', which re-runs the caller's main module and so breaks any script that
-calls `crawl()` without an `if __name__ == "__main__"` guard.)
+Twisted's reactor cannot be restarted in one process, so each call crawls in one fresh child
+process (`python -m crawlers.child`) that runs every asked source's spider in one reactor, and
+reports on its stdout (see `crawlers.child`). `crawl()` can therefore be called again and again
+from one process: the tests, the command line, the scheduler. (A subprocess rather than
+multiprocessing's 'spawn', which re-runs the caller's main module.)
 
-    python -m crawlers.run sample-bur --database-url sqlite:///var/test.sqlite3 --progress
+The child starts a session of its own, so the crawl can be stopped as one process group:
+
+- with `limit`, Scrapy closes the spiders after `limit` seconds (CLOSESPIDER_TIMEOUT): the runs
+  are recorded as partial, keeping what they stored and withdrawing nothing; a crawl still
+  running `kill_after` seconds later (a parser stuck in a loop never lets Scrapy's timer fire)
+  is killed, its runs are marked failed and `CrawlTimeout` is raised;
+- `stop_all()` asks every running crawl to stop (SIGTERM: Scrapy closes its spiders and the
+  child still reports the partial runs); Ctrl-C in the caller does the same for its crawl;
+- a child that dies without reporting has its runs marked failed, and `CrawlFailed` is raised.
+
+Sources whose URLs name the sample server (`{base_url}`) need `base_url`: the caller starts
+the sample sites (see `operations.samples`); without it their runs are recorded as failed.
 """
 
 from __future__ import annotations
 
-import argparse
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -25,22 +37,20 @@ from catalogue.db import get_engine
 from catalogue.runs import fail_unfinished
 from crawlers.progress import ProgressDisplay
 from crawlers.registry import SourceConfig, load_registry, select_sources
-from crawlers.samples.server import SampleServer
 from crawlers.summary import MESSAGE_PREFIX, CrawlJob, RunSummary
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_PORT = 8001  # a stable address keeps the sample offers' URLs the same between crawls
+
+_running: set[subprocess.Popen[str]] = set()
+_running_lock = threading.Lock()
 
 
 class CrawlFailed(RuntimeError):
     """The crawling process died before it could report."""
 
 
-def start_sample_server() -> SampleServer:
-    try:
-        return SampleServer(port=SAMPLE_PORT).start()
-    except OSError:  # the port is taken: any free port will do
-        return SampleServer().start()
+class CrawlTimeout(CrawlFailed):
+    """The crawl overran its time and was killed."""
 
 
 def crawl(
@@ -51,29 +61,27 @@ def crawl(
     progress: bool = False,
     settings: dict[str, Any] | None = None,
     registry_path: Path | str | None = None,
+    limit: float | None = None,
+    kill_after: float = 60.0,
 ) -> list[RunSummary]:
     """Crawl the named sources (every enabled one when None) into `database_url`.
 
     `settings` overrides Scrapy settings for every source (tests turn AutoThrottle off);
-    `registry_path` reads another sources.toml.
+    `registry_path` reads another sources.toml; `limit` bounds the crawl's time in seconds.
     """
     sources = select_sources(load_registry(registry_path), source_names)
-    server = None
-    if base_url is None and any(s.needs_base_url for s in sources):
-        server = start_sample_server()
-        base_url = server.base_url
     overrides = dict(settings or {})
     # Scrapy's INFO log drowns the summary (and the live table); ask for it with settings.
     overrides.setdefault("LOG_LEVEL", "WARNING")
+    if limit is not None:
+        overrides["CLOSESPIDER_TIMEOUT"] = limit
+    jobs = [make_job(source, base_url) for source in sources]
+    names = [job.source for job in jobs]
     try:
-        jobs = [make_job(source, base_url) for source in sources]
-        return run_child(jobs, database_url, overrides, progress)
+        return _run_child(jobs, database_url, overrides, progress, limit, kill_after)
     except CrawlFailed as exc:
-        fail_unfinished(get_engine(database_url), [s.name for s in sources], str(exc))
+        fail_unfinished(get_engine(database_url), names, str(exc))
         raise
-    finally:
-        if server is not None:
-            server.stop()
 
 
 def make_job(source: SourceConfig, base_url: str | None) -> CrawlJob:
@@ -86,33 +94,77 @@ def make_job(source: SourceConfig, base_url: str | None) -> CrawlJob:
     return job
 
 
-def child_env() -> dict[str, str]:
-    paths = [str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")]
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+def stop_all(signum: int = signal.SIGTERM) -> int:
+    """Send `signum` to every running crawl's process group; returns how many."""
+    with _running_lock:
+        children = list(_running)
+    for child in children:
+        _signal_group(child, signum)
+    return len(children)
 
 
-def run_child(
-    jobs: list[CrawlJob], database_url: str, overrides: dict[str, Any], progress: bool
+def _run_child(
+    jobs: list[CrawlJob],
+    database_url: str,
+    overrides: dict[str, Any],
+    progress: bool,
+    limit: float | None,
+    kill_after: float,
 ) -> list[RunSummary]:
-    request = {
-        "jobs": [asdict(j) for j in jobs],
-        "database_url": database_url,
-        "settings": overrides,
-    }
+    request = {"jobs": [asdict(j) for j in jobs], "database_url": database_url,
+               "settings": overrides}  # fmt: skip
     child = subprocess.Popen(
         [sys.executable, "-m", "crawlers.child"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
         encoding="utf-8",
-        env=child_env(),
+        env=_child_env(),
+        start_new_session=True,  # its own process group, out of reach of the terminal's Ctrl-C
     )
-    assert child.stdin is not None and child.stdout is not None
-    child.stdin.write(json.dumps(request))
-    child.stdin.close()
-    result: list[dict[str, Any]] | None = None
-    with ProgressDisplay([job.source for job in jobs], enabled=progress) as display:
-        for line in child.stdout:
+    timed_out = threading.Event()
+    timer = threading.Timer(limit + kill_after, _kill, (child, timed_out)) if limit else None
+    with _running_lock:
+        _running.add(child)
+    try:
+        if timer is not None:
+            timer.start()
+        assert child.stdin is not None
+        child.stdin.write(json.dumps(request))
+        child.stdin.close()
+        result = _read_reports(child, [job.source for job in jobs], progress)
+        code = child.wait()
+    finally:
+        if timer is not None:
+            timer.cancel()
+        with _running_lock:
+            _running.discard(child)
+    if timed_out.is_set():
+        raise CrawlTimeout(f"przekroczono limit czasu ({limit + kill_after:.0f} s), przerwano")
+    if result is None:
+        raise CrawlFailed(f"proces crawlera zakończył się kodem {code} bez wyników (zob. stderr)")
+    return [RunSummary(**summary) for summary in result]
+
+
+def _read_reports(
+    child: subprocess.Popen[str], sources: list[str], progress: bool
+) -> list[dict[str, Any]] | None:
+    """Follow the child's reports until it closes its stdout; the summaries it sent, if any."""
+    assert child.stdout is not None
+    result = None
+    interrupted = False
+    with ProgressDisplay(sources, enabled=progress) as display:
+        while True:
+            try:
+                line = child.stdout.readline()
+            except KeyboardInterrupt:
+                if interrupted:
+                    raise
+                interrupted = True  # Ctrl-C: let the crawl stop and report its partial runs
+                _signal_group(child, signal.SIGTERM)
+                continue
+            if not line:
+                return result
             if not line.startswith(MESSAGE_PREFIX):
                 sys.stdout.write(line)  # something in the child printed: pass it on
                 continue
@@ -121,34 +173,18 @@ def run_child(
                 display.update(**payload)
             elif kind == "done":
                 result = payload
-    code = child.wait()
-    if result is None:
-        raise CrawlFailed(f"proces crawlera zakończył się kodem {code} bez wyników (zob. stderr)")
-    return [RunSummary(**summary) for summary in result]
 
 
-def main(argv: list[str] | None = None) -> None:
-    from catalogue.settings import get_settings
-
-    parser = argparse.ArgumentParser(description="Crawl sources into the catalogue.")
-    parser.add_argument("sources", nargs="*", help="source names (default: every enabled one)")
-    parser.add_argument("--database-url", default=None)
-    parser.add_argument("--base-url", default=None, help="the sample server, if already running")
-    parser.add_argument("--progress", action="store_true")
-    args = parser.parse_args(argv)
-    database_url = args.database_url or get_settings().database_url
-    summaries = crawl(
-        args.sources or None, database_url, base_url=args.base_url, progress=args.progress
-    )
-    for s in summaries:
-        print(
-            f"{s.source}: {s.status}, widziane {s.seen}, nowe {s.new}, zmienione {s.updated}, "
-            f"bez zmian {s.unchanged}, odrzucone {s.rejected}, wycofane {s.withdrawn}, "
-            f"{s.seconds:.1f} s"
-        )
-        for error in s.errors[:5]:
-            print(f"  ! {error}")
+def _kill(child: subprocess.Popen[str], timed_out: threading.Event) -> None:
+    timed_out.set()
+    _signal_group(child, signal.SIGKILL)
 
 
-if __name__ == "__main__":
-    main()
+def _signal_group(child: subprocess.Popen[str], signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # it has just finished
+        os.killpg(child.pid, signum)
+
+
+def _child_env() -> dict[str, str]:
+    paths = [str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}

@@ -1,86 +1,46 @@
-"""Scrapy settings for every crawl: polite by default.
+"""The crawlers' settings, read from the environment (or `.env`) like every layer's.
 
-Per-source settings come from `sources.toml` (`[sources.settings]`), and `crawl(settings=…)`
-overrides both (tests switch AutoThrottle off there).
+LLL_HTTPCACHE: `revalidate` (default) keeps responses that carry a validator (ETag,
+Last-Modified) and asks again with If-None-Match / If-Modified-Since, so an unchanged page
+costs a 304; `dev` replays every response ever fetched, for working on a spider offline;
+`off` fetches everything afresh. LLL_HTTPCACHE_DIR: where the cache lives.
+LLL_SAMPLE_SOURCES: `off` in a real deployment, so the bundled sample sources count as disabled.
+LLL_USER_AGENT: the crawler's user agent; empty, it is built from the catalogue's PUBLIC_URL.
+(Scrapy's own settings for every crawl are in `crawlers.scrapy_settings`.)
 """
+
+from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
 
+from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from catalogue import settings as catalogue_settings
+from catalogue.settings import VAR_DIR
+
+OFF_WORDS = frozenset({"off", "false", "0", "no", "nie"})
 
 
-class CrawlerEnvironment(BaseSettings):
-    """The crawler's own switches, read from the environment (or `.env`) like the catalogue's.
-
-    LLL_HTTPCACHE: `revalidate` (default) keeps responses that carry a validator (ETag,
-    Last-Modified) and asks again with If-None-Match / If-Modified-Since, so an unchanged page
-    costs a 304; `dev` replays every response ever fetched, for working on a spider offline;
-    `off` fetches everything afresh. LLL_HTTPCACHE_DIR: where the cache lives.
-    """
-
+class CrawlerSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LLL_", env_file=".env", extra="ignore")
 
     httpcache: Literal["revalidate", "dev", "off"] = "revalidate"
-    httpcache_dir: Path = catalogue_settings.VAR_DIR / "httpcache"
+    httpcache_dir: Path = VAR_DIR / "httpcache"
+    sample_sources: bool = True
+    # HTTP headers are ASCII: no Polish letters here.
+    user_agent: str = ""
 
+    @field_validator("sample_sources", mode="before")
+    @classmethod
+    def _on_or_off(cls, value: object) -> object:
+        if isinstance(value, str):
+            return value.strip().lower() not in OFF_WORDS
+        return value
 
-# Lower case: Scrapy takes every upper-case name of this module for a setting.
-_environment = CrawlerEnvironment()
-
-BOT_NAME = "lll"
-SPIDER_MODULES = ["crawlers.spiders"]
-NEWSPIDER_MODULE = "crawlers.spiders"
-
-# An honest user agent that says who we are and where to read about us.
-USER_AGENT = catalogue_settings.Settings().crawler_user_agent
-ROBOTSTXT_OBEY = True
-
-CONCURRENT_REQUESTS = 16
-DOWNLOADER = "crawlers.middlewares.Downloader"  # keeps CONCURRENT_REQUESTS_PER_DOMAIN (see there)
-CONCURRENT_REQUESTS_PER_DOMAIN = 2
-DOWNLOAD_DELAY = 1.0  # about one request a second per site, as BUR's users advise
-DOWNLOAD_TIMEOUT = 60
-AUTOTHROTTLE_ENABLED = True
-AUTOTHROTTLE_START_DELAY = 1.0
-AUTOTHROTTLE_MAX_DELAY = 30.0
-AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
-
-RETRY_ENABLED = True
-RETRY_TIMES = 2
-# 429 is left out on purpose: BackoffOn429Middleware waits before retrying it.
-RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408]
-BACKOFF_429_MAX_RETRIES = 5
-BACKOFF_429_BASE_DELAY = 2.0  # seconds, doubled on each further 429 unless Retry-After says
-BACKOFF_429_MAX_DELAY = 120.0
-
-DOWNLOADER_MIDDLEWARES = {
-    "crawlers.middlewares.BackoffOn429Middleware": 560,
-    # Scrapy's own cache middleware answers a timeout with the stale cached copy; ours does not.
-    "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,
-    "crawlers.middlewares.HttpCacheMiddleware": 900,
-}
-ITEM_PIPELINES = {"crawlers.pipelines.CataloguePipeline": 300}
-# Where the pipeline writes; `crawl()` sets it. Empty: the catalogue's DATABASE_URL.
-CATALOGUE_DATABASE_URL = ""
-
-# Conditional requests (see CrawlerEnvironment): a cached body is used only when the server
-# says it is still fresh (max-age, Expires) or answers 304 to a conditional request.
-HTTPCACHE_ENABLED = _environment.httpcache != "off"
-HTTPCACHE_POLICY = (
-    "crawlers.middlewares.ReplayPolicy"
-    if _environment.httpcache == "dev"
-    else "crawlers.middlewares.RevalidatingPolicy"
-)
-# Absolute, or Scrapy would put it under .scrapy/ of whatever folder the crawl runs in.
-HTTPCACHE_DIR = str((_environment.httpcache_dir / _environment.httpcache).resolve())
-HTTPCACHE_EXPIRATION_SECS = 0  # keep entries: whether one may be used is the policy's call
-# The dev replay never keeps a failure or a refusal (the revalidating policy keeps no 4xx/5xx).
-HTTPCACHE_IGNORE_HTTP_CODES = [401, 403, 407, 408, 429, 500, 502, 503, 504, 522, 524]
-TELNETCONSOLE_ENABLED = False
-REMOTE_CONTROL_ENABLED = False  # Scrapy 2.19+: an HTTP console able to run code; never wanted here
-LOG_LEVEL = "INFO"
-FEED_EXPORT_ENCODING = "utf-8"
-TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+    def user_agent_for(self, public_url: str) -> str:
+        """Who we are and where to read about it (and whom to write to): `/o-robocie`."""
+        return self.user_agent or (
+            f"LubuskieLLLBot/0.1 (+{public_url.rstrip('/')}/o-robocie; "
+            "katalog ksztalcenia ustawicznego, WUP Zielona Gora)"
+        )

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy.engine import Engine
 
 from catalogue.db import create_all, get_engine
-from catalogue.settings import Settings, get_settings
+from lll.settings import Settings, get_settings
+
+if TYPE_CHECKING:  # imported where used: `lll --help` stays quick
+    from crawlers.summary import RunSummary
+    from operations.schedule import CrawlScheduler
 
 app = typer.Typer(
     help="Katalog kształcenia ustawicznego Lubuskiego / Lubuskie LLL catalogue.",
@@ -19,8 +24,8 @@ app = typer.Typer(
 console = Console()
 
 
-def _prepared(settings: Settings):
-    engine = get_engine(settings.database_url)
+def _prepared(settings: Settings) -> Engine:
+    engine = get_engine(settings.catalogue.database_url)
     create_all(engine)
     return engine
 
@@ -31,34 +36,22 @@ def crawl(
     progress: Annotated[bool, typer.Option(help="Show live progress.")] = True,
 ) -> None:
     """Crawl sources into the catalogue and bring the index up to date."""
-    summaries = _crawl_and_sync(sources or None, progress=progress)
-    if any(s.status == "failed" for s in summaries):
+    from operations.crawling import crawl_and_index
+
+    outcome = crawl_and_index(get_settings(), sources or None, progress=progress)
+    _print_summaries(outcome.summaries)
+    if outcome.failed:
         raise typer.Exit(code=1)
-
-
-def _crawl_and_sync(names: list[str] | None, progress: bool, base_url: str | None = None):
-    from crawlers.run import crawl as run_crawl
-    from search.backends import get_backend
-    from search.sync import drain_outbox
-
-    settings = get_settings()
-    engine = _prepared(settings)
-    summaries = run_crawl(names, settings.database_url, base_url=base_url, progress=progress)
-    backend = get_backend(settings)
-    while drain_outbox(engine, backend):
-        pass
-    _print_summaries(summaries)
-    return summaries
 
 
 @app.command()
 def reindex() -> None:
     """Rebuild the search index from the catalogue and swap it in atomically."""
+    from operations.indexing import rebuild_index
     from search.backends import get_backend
-    from search.sync import reindex as rebuild
 
     settings = get_settings()
-    count = rebuild(_prepared(settings), get_backend(settings))
+    count = rebuild_index(_prepared(settings), get_backend(settings.search))
     console.print(f"Zindeksowano {count} ofert.")
 
 
@@ -67,12 +60,15 @@ def serve(
     host: Annotated[str, typer.Option()] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 8000,
 ) -> None:
-    """Serve the website and the API."""
+    """Serve the website and the API (they only read: the scheduler keeps the index in step)."""
+    _serve(get_settings(), host, port)
+
+
+def _serve(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
     from web.app import create_app
 
-    settings = get_settings()
     _prepared(settings)
     console.print(f"Serwis działa na http://{host}:{port}")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
@@ -83,18 +79,30 @@ def demo(
     host: Annotated[str, typer.Option()] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 8000,
 ) -> None:
-    """Crawl the bundled sample sources over HTTP, index them and serve the site."""
+    """Crawl the bundled sample sources over HTTP, index them and serve the site, keeping the
+    index in step while serving (what the scheduler does in production)."""
     from crawlers.registry import load_sources
-    from crawlers.run import start_sample_server
+    from operations.crawling import crawl_and_index
+    from operations.indexing import IndexSyncer, rebuild_index
+    from operations.samples import start_sample_sites
+    from search.backends import get_backend
 
-    names = [s.name for s in load_sources() if s.enabled and s.sample]
+    settings = get_settings()
+    sources = load_sources(sample_sources=settings.crawlers.sample_sources)
+    names = [s.name for s in sources if s.enabled and s.sample]
     # The sample sites stay up while the catalogue is served, so "Zobacz u źródła" links work.
-    server = start_sample_server()
+    server = start_sample_sites()
     console.print(f"Przykładowe źródła działają na {server.base_url}")
     try:
-        _crawl_and_sync(names, progress=True, base_url=server.base_url)
-        reindex()
-        serve(host=host, port=port)
+        outcome = crawl_and_index(settings, names, progress=True, base_url=server.base_url)
+        _print_summaries(outcome.summaries)
+        engine, backend = _prepared(settings), get_backend(settings.search)
+        console.print(f"Zindeksowano {rebuild_index(engine, backend)} ofert.")
+        syncer = IndexSyncer(engine, backend).start()
+        try:
+            _serve(settings, host, port)
+        finally:
+            syncer.stop()
     finally:
         server.stop()
 
@@ -105,10 +113,10 @@ def sources() -> None:
     console.print(_sources_table(_prepared(get_settings())))
 
 
-def _sources_table(engine) -> Table:
+def _sources_table(engine: Engine) -> Table:
     from catalogue.runs import last_runs
     from crawlers.registry import load_sources
-    from crawlers.schedule_jobs import TIMEZONE, next_runs
+    from operations.schedule_jobs import TIMEZONE, next_runs
 
     def local(moment) -> str:
         return moment.astimezone(TIMEZONE).strftime("%d.%m %H:%M") if moment else "—"
@@ -143,8 +151,8 @@ def schedule(
     """Crawl each source on its schedule (`every` in sources.toml), index what changed and tidy
     up past editions daily, until Ctrl-C or SIGTERM."""
     from crawlers.registry import load_sources, parse_interval
-    from crawlers.run import start_sample_server
-    from crawlers.schedule import CrawlScheduler, ScheduleOptions
+    from operations.samples import start_sample_sites
+    from operations.schedule import CrawlScheduler, ScheduleOptions
 
     try:
         run_limit = parse_interval(limit).total_seconds()
@@ -154,9 +162,12 @@ def schedule(
     settings = get_settings()
     engine = _prepared(settings)
     server = None
-    if any(s.enabled and s.sample for s in load_sources()):
+    if any(
+        s.enabled and s.sample
+        for s in load_sources(sample_sources=settings.crawlers.sample_sources)
+    ):
         # One sample server for every run keeps the sample offers' URLs stable.
-        server = start_sample_server()
+        server = start_sample_sites()
         console.print(f"Przykładowe źródła działają na {server.base_url}")
     options = ScheduleOptions(
         base_url=server.base_url if server else None, run_limit=run_limit, workers=workers
@@ -173,7 +184,7 @@ def schedule(
             server.stop()
 
 
-def _run_until_stopped(scheduler, engine) -> None:
+def _run_until_stopped(scheduler: CrawlScheduler, engine: Engine) -> None:
     import signal
     import threading
 
@@ -199,7 +210,7 @@ def _log_to_console() -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-def _print_summaries(summaries) -> None:
+def _print_summaries(summaries: list[RunSummary]) -> None:
     table = Table(box=None)
     table.add_column("źródło", no_wrap=True)
     table.add_column("status", no_wrap=True)
@@ -209,10 +220,6 @@ def _print_summaries(summaries) -> None:
         counts = (s.seen, s.new, s.updated, s.unchanged, s.rejected, s.withdrawn)
         table.add_row(s.source, s.status, *map(str, counts), f"{s.seconds:.1f}")
     console.print(table)
-
-
-if __name__ == "__main__":
-    app()
 
 
 @app.command()
@@ -240,3 +247,7 @@ def normalise(
     else:
         output.write_text(text, encoding="utf-8")
     typer.echo(str(summary), err=True)
+
+
+if __name__ == "__main__":
+    app()

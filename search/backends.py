@@ -1,10 +1,9 @@
-"""Choose the search backend named in the settings."""
+"""Choose the search backend the search settings name."""
 
 from __future__ import annotations
 
-from catalogue.settings import Settings
-from search.embedded import EmbeddedBackend
 from search.interface import SearchBackend
+from search.settings import SearchSettings
 
 BACKENDS = ("embedded", "meilisearch")
 
@@ -13,19 +12,21 @@ class BackendNotAvailable(RuntimeError):
     """The configured search backend is unknown or lacks its settings."""
 
 
-def get_backend(settings: Settings) -> SearchBackend:
-    name = settings.search_backend.strip().lower()
+def get_backend(settings: SearchSettings) -> SearchBackend:
+    name = settings.backend.strip().lower()
     if name == "embedded":
-        return EmbeddedBackend(settings.search_index_dir)
+        from search.tantivy import EmbeddedBackend
+
+        return EmbeddedBackend(settings.index_dir)
     if name == "meilisearch":
         return _meilisearch(settings)
     raise BackendNotAvailable(
-        f"unknown SEARCH_BACKEND {settings.search_backend!r}; choose one of: {', '.join(BACKENDS)}"
+        f"unknown SEARCH_BACKEND {settings.backend!r}; choose one of: {', '.join(BACKENDS)}"
     )
 
 
-def _meilisearch(settings: Settings) -> SearchBackend:
-    from search.meili import MeiliBackend  # imports httpx only when chosen
+def _meilisearch(settings: SearchSettings) -> SearchBackend:
+    from search.meili import MeiliBackend  # imports its client only when chosen
 
     if not settings.meili_url:
         raise BackendNotAvailable(

@@ -20,15 +20,51 @@ the database. Dates are ISO strings; the filters of `search.filters` read these 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from catalogue.housekeeping import is_expired
 from catalogue.models import DeliveryForm, Edition, Offer, OfferStatus
+from catalogue.offer_details import with_details
 from search.funding import FREE, funding_values
 
 ONLINE = "online"  # the `powiat` value of an offer that can be followed from anywhere
 POINT_DECIMALS = 5  # about a metre; `search.geo.point_key` keeps as many
+BATCH = 500  # offers read at once by `active_documents`
+
+
+def active_documents(
+    engine: Engine, ids: Iterable[int] | None = None, today: date | None = None
+) -> Iterator[dict[str, Any]]:
+    """Search documents of the active offers (all of them, or those among `ids`) that are still
+    open: an offer whose every dated edition is over has nothing left to enrol in."""
+    if ids is None:
+        chunks: list[list[int] | None] = [None]
+    else:
+        wanted = sorted(ids)
+        chunks = [wanted[i : i + BATCH] for i in range(0, len(wanted), BATCH)]
+    day = today or date.today()
+    with Session(engine) as session:
+        for chunk in chunks:
+            for offer in _active_offers(session, chunk):
+                if not is_expired(offer.editions, day):
+                    yield offer_document(offer, day)
+
+
+def _active_offers(session: Session, ids: list[int] | None) -> Iterator[Offer]:
+    statement = with_details(
+        select(Offer)
+        # One result per cluster of the same offer from several sources: its canonical offer.
+        .where(Offer.status == OfferStatus.active, col(Offer.canonical_id).is_(None))
+        .order_by(col(Offer.id))
+    )
+    if ids is not None:
+        statement = statement.where(col(Offer.id).in_(ids))
+    yield from session.exec(statement)
 
 
 def offer_document(offer: Offer, today: date | None = None) -> dict[str, Any]:

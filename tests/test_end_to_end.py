@@ -5,29 +5,28 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from catalogue.db import create_all, get_engine
-from catalogue.settings import Settings
+from catalogue.db import get_engine
 from crawlers.registry import load_sources
-from crawlers.run import crawl
+from operations.crawling import crawl_and_index
+from operations.indexing import rebuild_index
 from search.backends import get_backend
-from search.sync import reindex, sync_offers
+from tests.app_settings import app_settings
 from tests.crawlers.conftest import FAST
 from web.app import create_app
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, databases):
     folder = tmp_path_factory.mktemp("e2e")
-    settings = Settings(
-        database_url=f"sqlite:///{folder / 'catalogue.sqlite3'}",
-        search_index_dir=folder / "index",
+    settings = app_settings(
+        database_url=databases.create(folder),
+        index_dir=folder / "index",
     )
-    engine = get_engine(settings.database_url)
-    create_all(engine)
     names = [s.name for s in load_sources() if s.enabled and s.sample]
-    summaries = crawl(names, settings.database_url, settings=FAST)
-    backend = get_backend(settings)
-    sync_offers(engine, backend, set().union(*(s.changed_ids for s in summaries)))
+    # As `lll crawl` does: the sample sites started for the crawl, the index updated after it.
+    summaries = crawl_and_index(settings, names, crawl_settings=FAST).summaries
+    engine = get_engine(settings.catalogue.database_url)
+    backend = get_backend(settings.search)
     with TestClient(create_app(settings)) as client:
         yield client, summaries, engine, backend
 
@@ -47,7 +46,7 @@ def test_spawanie_lists_the_mag_welding_course_first(site):
 def test_the_index_synced_after_the_crawl_equals_a_full_rebuild(site):
     client, _, engine, backend = site
     before = client.get("/api/offers", params={"per_page": 100}).json()
-    assert reindex(engine, backend) == before["total"]
+    assert rebuild_index(engine, backend) == before["total"]
     after = client.get("/api/offers", params={"per_page": 100}).json()
     assert [h["id"] for h in after["hits"]] == [h["id"] for h in before["hits"]]
     assert after["facets"] == before["facets"]

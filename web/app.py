@@ -1,20 +1,23 @@
-"""Build the web application from one settings object (tests pass their own)."""
+"""Build the web application from the settings (tests pass their own).
+
+The web only reads: the catalogue through a session per request, the index through the search
+backend. Writes go through the application layer (`operations`), and the scheduler keeps the
+index in step with the catalogue (docs/decisions/0008-application-layer-and-the-index-writer.md).
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from catalogue.db import get_engine
-from catalogue.settings import Settings, get_settings
 from search.backends import get_backend
-from search.sync import IndexSyncer
 from web.errors import install_error_handlers
 from web.routes import api, pages
+from web.services import Services, attach
+from web.settings import AppSettings
 from web.templating import make_templates
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -26,25 +29,8 @@ API_DESCRIPTION = (
 )
 
 
-@asynccontextmanager
-async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """While serving, keep the index in step with what the catalogue commits."""
-    settings: Settings = app.state.settings
-    syncer = None
-    if settings.index_sync:
-        syncer = IndexSyncer(app.state.engine, app.state.search, settings.index_sync_interval)
-        syncer.start()
-    try:
-        yield
-    finally:
-        if syncer is not None:
-            syncer.stop()
-
-
-def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or get_settings()
+def create_app(settings: AppSettings) -> FastAPI:
     app = FastAPI(
-        lifespan=lifespan,
         title="Katalog kształcenia ustawicznego – Lubuskie",
         version="0.1.0",
         description=API_DESCRIPTION,
@@ -56,10 +42,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             {"name": "ops", "description": "Service health"},
         ],
     )
-    app.state.settings = settings
-    app.state.engine = get_engine(settings.database_url)
-    app.state.search = get_backend(settings)
-    app.state.templates = make_templates(sample_data=settings.sample_data)
+    attach(
+        app,
+        Services(
+            settings=settings,
+            engine=get_engine(settings.catalogue.database_url),
+            search=get_backend(settings.search),
+            templates=make_templates(sample_data=settings.web.sample_data),
+        ),
+    )
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)
     app.include_router(pages.router)

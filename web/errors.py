@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from search.interface import SearchUnavailable
+from web.services import services_of
 
 
 class WebError(Exception):
@@ -64,7 +65,7 @@ def error_response(request: Request, error: WebError) -> Response:
     if wants_json(request):
         detail = error.detail if error.detail is not None else _default_detail(error)
         return JSONResponse({"detail": detail}, status_code=error.status_code)
-    templates = request.app.state.templates
+    templates = services_of(request).templates
     template = "404.html" if error.status_code == 404 else "error.html"
     context = {"error": error, "problems": error.detail if isinstance(error, InvalidInput) else []}
     return templates.TemplateResponse(request, template, context, status_code=error.status_code)

@@ -7,37 +7,22 @@ from datetime import datetime
 from functools import cache
 
 from pydantic import BaseModel, Field
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
 from catalogue.models import EditionPublic, Offer, OfferPublic, OfferStatus
+from catalogue.offer_details import with_details
 from search.filters import DATA_DIR, get_filter
 from web.errors import NotFound
 from web.schemas import IscedField, OfferPage, Provider, QualificationInfo, SourceInfo
 
 
-def load_offer(engine: Engine, offer_id: int) -> Offer:
-    """The offer with its editions, source, institution and qualification; `NotFound` if none."""
-    statement = (
-        select(Offer)
-        .where(Offer.id == offer_id)
-        .options(
-            selectinload(Offer.editions),
-            selectinload(Offer.source),
-            selectinload(Offer.institution),
-            selectinload(Offer.qualification),
-            # The same offer in other sources (`catalogue.clusters`): canonical and duplicates.
-            selectinload(Offer.duplicates).selectinload(Offer.source),
-            selectinload(Offer.canonical).selectinload(Offer.source),
-            selectinload(Offer.canonical).selectinload(Offer.duplicates).selectinload(Offer.source),
-        )
-    )
-    with Session(engine) as session:
-        offer = session.exec(statement).first()
-        if offer is None:
-            raise NotFound(f"Offer {offer_id} does not exist")
-        return offer
+def load_offer(session: Session, offer_id: int) -> Offer:
+    """The offer with its editions, source, institution, qualification and the other sources
+    listing it (`catalogue.offer_details`); `NotFound` if none."""
+    offer = session.exec(with_details(select(Offer).where(Offer.id == offer_id))).first()
+    if offer is None:
+        raise NotFound(f"Offer {offer_id} does not exist")
+    return offer
 
 
 def offer_public(offer: Offer) -> OfferPublic:

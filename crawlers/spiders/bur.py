@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from crawlers.items import RawOffer
-from crawlers.registry import OFF_WORDS
+from crawlers.settings import OFF_WORDS
 from crawlers.spiders.base.json_api import JsonApiSpider
 
 API = "https://uslugirozwojowe.parp.gov.pl/api"

@@ -8,9 +8,10 @@ import math
 from pathlib import Path
 
 from catalogue.models import OfferStatus
-from catalogue.settings import Settings
+from catalogue.settings import CatalogueSettings
 from crawlers.run import crawl
-from crawlers.samples.faults import Fault
+from crawlers.settings import CrawlerSettings
+from samples.faults import Fault
 
 LIST = "/bur/api/usluga"
 LOGIN = "/bur/api/autoryzacja/logowanie"
@@ -125,7 +126,7 @@ def remove_first_kkz_course(data_dir: Path) -> str:
     return gone["slug"]
 
 
-def test_a_missing_credential_is_recorded_as_a_failed_run(tmp_path):
+def test_a_missing_credential_is_recorded_as_a_failed_run(tmp_path, database_url):
     registry = tmp_path / "sources.toml"
     registry.write_text(
         '[[sources]]\nname = "no-key"\ntitle = "Bez klucza"\nspider = "sample_bur"\n'
@@ -134,7 +135,7 @@ def test_a_missing_credential_is_recorded_as_a_failed_run(tmp_path):
         encoding="utf-8",
     )
     (summary,) = crawl(
-        ["no-key"], f"sqlite:///{tmp_path / 'c.sqlite3'}", base_url="http://127.0.0.1:9",
+        ["no-key"], database_url, base_url="http://127.0.0.1:9",
         registry_path=registry,
     )  # fmt: skip
     assert summary.status == "failed"
@@ -157,5 +158,5 @@ def test_the_crawler_says_who_it_is_and_skips_what_robots_txt_forbids(crawl_fixt
     assert server.requests.all()[0].path == "/robots.txt"
     assert not [s for s in server.requests.all() if s.path.startswith("/admin")]
     (user_agent,) = {s.user_agent for s in server.requests.all()}
-    assert user_agent == Settings().crawler_user_agent
+    assert user_agent == CrawlerSettings().user_agent_for(CatalogueSettings().public_url)
     assert user_agent.isascii()

@@ -17,16 +17,19 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from catalogue.settings import Settings
+from catalogue.settings import CatalogueSettings
 from crawlers.run import crawl
-from crawlers.samples.replies import Reply
+from crawlers.settings import CrawlerSettings
 from crawlers.summary import RunSummary
+from samples.replies import Reply
 from tests.crawlers.recorded import RECORDED, RecordedServer
 
 FOLDER = RECORDED / "faults_polite"
 REGISTRY = FOLDER / "sources.toml"
 QUIET = {"AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": "WARNING"}  # and no DOWNLOAD_DELAY here
 PAGES = ["kursy.html", *(f"kurs-{n}.html" for n in range(1, 7))]
+
+OUR_AGENT = CrawlerSettings().user_agent_for(CatalogueSettings().public_url)
 
 
 class PoliteServer(RecordedServer):
@@ -108,7 +111,7 @@ def test_the_user_agent_names_the_crawler_and_links_a_page_about_it():
     from crawlers import settings as crawler_settings
 
     agent = crawler_settings.USER_AGENT
-    assert agent == Settings().crawler_user_agent
+    assert agent == OUR_AGENT
     assert agent.isascii()  # an HTTP header
     # "Name/version (+https://where.to/read-about-it; what it is)", as search engines' bots do
     assert re.fullmatch(r"[A-Za-z]+Bot/[0-9.]+ \(\+https?://[^\s;]+/o-robocie; [^()]+\)", agent)
@@ -129,7 +132,7 @@ def test_each_source_keeps_its_own_delay_and_concurrency_when_crawled_together(
     assert (arrived[-1] - arrived[0]) / (len(arrived) - 1) >= 0.27
     # szybkie: three at a time (its pages answer in 0.3 s), with no pause between
     assert server.most_in_flight["szybkie"] == 3
-    assert {seen.user_agent for seen in server.requests.all()} == {Settings().crawler_user_agent}
+    assert {seen.user_agent for seen in server.requests.all()} == {OUR_AGENT}
     assert not server.unmatched
 
 

@@ -15,10 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from crawlers.samples.content.bur_catalogue import SUBCATEGORIES
+from samples.dataset import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = ROOT / "crawlers" / "samples" / "data"
 POWIATY = ROOT / "catalogue" / "data" / "lubuskie_powiaty.csv"
 TODAY = date(2026, 11, 27)
 
@@ -104,6 +103,12 @@ def bur_kind(record: dict[str, Any]) -> str:
     return "course" if "kurs" in title else "training"
 
 
+def subcategory_fields() -> dict[int, str]:
+    """BUR subcategory id -> the ISCED-F broad field it stands for (data/bur_subcategories.csv)."""
+    with (DATA_DIR / "bur_subcategories.csv").open(encoding="utf-8", newline="") as f:
+        return {int(row["id"]): row["isced_broad"] for row in csv.DictReader(f)}
+
+
 def bur_offers() -> list[Offer]:
     offers = []
     for record in load("bur_uslugi.json"):
@@ -121,7 +126,7 @@ def bur_offers() -> list[Offer]:
             Offer(
                 "bur", str(record["id"]), record["tytul"], bur_kind(record),
                 text=record["celEdukacyjny"],
-                isced=SUBCATEGORIES[record["idPodkategoriiUslugi"]][2],
+                isced=subcategory_fields()[record["idPodkategoriiUslugi"]],
                 towns=[address["nazwaMiejscowosci"]] if in_lubuskie else [],
                 online=record["idFormySwiadczenia"] != 1,
                 free=record["cenaBruttoZaUczestnika"] == 0,

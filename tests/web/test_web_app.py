@@ -7,15 +7,15 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from catalogue.db import get_engine
-from catalogue.settings import Settings
+from tests.app_settings import app_settings
 from tests.web.web_support import Catalogue, html
 from web.app import create_app
 
 
 def test_the_sample_data_banner_follows_the_settings(catalogue: Catalogue) -> None:
-    settings = Settings(
+    settings = app_settings(
         database_url=catalogue.database_url,
-        search_index_dir=catalogue.index_dir,
+        index_dir=catalogue.index_dir,
         sample_data=False,
     )
     with TestClient(create_app(settings)) as client:
@@ -24,12 +24,14 @@ def test_the_sample_data_banner_follows_the_settings(catalogue: Catalogue) -> No
     assert page.css("ol.results li.card")
 
 
-def test_a_broken_catalogue_shows_the_error_page_and_health_says_so(tmp_path: Path) -> None:
-    # A database file without the catalogue's tables: every offer lookup fails.
-    database_url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+def test_a_broken_catalogue_shows_the_error_page_and_health_says_so(
+    tmp_path: Path, empty_database_url: str
+) -> None:
+    # A database without the catalogue's tables: every offer lookup fails.
+    database_url = empty_database_url
     with get_engine(database_url).connect():
         pass
-    settings = Settings(database_url=database_url, search_index_dir=tmp_path / "index")
+    settings = app_settings(database_url=database_url, index_dir=tmp_path / "index")
     with TestClient(create_app(settings), raise_server_exceptions=False) as client:
         page = html(client, "/oferty/1", status=500)
         assert page.css("h1::text").get() == "Coś poszło nie tak"

@@ -7,24 +7,21 @@ import socket
 import pytest
 from fastapi.testclient import TestClient
 
-from catalogue.db import create_all, get_engine
-from catalogue.settings import Settings
+from tests.app_settings import app_settings
 from web.app import create_app
 
 
 @pytest.fixture
-def client(tmp_path):
+def client(database_url):
     with socket.socket() as probe:  # a local port where nothing listens
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    settings = Settings(
-        database_url=f"sqlite:///{tmp_path / 'catalogue.sqlite3'}",
-        search_backend="meilisearch",
+    settings = app_settings(
+        database_url=database_url,
+        backend="meilisearch",
         meili_url=f"http://127.0.0.1:{port}",
         meili_master_key="test-key",
-        index_sync=False,
     )
-    create_all(get_engine(settings.database_url))
     with TestClient(create_app(settings), raise_server_exceptions=False) as client:
         yield client
 

@@ -17,6 +17,7 @@ from web.offers import load_offer, offer_public
 from web.params import openapi_parameters, parse_search
 from web.schemas import Health, SearchResponse, Suggestion, SuggestResponse
 from web.searching import offer_urls, search_response
+from web.services import EngineDep, SearchDep, SessionDep
 
 router = APIRouter()
 
@@ -42,9 +43,9 @@ _ERRORS = {
     responses={422: _ERRORS[422]},
     tags=["offers"],
 )
-def search_offers(request: Request) -> Response:
+def search_offers(request: Request, search: SearchDep) -> Response:
     query = parse_search(request.query_params).require_valid()
-    results = request.app.state.search.search(query)
+    results = search.search(query)
     answer = search_response(results, offer_urls(request), negotiate_language(request))
     # Already a validated SearchResponse: serialised once, not validated again by FastAPI.
     return Response(answer.model_dump_json(), media_type="application/json")
@@ -64,12 +65,12 @@ def search_offers(request: Request) -> Response:
     tags=["offers"],
 )
 def suggest(
-    request: Request,
+    search: SearchDep,
     q: str = Query("", max_length=MAX_QUERY_LENGTH, description="The text typed so far"),
     limit: int = Query(8, ge=1, le=MAX_SUGGESTIONS, description="At most this many"),
 ) -> SuggestResponse:
     typed = " ".join(_CONTROL.sub(" ", q).split())
-    found = request.app.state.search.suggest(typed, limit) if typed else []
+    found = search.suggest(typed, limit) if typed else []
     return SuggestResponse(q=typed, suggestions=[Suggestion(**asdict(s)) for s in found])
 
 
@@ -80,20 +81,20 @@ def suggest(
     responses={404: _ERRORS[404]},
     tags=["offers"],
 )
-def get_offer(request: Request, offer_id: int) -> OfferPublic:
-    return offer_public(load_offer(request.app.state.engine, offer_id))
+def get_offer(offer_id: int, session: SessionDep) -> OfferPublic:
+    return offer_public(load_offer(session, offer_id))
 
 
 @router.get("/healthz", response_model=Health, summary="Database and index status", tags=["ops"])
-def health(request: Request) -> JSONResponse:
+def health(engine: EngineDep, search: SearchDep) -> JSONResponse:
     try:
-        with request.app.state.engine.connect() as connection:
+        with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
         database = "ok"
     except Exception:  # any failure to reach the database is what this check reports
         database = "error"
     try:
-        documents: int | None = request.app.state.search.count()
+        documents: int | None = search.count()
     except Exception:  # likewise for the index
         documents = None
     healthy = database == "ok" and documents is not None

@@ -13,16 +13,17 @@ from web.offers import load_offer, offer_page
 from web.params import parse_search
 from web.schemas import OfferPage, SearchResponse
 from web.searching import page_window, search_response
+from web.services import SearchDep, SessionDep, SettingsDep, TemplatesDep
 from web.templating import link
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", name="search_page", response_class=HTMLResponse)
-def search_page(request: Request) -> Response:
+def search_page(request: Request, search: SearchDep, templates: TemplatesDep) -> Response:
     lang = negotiate_language(request)
     search_input = parse_search(request.query_params)
-    results = request.app.state.search.search(search_input.query)
+    results = search.search(search_input.query)
     response = search_response(results, lambda offer_id: link(request, f"/oferty/{offer_id}"), lang)
     if request.query_params.get("format") == "json":
         return _json(response)
@@ -37,26 +38,28 @@ def search_page(request: Request) -> Response:
     }
     # An enhanced form (HX-Request) asks only for the fragment it replaces.
     template = "_results.html" if request.headers.get("hx-request") else "search.html"
-    return request.app.state.templates.TemplateResponse(request, template, context)
+    return templates.TemplateResponse(request, template, context)
 
 
 @router.get("/oferty/{offer_id:int}", name="offer_page", response_class=HTMLResponse)
-def offer_html(request: Request, offer_id: int) -> Response:
-    page = offer_page(load_offer(request.app.state.engine, offer_id), negotiate_language(request))
-    return request.app.state.templates.TemplateResponse(request, "offer.html", {"page": page})
+def offer_html(
+    request: Request, offer_id: int, session: SessionDep, templates: TemplatesDep
+) -> Response:
+    page = offer_page(load_offer(session, offer_id), negotiate_language(request))
+    return templates.TemplateResponse(request, "offer.html", {"page": page})
 
 
 @router.get("/oferty/{offer_id:int}.json", name="offer_page_json")
-def offer_json(request: Request, offer_id: int) -> Response:
-    page = offer_page(load_offer(request.app.state.engine, offer_id), negotiate_language(request))
+def offer_json(request: Request, offer_id: int, session: SessionDep) -> Response:
+    page = offer_page(load_offer(session, offer_id), negotiate_language(request))
     return _json(page)
 
 
 @router.get("/o-robocie", name="crawler_page", response_class=HTMLResponse)
-def crawler_page(request: Request) -> Response:
+def crawler_page(request: Request, settings: SettingsDep, templates: TemplatesDep) -> Response:
     """What our crawler does and how to reach us: the page its user agent links."""
-    context = {"user_agent": request.app.state.settings.crawler_user_agent}
-    return request.app.state.templates.TemplateResponse(request, "robot.html", context)
+    agent = settings.crawlers.user_agent_for(settings.catalogue.public_url)
+    return templates.TemplateResponse(request, "robot.html", {"user_agent": agent})
 
 
 def _json(model: SearchResponse | OfferPage) -> Response:

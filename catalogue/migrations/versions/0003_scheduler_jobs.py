@@ -1,6 +1,6 @@
 """scheduler jobs
 
-The table of APScheduler's SQLAlchemyJobStore (`crawlers.schedule`): one row per scheduled job,
+The table of APScheduler's SQLAlchemyJobStore (`operations.schedule`): one row per scheduled job,
 its state pickled by APScheduler. Its shape is APScheduler 3.x's own, so the job store finds it
 ready (it only creates the table when missing). It has no SQLModel model: migrations/env.py
 leaves it out of autogenerate.

@@ -1,6 +1,6 @@
 """A BUR-like API (`/bur/api`) and the public service page people open (`/bur/wyszukiwarka`).
 
-Behaviour copied from what is known of the real API (research/sources.md §1): a login with
+Behaviour copied from what public clients of the real API show or report: a login with
 `nazwaUzytkownika` + `kluczAutoryzacyjny` returning a bearer token, 25 records per page in a
 `{"strona", "elementyNaStrone", "wszystkieElementy", "lista"}` envelope, pages numbered from 1,
 a 500 for an unknown query parameter, a 401 for a missing or expired token.
@@ -16,8 +16,8 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from crawlers.samples.dataset import SampleData
-from crawlers.samples.replies import Reply, frame, html_reply, json_reply, not_found
+from samples.dataset import SampleData
+from samples.replies import Reply, frame, html_reply, json_reply, not_found
 
 PAGE_SIZE = 25
 API_PREFIX = "/bur/api"

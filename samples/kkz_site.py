@@ -1,8 +1,8 @@
 """An institution's KKZ pages: a paginated list of courses and one page per course.
 
-The list names each course the way schools do, "<zawód> – <KOD> <nazwa kwalifikacji>"
-(research/sources.md §8); a course page gives the details half in a definition list, half in
-a table, as hand-edited CMS pages tend to.
+The list names each course the way schools' KKZ pages do, "<zawód> – <KOD> <nazwa
+kwalifikacji>"; a course page gives the details half in a definition list, half in a table, as
+hand-edited CMS pages tend to.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import math
 from html import escape
 from typing import Any
 
-from crawlers.samples.replies import Reply, frame, html_reply, not_found
+from samples.replies import Reply, frame, html_reply, not_found
 
 PAGE_SIZE = 10
 PREFIX = "/kkz"

@@ -1,18 +1,20 @@
 """Crawl every source on its own schedule, re-index what changed, tidy up the catalogue daily.
 
     scheduler = CrawlScheduler(settings, ScheduleOptions(workers=4))
-    scheduler.start()           # jobs from the registry (see `crawlers.schedule_jobs`)
+    scheduler.start()           # jobs from the registry (see `operations.schedule_jobs`)
     ...
     scheduler.shutdown()        # running crawls are asked to stop and record partial runs
 
 APScheduler runs the jobs in a thread pool and keeps them in the catalogue database (table
 `apscheduler_jobs`), so the next runs survive a restart. At most one run of a source at a time
 (`max_instances=1`); runs missed while the scheduler was down or busy are made up once
-(`coalesce`). Each run crawls in its own process group with a time limit
-(`crawlers.isolated`), so a failing or hanging source holds one worker and nothing else.
-After each run the index outbox is drained into the search backend. The web app's IndexSyncer
-may drain it at the same time: each drain indexes the committed state of the offers it read
-and deletes only the outbox rows it read, so nothing is lost and nothing breaks.
+(`coalesce`). Each run crawls in its own process group with a time limit (`crawlers.run`), so
+a failing or hanging source holds one worker and nothing else.
+
+The scheduler is the process that keeps the index in step in production: while it runs, an
+`IndexSyncer` drains the index outbox continuously (whoever wrote to the catalogue), and each
+run and housekeeping pass drains it once more when done, for its log line
+(docs/decisions/0008-application-layer-and-the-index-writer.md).
 
 One scheduler per database: APScheduler 3 cannot share a job store between processes.
 """
@@ -42,14 +44,13 @@ from apscheduler.schedulers.base import STATE_STOPPED
 from catalogue.db import create_all, get_engine
 from catalogue.housekeeping import Housekeeping, housekeep
 from catalogue.runs import last_runs
-from catalogue.settings import Settings
-from crawlers.isolated import crawl_isolated, stop_all
 from crawlers.registry import load_sources
-from crawlers.run import CrawlFailed
-from crawlers.schedule_jobs import JOB_TABLE, TIMEZONE, JobChanges, sync_jobs
+from crawlers.run import CrawlFailed, crawl, stop_all
 from crawlers.summary import RunSummary
+from operations.crawling import CrawlSettings
+from operations.indexing import IndexSyncer, drain_outbox
+from operations.schedule_jobs import JOB_TABLE, TIMEZONE, JobChanges, sync_jobs
 from search.backends import get_backend
-from search.sync import drain_outbox
 
 log = logging.getLogger(__name__)
 
@@ -83,11 +84,11 @@ class CrawlScheduler:
     """The scheduler of one process: its jobs call back into it through `run_source` and
     `run_housekeeping`, the module functions the job store names."""
 
-    def __init__(self, settings: Settings, options: ScheduleOptions | None = None) -> None:
+    def __init__(self, settings: CrawlSettings, options: ScheduleOptions | None = None) -> None:
         self.settings = settings
         self.options = options or ScheduleOptions()
-        self.engine = get_engine(settings.database_url)
-        self.backend = get_backend(settings)
+        self.engine = get_engine(settings.catalogue.database_url)
+        self.backend = get_backend(settings.search)
         self.scheduler = _Scheduler(
             jobstores={"default": SQLAlchemyJobStore(engine=self.engine, tablename=JOB_TABLE)},
             executors={"default": ThreadPoolExecutor(self.options.workers)},
@@ -96,6 +97,7 @@ class CrawlScheduler:
         )
         self.scheduler.add_listener(self._skipped, EVENT_JOB_MISSED | EVENT_JOB_MAX_INSTANCES)
         self._drain_lock = threading.Lock()  # one drain at a time from this process
+        self._syncer: IndexSyncer | None = None
         self._stopping = threading.Event()
         self._active = 0  # jobs running now
         self._idle = threading.Condition()
@@ -106,7 +108,9 @@ class CrawlScheduler:
         self._claim()
         try:
             self.scheduler.start(paused=True)
-            sources = load_sources(self.options.registry_path)
+            sources = load_sources(
+                self.options.registry_path, sample_sources=self.settings.crawlers.sample_sources
+            )
             started = {name: run.started_at for name, run in last_runs(self.engine).items()}
             changes = sync_jobs(self.scheduler, sources, started, datetime.now(UTC))
         except BaseException:
@@ -120,6 +124,7 @@ class CrawlScheduler:
         )  # fmt: skip
         if not paused:
             self.scheduler.resume()
+            self._syncer = IndexSyncer(self.engine, self.backend, lock=self._drain_lock).start()
         return changes
 
     def run_due(self) -> list[str]:
@@ -160,6 +165,8 @@ class CrawlScheduler:
             self._stopping.set()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+        if self._syncer is not None:
+            self._syncer.stop()
         if finish_runs:
             self._wait_idle(None)
         else:
@@ -178,16 +185,16 @@ class CrawlScheduler:
         try:
             options = self.options
             try:
-                summary = crawl_isolated(
-                    name,
-                    self.settings.database_url,
+                (summary,) = crawl(
+                    [name],
+                    self.settings.catalogue.database_url,
                     limit=options.run_limit,
                     kill_after=options.kill_after,
                     base_url=options.base_url,
                     settings=options.crawl_settings,
                     registry_path=options.registry_path,
                 )
-            except CrawlFailed as exc:
+            except (CrawlFailed, ValueError) as exc:  # ValueError: a registry problem
                 log.error("%s: przebieg nieudany: %s", name, exc)
                 summary = None
             indexed = self.sync_index()

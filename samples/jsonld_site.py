@@ -10,8 +10,8 @@ import json
 from html import escape
 from typing import Any
 
-from crawlers.samples.dataset import site_path
-from crawlers.samples.replies import Reply, frame, html_reply, not_found
+from samples.dataset import site_path
+from samples.replies import Reply, frame, html_reply, not_found
 
 
 def route(site: dict[str, Any], rest: str, base_url: str) -> Reply:

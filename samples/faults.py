@@ -10,7 +10,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from crawlers.samples.replies import Reply
+from samples.replies import Reply
 
 
 @dataclass

@@ -29,8 +29,8 @@ from crawlers.registry import SourceConfig
 JOB_TABLE = "apscheduler_jobs"  # created by migration 0003
 TIMEZONE = ZoneInfo("Europe/Warsaw")  # `at` and the housekeeping hour are Polish time
 # Textual references: the job store pickles them, and they stay valid across restarts.
-CRAWL_FUNC = "crawlers.schedule:run_source"
-HOUSEKEEPING_FUNC = "crawlers.schedule:run_housekeeping"
+CRAWL_FUNC = "operations.schedule:run_source"
+HOUSEKEEPING_FUNC = "operations.schedule:run_housekeeping"
 HOUSEKEEPING_JOB = "catalogue:housekeeping"  # ':' keeps it apart from source names
 HOUSEKEEPING_AT = time(0, 15)  # just after midnight, when yesterday's editions have started
 # A run may wait this long for a free worker (or a restart) before it is dropped. With missed

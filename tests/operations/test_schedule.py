@@ -21,15 +21,15 @@ from apscheduler.events import EVENT_JOB_SUBMITTED
 
 from catalogue.db import create_all, get_engine
 from catalogue.models import CrawlRun, RunStatus
-from catalogue.settings import Settings
 from catalogue.store import CrawlRecorder
-from crawlers.isolated import CrawlTimeout, crawl_isolated
-from crawlers.samples.faults import Fault
-from crawlers.samples.server import SampleServer
-from crawlers.schedule import CrawlScheduler, ScheduleOptions
-from crawlers.schedule_jobs import HOUSEKEEPING_JOB, TIMEZONE, next_runs
-from search.embedded import EmbeddedBackend
+from crawlers.run import CrawlTimeout, crawl
+from operations.schedule import CrawlScheduler, ScheduleOptions
+from operations.schedule_jobs import HOUSEKEEPING_JOB, TIMEZONE, next_runs
+from samples.faults import Fault
+from samples.server import SampleServer
 from search.interface import Query
+from search.tantivy import EmbeddedBackend
+from tests.app_settings import app_settings
 from tests.crawlers.conftest import FAST, FIXTURE_REGISTRY, Catalogue
 
 FIXTURE_SOURCES = ("fixture-bur", "fixture-kkz", "fixture-jsonld")
@@ -63,10 +63,10 @@ def make_scheduler(
     made: list[CrawlScheduler] = []
 
     def make(registry_path: Path, **options) -> CrawlScheduler:
-        settings = Settings(
+        settings = app_settings(
             database_url=database_url,
-            search_backend="embedded",
-            search_index_dir=tmp_path / "index",
+            backend="embedded",
+            index_dir=tmp_path / "index",
         )
         options = {"stop_grace": 1.0, **options}
         made.append(
@@ -174,9 +174,7 @@ def test_a_crawl_that_overruns_its_time_is_killed_and_its_run_marked_failed(
     path = registry(tmp_path, {}, HANGING.format(port=silent_site.port))
     started = time.monotonic()
     with pytest.raises(CrawlTimeout):
-        crawl_isolated(
-            "hanging", database_url, limit=8, kill_after=1, settings=FAST, registry_path=path
-        )
+        crawl(["hanging"], database_url, limit=8, kill_after=1, settings=FAST, registry_path=path)
     assert 9 <= time.monotonic() - started < 9 + 5
     assert silent_site.connections  # killed while waiting for the site
     (run,) = catalogue.runs("hanging")

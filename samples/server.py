@@ -3,7 +3,7 @@
     with SampleServer() as server:          # 127.0.0.1, a free port
         crawl(..., base_url=server.base_url)
 
-    python -m crawlers.samples.server --port 8001
+    python -m samples.server --port 8001
 
 It serves a BUR-like API under `/bur/api` (sample login `demo`, key `demo`) with the public
 service pages under `/bur/wyszukiwarka/`, each KKZ institution under `/kkz/<slug>/`, each
@@ -22,10 +22,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from crawlers.samples import bur_site, jsonld_site, kkz_site
-from crawlers.samples.dataset import DATA_DIR, DataStore, SampleData, site_path
-from crawlers.samples.faults import FaultPlan, RequestLog
-from crawlers.samples.replies import Reply, frame, html_reply, not_found, text_reply
+from samples import bur_site, jsonld_site, kkz_site
+from samples.dataset import DATA_DIR, DataStore, SampleData, site_path
+from samples.faults import FaultPlan, RequestLog
+from samples.replies import Reply, frame, html_reply, not_found, text_reply
 
 SAMPLE_CREDENTIALS = {"demo": "demo"}  # nazwaUzytkownika -> kluczAutoryzacyjny
 

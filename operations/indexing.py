@@ -1,0 +1,103 @@
+"""Keep the index in step with the catalogue: changed offers after a commit, or a full rebuild.
+
+Every change to an offer is recorded in the `IndexChange` outbox in its own transaction
+(`catalogue.outbox`); `update_index` turns the outbox into index updates. In production one
+process kind does that continuously, the scheduler, with an `IndexSyncer` (see
+docs/decisions/0008-application-layer-and-the-index-writer.md).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+
+from sqlalchemy import delete
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from catalogue.models import IndexChange
+from search.documents import active_documents
+from search.interface import SearchBackend
+
+log = logging.getLogger(__name__)
+
+
+def sync_offers(engine: Engine, backend: SearchBackend, ids: Iterable[int]) -> int:
+    """Index the committed state of these offers: open ones (re)indexed, others removed."""
+    ids = set(ids)
+    if not ids:
+        return 0
+    documents = list(active_documents(engine, ids))
+    backend.index(documents)
+    backend.delete(ids - {doc["id"] for doc in documents})
+    return len(ids)
+
+
+def rebuild_index(engine: Engine, backend: SearchBackend) -> int:
+    """Rebuild the whole index from the catalogue into a fresh index, swapped in at the end;
+    how many offers it holds."""
+    documents = list(active_documents(engine))
+    backend.rebuild(documents)
+    return len(documents)
+
+
+def drain_outbox(engine: Engine, backend: SearchBackend, limit: int = 2000) -> int:
+    """Index what the outbox says has changed, one batch; how many changes were handled.
+
+    Only the rows read here are deleted afterwards: a change committed meanwhile (even to the
+    same offer) stays in the outbox for the next round.
+    """
+    with Session(engine) as session:
+        rows = session.exec(select(IndexChange.id, IndexChange.offer_id).limit(limit)).all()
+    if not rows:
+        return 0
+    sync_offers(engine, backend, {offer_id for _, offer_id in rows})
+    with Session(engine) as session:
+        session.execute(delete(IndexChange).where(col(IndexChange.id).in_([i for i, _ in rows])))
+        session.commit()
+    return len(rows)
+
+
+def update_index(engine: Engine, backend: SearchBackend) -> int:
+    """Drain the outbox until it is empty; how many changes were indexed."""
+    indexed = 0
+    while handled := drain_outbox(engine, backend):
+        indexed += handled
+    return indexed
+
+
+class IndexSyncer:
+    """Drains the outbox in a background thread, so a committed change is searchable within
+    about `interval` seconds. `lock`, when given, is held around each drain (the scheduler
+    shares it with the drains after its runs)."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        backend: SearchBackend,
+        interval: float = 0.25,
+        lock: threading.Lock | None = None,
+    ) -> None:
+        self.engine, self.backend, self.interval = engine, backend, interval
+        self._lock = lock or threading.Lock()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="index-syncer", daemon=True)
+
+    def start(self) -> IndexSyncer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                with self._lock:
+                    while drain_outbox(self.engine, self.backend) and not self._stop.is_set():
+                        pass
+            except Exception:  # the database or index is briefly unavailable: try again
+                log.exception("index sync failed; retrying")
+            self._stop.wait(self.interval)

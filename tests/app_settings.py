@@ -1,0 +1,23 @@
+"""Settings for a test's own catalogue and index (the layers' defaults for everything else)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from catalogue.settings import CatalogueSettings
+from lll.settings import Settings
+from search.settings import SearchSettings
+from web.settings import WebSettings
+
+
+def app_settings(
+    database_url: str, index_dir: Path | None = None, *, sample_data: bool = True, **search: Any
+) -> Settings:
+    if index_dir is not None:
+        search["index_dir"] = index_dir
+    return Settings(
+        catalogue=CatalogueSettings(database_url=database_url),
+        search=SearchSettings(**search),
+        web=WebSettings(sample_data=sample_data),
+    )
