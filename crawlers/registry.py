@@ -8,7 +8,6 @@ default) and `at = "03:00"` (Polish time) optionally pins its runs to that time 
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from collections.abc import Mapping
@@ -17,7 +16,7 @@ from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
-from crawlers.settings import CrawlerSettings
+from crawlers.settings import CrawlerSettings, credential_environment
 
 REGISTRY_FILE = Path(__file__).resolve().parent / "sources.toml"
 BASE_URL = "{base_url}"
@@ -67,7 +66,7 @@ class SourceConfig:
         self, base_url: str | None, environ: Mapping[str, str] | None = None
     ) -> dict[str, Any]:
         """The spider's arguments, with templates filled in and credentials read."""
-        environ = os.environ if environ is None else environ
+        environ = credential_environment() if environ is None else environ
         if self.needs_base_url and not base_url:
             raise RegistryError(f"{self.name}: brak adresu serwera przykładowego (base_url)")
 

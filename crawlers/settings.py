@@ -11,19 +11,22 @@ LLL_USER_AGENT: the crawler's user agent; empty, it is built from the catalogue'
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
+from dotenv import dotenv_values
 from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from catalogue.settings import VAR_DIR
 
 OFF_WORDS = frozenset({"off", "false", "0", "no", "nie"})
+ENV_FILE = ".env"
 
 
 class CrawlerSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="LLL_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="LLL_", env_file=ENV_FILE, extra="ignore")
 
     httpcache: Literal["revalidate", "dev", "off"] = "revalidate"
     httpcache_dir: Path = VAR_DIR / "httpcache"
@@ -44,3 +47,10 @@ class CrawlerSettings(BaseSettings):
             f"LubuskieLLLBot/0.1 (+{public_url.rstrip('/')}/o-robocie; "
             "katalog ksztalcenia ustawicznego, WUP Zielona Gora)"
         )
+
+
+def credential_environment() -> dict[str, str]:
+    """Where the sources' credentials are read (their variables are named in sources.toml): the
+    `.env` file, and the process environment over it, as for every setting."""
+    from_file = {key: value for key, value in dotenv_values(ENV_FILE).items() if value is not None}
+    return {**from_file, **os.environ}

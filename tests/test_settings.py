@@ -15,7 +15,7 @@ from pydantic import AliasChoices
 from pydantic_settings import BaseSettings
 
 from catalogue.settings import CatalogueSettings
-from crawlers.registry import REGISTRY_FILE
+from crawlers.registry import REGISTRY_FILE, load_registry
 from lll.settings import LAYER_SETTINGS, Settings
 from search.settings import SearchSettings
 
@@ -95,3 +95,15 @@ def test_the_environment_reaches_the_settings(monkeypatch: pytest.MonkeyPatch):
     assert settings.search.backend == "meilisearch"
     assert settings.crawlers.sample_sources is False
     assert SearchSettings(meili_url="http://x").meili_url == "http://x"  # by field name too
+
+
+def test_a_source_credential_may_come_from_the_env_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    (tmp_path / ".env").write_text("BUR_LOGIN=z-pliku\nBUR_API_KEY=klucz\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BUR_LOGIN", raising=False)
+    monkeypatch.setenv("BUR_API_KEY", "ze-srodowiska")  # the environment wins, as for settings
+    bur = load_registry()["bur"]
+    kwargs = bur.spider_kwargs(base_url=None)
+    assert (kwargs["login"], kwargs["api_key"]) == ("z-pliku", "ze-srodowiska")
