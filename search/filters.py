@@ -4,7 +4,7 @@ A declaration names the filter, the search-document field it reads and that fiel
 Polish and English labels and help, its query parameters (with their OpenAPI schemas), how to
 read and check their raw string values, whether it has a facet, and the `search.conditions`
 condition a chosen value means. From `FILTERS` are generated: the tantivy clauses and fields
-(`search.tantivy_query.filter_clauses`, `search.tantivy_schema`), the facet counts, the API's
+(`search.tantivy.query.filter_clauses`, `search.tantivy.schema`), the facet counts, the API's
 parameters and documentation (`web.params`) and the filter form (`web.filter_form`). A
 Meilisearch translator reads the same declarations: `field`, `field_type`, and the condition of
 each value (`AnyOf`, `IsTrue`, `Between`, `Within`, `Either`; see `search.conditions`).

@@ -15,7 +15,7 @@ longitude + 180, fixed width, so that keys sort by latitude). To find the offers
 
 Points come from the place table (about a hundred gmina seats and towns), so step 2 measures a
 few dozen points, whatever the number of offers. Sorting by distance works on the same keys:
-keys by distance, then the offers having the nearest key first (`search.tantivy_sort`).
+keys by distance, then the offers having the nearest key first (`search.tantivy.sort`).
 """
 
 from __future__ import annotations

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from search.polish import QueryTerm, fold_word, typo_distance, word_keys, word_strings, words
+from catalogue.polish import fold_word, word_keys, word_strings, words
+from search.query_terms import QueryTerm, typo_distance
 from search.synonyms import find_phrases
 
 SNIPPET_CHARS = 200

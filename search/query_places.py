@@ -2,8 +2,9 @@
 
 Names come from the normaliser's place table (`catalogue.normalise.taxonomy.places_by_name`:
 gmina seats, villages and their aliases) and the powiat names ("powiat żarski"). Each word of a
-name matches every form Morfeusz 2 generates for it, folded, so inflected forms typed without
-Polish letters are recognised too: `zielonej gorze`, `gorzowie`, `zarach`, `nowej soli`.
+name matches every form Morfeusz 2 generates for it, folded (`catalogue.polish.inflected_forms`),
+so inflected forms typed without Polish letters are recognised too: `zielonej gorze`,
+`gorzowie`, `zarach`, `nowej soli`.
 
 A name that is also an ordinary word ("przewóz osób", "sława", "brody", "sucha") is recognised
 only after a preposition (`w Przewozie`), unless it is a powiat seat. What a place in the query
@@ -13,14 +14,12 @@ means for the results is decided in `search.query_text`.
 from __future__ import annotations
 
 import csv
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from catalogue.normalise.taxonomy import DATA_DIR, places_by_name
-from search.polish import fold, words
+from catalogue.polish import fold, inflected_forms, is_common_word, words
 
 # Short names residents use that the normaliser does not take from a source (elsewhere in
 # Poland they name other towns): in a Lubuskie search box "Krosno" is Krosno Odrzańskie.
@@ -41,8 +40,6 @@ REGION_WORDS = frozenset(
      "woj"}
 )  # fmt: skip
 _LONGEST = 4  # words in the longest name ("Kostrzyn nad Odrą" has 3)
-
-_generator_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -106,7 +103,9 @@ def _names() -> list[_Name]:
         spelled = _spelling(key, place.name)
         if len(spelled) > _LONGEST:
             continue
-        ambiguous = len(spelled) == 1 and fold(place.name) not in seats and _is_common(spelled[0])
+        ambiguous = (
+            len(spelled) == 1 and fold(place.name) not in seats and is_common_word(spelled[0])
+        )
         names.append(_Name(_forms(spelled), place.name, place.powiat_teryt, ambiguous))
     for short, full in QUERY_ONLY_NAMES.items():
         place = places[fold(full)]
@@ -133,37 +132,7 @@ def _powiat_rows() -> tuple[dict[str, str], ...]:
 
 
 def _forms(spelled: Sequence[str]) -> tuple[frozenset[str], ...]:
-    return tuple(frozenset({fold(word), *_inflected(word)}) for word in spelled)
-
-
-def _inflected(word: str) -> set[str]:
-    """Every folded form of every lemma the word is the base form of (`Góra` → gorze, gor …)."""
-    morfeusz = _morfeusz()
-    with _generator_lock:
-        lemmas = {i[2][1] for i in morfeusz.analyse(word) if _base(i[2][1]) == fold(word)}
-        return {fold(form[0]) for lemma in lemmas for form in morfeusz.generate(lemma)}
-
-
-def _is_common(word: str) -> bool:
-    """Whether the lower-cased word is also an ordinary noun or adjective (`sława`, `sucha`)."""
-    morfeusz = _morfeusz()
-    with _generator_lock:
-        readings = [i[2] for i in morfeusz.analyse(word.lower())]
-    return any(
-        r[1].split(":")[0].islower() and ("nazwa_pospolita" in r[3] or r[2].startswith("adj:"))
-        for r in readings
-    )
-
-
-def _base(lemma: str) -> str:
-    return fold(lemma.split(":")[0])
-
-
-@cache
-def _morfeusz() -> Any:
-    import morfeusz2  # type: ignore[import-untyped]
-
-    return morfeusz2.Morfeusz(generate=True)
+    return tuple(frozenset({fold(word), *inflected_forms(word)}) for word in spelled)
 
 
 @dataclass(frozen=True)

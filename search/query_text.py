@@ -17,9 +17,10 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
+from catalogue.polish import fold, words
 from search.documents import ONLINE
-from search.polish import MAX_QUERY_WORDS, QueryTerm, fold, terms_of, words
 from search.query_places import REGION_WORDS, QueryPlace, find_places
+from search.query_terms import MAX_QUERY_WORDS, QueryTerm, terms_of
 from search.synonyms import find_phrases
 
 ONLINE_GROUP = "y_online"  # the synonym group of "online", "e-learning", "zdalnie" …

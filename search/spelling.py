@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
-from search.polish import STOPWORDS, fold, tokens
+from catalogue.polish import STOPWORDS, fold, tokens
 
 MAX_EDITS = 2
 MIN_WORD = 3  # shorter words are not corrected: too many words are one edit from `ab`

@@ -7,7 +7,7 @@ A group is a set of phrases that mean the same course subject ("prawo jazdy", "k
 The embedded backend marks every group phrase found in a document with the group's key
 (`y_prawo_jazdy`) among the document's morph keys, and a query phrase of the group then also
 looks for that key: the synonym is matched as a phrase without positions in the index, and it
-ranks below the words themselves (`SYNONYM` in `search.tantivy_query`).
+ranks below the words themselves (`SYNONYM` in `search.tantivy.query`).
 
 *Query-only* phrases lead to a group without belonging to it: "UDT" finds forklift courses, but
 an offer saying "egzamin UDT" (cranes have one too) is not taken for a forklift course.
@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from search.polish import LEMMA_PREFIX, STOPWORDS, fold, word_keys, words
+from catalogue.polish import LEMMA_PREFIX, STOPWORDS, fold, word_keys, words
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.csv"
-SYNONYM_PREFIX = "y_"  # never clashes with a word: words have no `_` (`search.polish.words`)
+SYNONYM_PREFIX = "y_"  # never clashes with a word: words have no `_` (`catalogue.polish.words`)
 
 Words = tuple[str, ...]
 

@@ -1,14 +1,19 @@
-"""Text helpers shared by every step: safe string conversion, Polish folding, word search."""
+"""Text helpers shared by every step: safe string conversion, folding, word and term search.
+
+Folding is the Polish analyser's (`catalogue.polish.fold`), so the normaliser and search compare
+text by the same rules; here it takes a raw value, whatever a source sent.
+"""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-# NFKD strips most diacritics; "ł" has no decomposition, so it is mapped by hand.
-_EXTRA_FOLDS = str.maketrans({"ł": "l", "Ł": "l", "\u00a0": " ", "\u202f": " ", "ß": "ss"})
+from catalogue import polish
+
+# Words of folded text for term matching, not the analyser's words: a programming language
+# keeps its sign (`c++`, `c#`), which the lexicon's terms name.
 _WORD_RE = re.compile(r"[0-9a-ząćęłńóśźż]+(?:[+#][0-9a-z]*)?", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
@@ -31,13 +36,10 @@ def collapse(text: str) -> str:
 
 
 def fold(value: Any) -> str:
-    """Lower case, no diacritics ("Łódź" -> "lodz"), whitespace collapsed; "" for None."""
+    """A raw value (`as_text`) folded: lower case, no diacritics ("Łódź" -> "lodz"), whitespace
+    collapsed; "" for None."""
     text = as_text(value)
-    if text is None:
-        return ""
-    text = text.translate(_EXTRA_FOLDS).lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return collapse("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return "" if text is None else polish.fold(text)
 
 
 def fold_words(value: Any) -> list[str]:

@@ -105,7 +105,7 @@ def from_hit(hit: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _texts(document: Mapping[str, Any]) -> dict[str, str]:
-    # The same groups the embedded backend indexes (search.tantivy_schema).
+    # The same groups the embedded backend indexes (search.tantivy.schema).
     tagged = [BY_NAME["kind"], BY_NAME["form"]]
     tags = [spec.display(v) for spec in tagged for v in _values(spec.field, document)]
     qualification = ("qualification_code", "qualification_name", "occupation")

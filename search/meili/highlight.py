@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from search.highlight import SNIPPET_CHARS, matched_spans, merge, render, snippet_bounds
-from search.polish import QueryTerm
+from search.query_terms import QueryTerm
 
 PRE_TAG, POST_TAG = "\ue000", "\ue001"
 

@@ -11,7 +11,7 @@ from search.interface import Hit
 from search.meili.documents import POINT_FIELDS, from_hit
 from search.meili.highlight import marked, render, snippet
 from search.meili.query import facet_attribute
-from search.polish import QueryTerm
+from search.query_terms import QueryTerm
 
 
 def hits(

@@ -1,6 +1,6 @@
 """The settings of a Meilisearch index, built from the filter declarations and the analyser.
 
-Ranking mirrors the embedded backend (`search.tantivy_query`), which ranks in buckets:
+Ranking mirrors the embedded backend (`search.tantivy.query`), which ranks in buckets:
 for each word, how exactly it matched (exact or lemma > stem > 1 typo > 2 typos), then in which
 field (title > qualification > provider, place > description > tags), summed over the words;
 equal scores by soonest upcoming edition, then id. In Meilisearch's rules:
@@ -53,7 +53,7 @@ SORTABLE = (d.START_DAY, d.PRICE_KEY, "id", d.GEO)
 RANKING_RULES = (
     "sort", "words", "typo", "exactness", "attributeRank", f"{d.START_DAY}:asc", "id:asc",
 )  # fmt: skip
-# Meilisearch's defaults, written down because the analyser (`search.polish.typo_distance`)
+# Meilisearch's defaults, written down because the query terms (`search.query_terms.typo_distance`)
 # and the contract suite rely on them: no typo below 5 letters, 2 from 9.
 TYPO_TOLERANCE = {"enabled": True, "minWordSizeForTypos": {"oneTypo": 5, "twoTypos": 9}}
 # Facet counts must be exact: more values than any facet has (14 powiats + online, the ISCED

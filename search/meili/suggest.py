@@ -1,8 +1,8 @@
-"""Search-as-you-type on Meilisearch: the embedded backend's suggestions (`search.suggest`),
-asked in one `POST /multi-search` of three small queries:
+"""Search-as-you-type on Meilisearch: the embedded backend's suggestions
+(`search.tantivy.suggest`), asked in one `POST /multi-search` of three small queries:
 
 1. where offers are held (the facet of `powiat`, no hits), for the place suggestions, which
-   need no index otherwise (`search.suggest.place_suggestions`);
+   need no index otherwise (`search.suggestions.place_suggestions`);
 2. qualifications: the words in `qualification_text` only, three fields retrieved;
 3. titles: the words in the title's tokens and folded words, only `title` retrieved.
 
@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from catalogue.polish import fold, words
 from search.interface import Suggestion
 from search.meili import documents as d
 from search.meili.results import distribution
 from search.meili.text import query_text
-from search.polish import fold, terms_of, words
-from search.suggest import MAX_PLACES, MAX_QUALIFICATIONS, place_suggestions
+from search.query_terms import terms_of
+from search.suggestions import MAX_PLACES, MAX_QUALIFICATIONS, place_suggestions
 
 QUALIFICATION_FIELDS = ("qualification_code", "qualification_name", "occupation")
 MAX_QUALIFICATION_HITS = 20

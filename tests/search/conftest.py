@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from search.embedded import EmbeddedBackend
 from search.interface import SearchBackend
+from search.tantivy import EmbeddedBackend
 from tests.search.meili_support import drop_test_indexes, meili_backend
 from tests.search.search_support import OFFERS
 

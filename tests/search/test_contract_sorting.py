@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from search import tantivy_sort
 from search.conditions import Near, Range
-from search.embedded import EmbeddedBackend
 from search.geo import locate
 from search.interface import MAX_PER_PAGE, Query, SearchBackend
+from search.tantivy import EmbeddedBackend
+from search.tantivy import sort as tantivy_sort
 from tests.search.filter_support import SPECS, documents, nearest_km, where
 
 
@@ -134,7 +134,7 @@ def test_distance_sort_without_a_point_is_refused(offers: SearchBackend) -> None
 def test_the_embedded_backend_gives_one_distance_order_by_groups_or_all_at_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, few_hits: int
 ) -> None:
-    # Up to FEW_HITS hits are sorted at once, more group by group (search.tantivy_sort).
+    # Up to FEW_HITS hits are sorted at once, more group by group (search.tantivy.sort).
     monkeypatch.setattr(tantivy_sort, "FEW_HITS", few_hits)
     backend = EmbeddedBackend(tmp_path / "index")
     backend.index(documents())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from catalogue.polish import fold, word_keys
 from search.meili.text import (
     canonical,
     lemmas_and_keys,
@@ -11,7 +12,7 @@ from search.meili.text import (
     query_text,
     synonym_settings,
 )
-from search.polish import fold, query_terms, terms_of, word_keys
+from search.query_terms import query_terms, terms_of
 
 
 def token(word: str, prefix: bool = False) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from search.highlight import highlight, snippet
-from search.polish import query_terms
+from search.query_terms import query_terms
 
 
 def test_the_title_is_escaped_and_inflected_matches_are_marked() -> None:

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from search.polish import (
-    LEMMA_PREFIX,
-    MAX_QUERY_WORDS,
-    STEM_PREFIX,
-    analyse_document,
-    fold,
-    query_terms,
-    tokens,
-    typo_distance,
-    word_keys,
-)
+from catalogue.normalise import text as normaliser_text
+from catalogue.polish import LEMMA_PREFIX, STEM_PREFIX, fold, tokens, word_keys
+from search.query_terms import MAX_QUERY_WORDS, query_terms, typo_distance
+from search.tantivy.schema import analyse_document
 
 
 def shared(a: str, b: str) -> set[str]:
@@ -27,6 +20,17 @@ def shared(a: str, b: str) -> set[str]:
 )
 def test_folding_drops_every_polish_diacritic_including_l_stroke(text: str, folded: str) -> None:
     assert fold(text) == folded
+
+
+def test_the_normaliser_folds_raw_values_by_the_search_rules() -> None:
+    assert normaliser_text.fold("  Zielona\u00a0Góra ") == fold("Zielona Góra") == "zielona gora"
+    assert normaliser_text.fold(["Łódź", None, "Góra"]) == "lodz gora"
+    assert normaliser_text.fold(3.0) == "3"
+    assert normaliser_text.fold(None) == ""
+
+
+def test_a_german_sharp_s_meets_its_spelling_without_it() -> None:
+    assert tokens("Große Straße") == tokens("GROSSE STRASSE") == ["grosse", "strasse"]
 
 
 def test_szkola_typed_without_polish_letters_meets_szkola() -> None:

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from search.polish import words
+from catalogue.polish import words
 from search.query_places import find_places
 from search.query_text import SynonymSpan, analyse_query
 from search.spelling import edit_distance
-from search.tantivy_rank import BASE_DATE, EPSILON, HORIZON_DAYS, start_weight
+from search.tantivy.rank import BASE_DATE, EPSILON, HORIZON_DAYS, start_weight
 
 
 def places(text: str) -> list[tuple[str, str]]:

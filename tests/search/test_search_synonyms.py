@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from search.polish import analyse_document, words
+from catalogue.polish import words
 from search.synonyms import (
     SYNONYM_PREFIX,
     SYNONYMS_FILE,
@@ -14,6 +14,7 @@ from search.synonyms import (
     meilisearch_synonyms,
     synonym_groups,
 )
+from search.tantivy.schema import analyse_document
 
 
 def groups_found(text: str, in_query: bool = True) -> list[tuple[str, str]]:

@@ -3,25 +3,33 @@
 `suggest` answers `SearchBackend.suggest`: places whose name the typed words begin (where offers
 are held), qualifications and offer titles the words find, the last word a prefix with the
 search's typo budget. It runs two small queries over one field each (titles, qualifications),
-not the full search. `place_suggestions` needs no index and is shared with other backends.
+not the full search; the places and the order of the list are every backend's
+(`search.suggestions`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import tantivy
 from tantivy import Occur
 
+from catalogue.polish import fold, words
 from search.filters import get_filter
 from search.interface import Suggestion
-from search.polish import MAX_QUERY_WORDS, QueryTerm, fold, terms_of, typo_distance, words
-from search.query_places import known_places
+from search.query_terms import MAX_QUERY_WORDS, QueryTerm, terms_of, typo_distance
 from search.query_text import AnalysedQuery, analyse_query
-from search.spelling import correct, edit_distance, text_words
-from search.tantivy_forms import FormsLookup
-from search.tantivy_query import (
+from search.spelling import correct, text_words
+from search.suggestions import (
+    MAX_PLACES,
+    MAX_QUALIFICATIONS,
+    chosen,
+    place_suggestions,
+    qualification_suggestion,
+)
+from search.tantivy.forms import FormsLookup
+from search.tantivy.query import (
     EXACT,
     TYPO_POINTS,
     Forms,
@@ -31,53 +39,12 @@ from search.tantivy_query import (
     text_query,
     word_query,
 )
-from search.tantivy_rank import START_WEIGHT
-from search.tantivy_schema import DESCRIPTION, QUALIFICATION, STORED, TITLE, TITLE_M
+from search.tantivy.rank import START_WEIGHT
+from search.tantivy.schema import DESCRIPTION, QUALIFICATION, STORED, TITLE, TITLE_M
 
-MAX_PLACES = 2
-MAX_QUALIFICATIONS = 3
 # Did you mean: the words of this many offers near a misspelt word are the candidates.
 NEIGHBOUR_DOCUMENTS = 30
 NEIGHBOUR_FIELDS = ("title", "description", "qualification_code", "qualification_name")
-_LONGEST_PLACE = 3  # words of the longest place name a prefix may span ("kostrzyn nad o")
-
-
-def place_suggestions(text: str, held: Callable[[str], bool], limit: int) -> list[Suggestion]:
-    """Places whose name the last words of `text` begin (`kurs ża` → Żary, Żagań), with one
-    typo allowed from 5 letters; only places in powiats where `held(powiat)`."""
-    typed = [m.group() for m in words(text)]
-    held_powiats: dict[str, bool] = {}
-    for size in range(min(_LONGEST_PLACE, len(typed)), 0, -1):  # "zielona g" is not Gorzów
-        head, tail = typed[:-size], " ".join(w.lower() for w in typed[-size:])
-        # Typed Polish letters count ("ża" is Żary, not Zabór); typed without them, all fold.
-        by_letters = tail != fold(tail)
-        found: dict[str, tuple[tuple[int, int, str], Suggestion]] = {}
-        for place in known_places():
-            typos = _prefix_typos(tail, place.name.lower() if by_letters else place.folded)
-            if typos is None:
-                continue
-            if place.powiat not in held_powiats:
-                held_powiats[place.powiat] = held(place.powiat)
-            if not held_powiats[place.powiat]:
-                continue
-            powiat = get_filter("powiat").display(place.powiat)
-            detail = "" if place.name == powiat else powiat
-            suggestion = Suggestion("place", place.name, " ".join([*head, place.name]), detail)
-            found[place.name] = ((typos, place.rank, place.folded), suggestion)
-        if found:
-            return [s for _, s in sorted(found.values(), key=lambda item: item[0])][:limit]
-    return []
-
-
-def _prefix_typos(typed: str, name: str) -> int | None:
-    """0 when `name` begins with `typed`, 1 when it does with one typo, else None."""
-    if name.startswith(typed):
-        return 0
-    if len(typed) < 5:
-        return None
-    lengths = (len(typed) - 1, len(typed), len(typed) + 1)
-    near = any(edit_distance(typed, name[:n], 1) <= 1 for n in lengths if n <= len(name))
-    return 1 if near else None
 
 
 def suggest(
@@ -95,10 +62,7 @@ def suggest(
     forms = FormsLookup(searcher)  # the typed words' forms, looked up once for both lists
     qualifications = _qualifications(searcher, schema, forms, terms)[:MAX_QUALIFICATIONS]
     titles = _titles(searcher, schema, forms, terms, limit)
-    chosen: dict[str, Suggestion] = {}
-    for suggestion in [*places, *qualifications, *titles]:
-        chosen.setdefault(fold(suggestion.text), suggestion)
-    return list(chosen.values())[:limit]
+    return chosen([*places, *qualifications, *titles], limit)
 
 
 def _titles(
@@ -117,13 +81,8 @@ def _qualifications(
     searcher: tantivy.Searcher, schema: tantivy.Schema, forms: Forms, terms: list[QueryTerm]
 ) -> list[Suggestion]:
     query = _one_field_query(schema, forms, terms, QUALIFICATION, None)
-    found = []
-    for d in _documents(searcher, query, 20):
-        code, name = d.get("qualification_code") or "", d.get("qualification_name") or ""
-        if code or name:
-            text = f"{code} {name}".strip()
-            found.append(Suggestion("qualification", text, code or name, d.get("occupation") or ""))
-    return found
+    found = (qualification_suggestion(d) for d in _documents(searcher, query, 20))
+    return [s for s in found if s is not None]
 
 
 def _one_field_query(

@@ -1,8 +1,8 @@
 """Query building for the embedded backend: pure functions from analysed words to tantivy queries.
 
-User text never reaches tantivy's query parser: it is split into words by `search.polish` and every
-word becomes term, fuzzy and prefix queries built as objects, so quotes, colons, `AND` or `*` are
-just characters. A document scores the sum of every way each word matches it.
+User text never reaches tantivy's query parser: it is split into words by `catalogue.polish` and
+every word becomes term, fuzzy and prefix queries built as objects, so quotes, colons, `AND` or
+`*` are just characters. A document scores the sum of every way each word matches it.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from typing import Any
 import tantivy
 from tantivy import Occur
 
+from catalogue.polish import LEMMA_PREFIX
 from search.filters import conditions, get_filter
-from search.polish import LEMMA_PREFIX, MAX_QUERY_WORDS, QueryTerm, typo_distance
+from search.query_terms import MAX_QUERY_WORDS, QueryTerm, typo_distance
 from search.query_text import AnalysedQuery, SynonymSpan, Unit
-from search.tantivy_filters import condition_query
-from search.tantivy_forms import WordForms, any_term
-from search.tantivy_rank import EPSILON
-from search.tantivy_schema import (
+from search.tantivy.filters import condition_query
+from search.tantivy.forms import WordForms, any_term
+from search.tantivy.rank import EPSILON
+from search.tantivy.schema import (
     BODY_M,
     DESCRIPTION,
     PLACE,
@@ -32,7 +33,7 @@ from search.tantivy_schema import (
     WORDS,
 )
 
-Forms = Callable[[QueryTerm], WordForms]  # a search's `search.tantivy_forms.FormsLookup`
+Forms = Callable[[QueryTerm], WordForms]  # a search's `search.tantivy.forms.FormsLookup`
 
 # Ranking works in buckets, as Meilisearch's ranking rules do, not in BM25 sums: for each query
 # word only its best way of matching counts (a disjunction max), worth
@@ -42,7 +43,7 @@ Forms = Callable[[QueryTerm], WordForms]  # a search's `search.tantivy_forms.For
 # (the same word, inflected, in the title) and an offer saying "spawanie" in its description
 # only 410, "spwanie" (1 typo) in a title 240. All points are multiples of SCORE_STEP, so
 # documents matching alike score exactly alike; the soonest upcoming edition then breaks the tie
-# through a multiplier below 1 + EPSILON (`search.tantivy_rank`): 440 becomes 440.394 for an
+# through a multiplier below 1 + EPSILON (`search.tantivy.rank`): 440 becomes 440.394 for an
 # offer starting on 2026-03-02 and 440.390 for one on 2026-04-10, never 445, the next score.
 EXACT, SYNONYM, STEM, ONE_TYPO, TWO_TYPOS = 400.0, 350.0, 300.0, 200.0, 100.0
 # EXACT: the word itself, its lemma, or (last word) a word it begins. SYNONYM: a phrase of the
@@ -131,7 +132,7 @@ def match_query(
 
     Every way `word_query` has of matching a word in a surface field also matches one of the
     word's morph keys, since a word always has the stem key of its folded form
-    (`search.polish`) and BODY_M holds every field but the title. So a word matches where one
+    (`catalogue.polish`) and BODY_M holds every field but the title. So a word matches where one
     of its keys is in TITLE_M or BODY_M, or a word it begins (last word; tags included) or a
     near word (typos; not in tags) is in WORDS, the surface fields together: 4 or 5 queries
     instead of up to 20, the same documents.

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import tantivy
 
-from search.tantivy_schema import SCHEMA_VERSION, build_schema
+from search.tantivy.schema import SCHEMA_VERSION, build_schema
 
 log = logging.getLogger(__name__)
 

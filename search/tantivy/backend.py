@@ -1,8 +1,8 @@
 """The embedded search backend: a tantivy index in a folder, searched in-process.
 
-Query building lives in `search.tantivy_query`, the schema in `search.tantivy_schema`, and the
+Query building lives in `search.tantivy.query`, the schema in `search.tantivy.schema`, and the
 folder (generations, atomic swap, reloading after other processes' commits) in
-`search.tantivy_store`. This module runs a `Query`: hits in the asked order, disjunctive facet
+`search.tantivy.store`. This module runs a `Query`: hits in the asked order, disjunctive facet
 counts, highlights and paging.
 """
 
@@ -28,16 +28,16 @@ from search.interface import (
     Results,
     Suggestion,
 )
-from search.polish import QueryTerm
 from search.query_checks import check_query
+from search.query_terms import QueryTerm
 from search.query_text import SynonymSpan, analyse_query, warm_up_in_background
-from search.suggest import did_you_mean, suggest
-from search.tantivy_facets import facet_counts
-from search.tantivy_find import Finder, Page, relevance_page
-from search.tantivy_query import combine, filter_clauses, place_clause
-from search.tantivy_schema import ID, SORT_PRICE, SORT_START, STORED, to_tantivy
-from search.tantivy_sort import distance_page
-from search.tantivy_store import IndexStore
+from search.tantivy.facets import facet_counts
+from search.tantivy.find import Finder, Page, relevance_page
+from search.tantivy.query import combine, filter_clauses, place_clause
+from search.tantivy.schema import ID, SORT_PRICE, SORT_START, STORED, to_tantivy
+from search.tantivy.sort import distance_page
+from search.tantivy.store import IndexStore
+from search.tantivy.suggest import did_you_mean, suggest
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ SORT_FIELDS = {"start_date": SORT_START, "price": SORT_PRICE}
 
 
 class EmbeddedBackend:
-    """`SearchBackend` on a tantivy index kept in `index_dir` (see `search.tantivy_store`)."""
+    """`SearchBackend` on a tantivy index kept in `index_dir` (see `search.tantivy.store`)."""
 
     def __init__(self, index_dir: Path) -> None:
         self._store = IndexStore(index_dir)

@@ -20,7 +20,7 @@ from tantivy import Occur
 
 from search.conditions import Near
 from search.geo import haversine_km, key_point, point_key
-from search.tantivy_schema import ID, STORED, shared_schema
+from search.tantivy.schema import ID, STORED, shared_schema
 
 Page = list[tuple[float, tantivy.DocAddress]]
 FEW_HITS = 256  # up to this many hits are read and sorted at once

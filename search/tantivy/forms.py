@@ -26,8 +26,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from tantivy import Occur
 
-from search.polish import QueryTerm, typo_distance
-from search.tantivy_schema import TAGS, WORDS
+from search.query_terms import QueryTerm, typo_distance
+from search.tantivy.schema import TAGS, WORDS
 
 # Beyond this many words, one term-set query (a bitset built at once) beats a disjunction.
 MAX_TERM_CLAUSES = 16

@@ -1,7 +1,11 @@
-"""The Polish analyser shared by every search backend.
+"""The Polish analyser shared by the normaliser and every search backend.
 
-Every word yields several *keys* so that inflected forms, forms typed without Polish letters
-and the dictionary form meet in the index (see shared/research/polish-search.md §0, §3):
+`fold` is how both compare text: lower case, no diacritics, `ł` → l, `ß` → ss, whitespace runs
+as one space. The normaliser folds raw values with it (`catalogue.normalise.text.fold`) before
+looking them up in its tables; search folds what it indexes and what is typed with it.
+
+For search, every word yields several *keys* so that inflected forms, forms typed without Polish
+letters and the dictionary form meet in the index:
 
 - its surface form, lower-cased and folded (`Szkoła` → `szkola`), for exact, fuzzy and prefix
   matching and for highlighting;
@@ -10,7 +14,8 @@ and the dictionary form meet in the index (see shared/research/polish-search.md 
 - `l_` + fold(lemma) for every lemma Morfeusz 2 knows (`wózków` → `l_wozek`).
 
 Stem and lemma keys carry different prefixes so that ranking can trust lemmas more than stems
-(`praw` is the stem of `prawo`, `prawy` and `prawa`).
+(`praw` is the stem of `prawo`, `prawy` and `prawa`). Morfeusz also generates the inflected
+forms of a name (`inflected_forms`), for place names typed in any case (`search.query_places`).
 """
 
 from __future__ import annotations
@@ -18,9 +23,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import snowballstemmer  # type: ignore[import-untyped]
@@ -30,8 +33,6 @@ LEMMA_PREFIX = "l_"
 # Longer "words" are URLs, hashes or glued text: nobody types them, and fuzzy matching on
 # them is expensive.
 MAX_WORD_CHARS = 40
-# A query keeps this many words (Meilisearch ignores words after its 10th, too).
-MAX_QUERY_WORDS = 10
 
 # Words that carry no meaning in a course search; in a query they are optional, so that
 # `kurs z księgowości` does not require a `z` in the offer.
@@ -41,18 +42,23 @@ _STOPWORDS = (
     "u", "w", "we", "z", "za", "ze", "że",
 )  # fmt: skip
 
+# Letters without a Unicode decomposition that still fold: `ł` (`Łódź` → lodz), and the German
+# `ß` as German writes it without (`Straße` → strasse).
+_FOLDS = str.maketrans({"ł": "l", "ß": "ss"})
 # Letters and digits (`_` is a word character for `\w`), at most MAX_WORD_CHARS of them: a
 # longer run is no word at all, not a word cut in two.
 _WORD = re.compile(rf"(?<![^\W_])[^\W_]{{1,{MAX_WORD_CHARS}}}(?![^\W_])")
 _stemmer_lock = threading.Lock()
 _morfeusz_lock = threading.Lock()
+_generator_lock = threading.Lock()
 _morfeusz: Any = None
 
 
 def fold(text: str) -> str:
-    """Lower-case, drop diacritics; `ł` has no Unicode decomposition, so map it explicitly."""
-    text = unicodedata.normalize("NFKD", text.lower()).replace("ł", "l")
-    return "".join(c for c in text if not unicodedata.combining(c))
+    """Lower-case, drop diacritics, collapse whitespace: `Zielona  Góra ` → `zielona gora`.
+    NFKD also turns non-breaking spaces into spaces and ligatures into letters."""
+    text = unicodedata.normalize("NFKD", text.lower().translate(_FOLDS))
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
 
 
 def words(text: str) -> list[re.Match[str]]:
@@ -79,14 +85,6 @@ def fold_word(word: str) -> str:
     return fold(word)
 
 
-@dataclass(frozen=True)
-class QueryTerm:
-    surface: str  # folded surface form
-    keys: frozenset[str]  # stem (`s_…`) and lemma (`l_…`) keys
-    prefix: bool  # the last word of the query: the user may still be typing it
-    stopword: bool  # optional in the query (`w`, `z`, `dla` …)
-
-
 def word_keys(word: str) -> frozenset[str]:
     """Stem and lemma keys of one word (any case); cached per distinct word."""
     return _word_keys(word.lower())
@@ -98,59 +96,6 @@ def _word_keys(word: str) -> frozenset[str]:
     keys = {STEM_PREFIX + fold(_stem(word)), STEM_PREFIX + _stem(folded)}
     keys.update(LEMMA_PREFIX + fold(lemma) for lemma in _lemmas(word))
     return frozenset(keys)
-
-
-def typo_distance(word: str) -> int:
-    """Edits allowed in a folded query word, as Meilisearch does: 0 below 5 letters, 1 up to 8,
-    then 2 (`spwanie` finds `spawanie`, `kurs` never finds `kurz`)."""
-    if len(word) < 5:
-        return 0
-    return 1 if len(word) < 9 else 2
-
-
-def analyse_document(text: str) -> str:
-    """The space-joined keys of every word, for the "morph" fields of an index, and the key of
-    each synonym group whose phrase the text contains (`search.synonyms`)."""
-    # Imported here: `search.synonyms` analyses its phrases with this module.
-    from search.synonyms import document_synonym_keys
-
-    found = [m.group() for m in words(text)]
-    return " ".join([*map(_keys_text, found), *document_synonym_keys(found)])
-
-
-@lru_cache(maxsize=200_000)
-def _keys_text(word: str) -> str:
-    return " ".join(sorted(word_keys(word)))
-
-
-def query_terms(text: str) -> list[QueryTerm]:
-    """One term per query word (at most MAX_QUERY_WORDS); the last one is a prefix."""
-    return terms_of([m.group() for m in words(text)[:MAX_QUERY_WORDS]], last_is_prefix=True)
-
-
-def terms_of(query_words: Sequence[str], last_is_prefix: bool) -> list[QueryTerm]:
-    """One term per word; the last one is a prefix when the user may still be typing it
-    (not when a place name followed it: `informatyka zielona gora`)."""
-    terms = []
-    for i, word in enumerate(query_words):
-        surface = fold(word)
-        keys = word_keys(word)
-        if not any(k.startswith(LEMMA_PREFIX) for k in keys):
-            # Morfeusz knows no word typed without Polish letters; `wozek` may well be the
-            # dictionary form `wózek`, whose folded lemma key offers with `wózków` carry.
-            keys |= {LEMMA_PREFIX + surface}
-        terms.append(
-            QueryTerm(
-                surface=surface,
-                keys=keys,
-                prefix=last_is_prefix and i == len(query_words) - 1,
-                stopword=surface in STOPWORDS,
-            )
-        )
-    if terms and all(t.stopword for t in terms):
-        # `dla` alone is still something to look for.
-        terms = [QueryTerm(t.surface, t.keys, t.prefix, False) for t in terms]
-    return terms
 
 
 _SNOWBALL = snowballstemmer.stemmer("polish")
@@ -185,3 +130,35 @@ def _analyser() -> Any:
 
         _morfeusz = morfeusz2.Morfeusz(generate=False)
     return _morfeusz
+
+
+def inflected_forms(word: str) -> set[str]:
+    """Every folded form of every lemma the word is the base form of (`Góra` → gorze, gor …)."""
+    generator = _generator()
+    with _generator_lock:
+        lemmas = {i[2][1] for i in generator.analyse(word) if _base(i[2][1]) == fold(word)}
+        return {fold(form[0]) for lemma in lemmas for form in generator.generate(lemma)}
+
+
+def is_common_word(word: str) -> bool:
+    """Whether the lower-cased word is also an ordinary noun or adjective (`sława`, `sucha`)."""
+    generator = _generator()
+    with _generator_lock:
+        readings = [i[2] for i in generator.analyse(word.lower())]
+    return any(
+        r[1].split(":")[0].islower() and ("nazwa_pospolita" in r[3] or r[2].startswith("adj:"))
+        for r in readings
+    )
+
+
+def _base(lemma: str) -> str:
+    return fold(lemma.split(":")[0])
+
+
+@cache
+def _generator() -> Any:
+    # A second Morfeusz, with its generation dictionary, for the few place names only: the
+    # analyser of every indexed word does without it.
+    import morfeusz2  # type: ignore[import-untyped]
+
+    return morfeusz2.Morfeusz(generate=True)

@@ -6,7 +6,7 @@ use share one aggregation over the full query; each one in use needs its own, wi
 clause. Aggregations read fast-field columns, never stored documents:
 
 - a terms facet is a terms aggregation (on the value sets of a multi-valued field, see
-  `search.tantivy_schema.VALUE_SETS`);
+  `search.tantivy.schema.VALUE_SETS`);
 - a yes/no facet (`free`, `enrolment_open`) counts the documents its "yes" would keep: a terms
   aggregation on a boolean field, or a range aggregation on a single-valued number or date
   ("enrolment until today or later"); any other condition is counted with a search.
@@ -24,8 +24,8 @@ import tantivy
 
 from search.conditions import Between, IsTrue, day_number
 from search.filters import get_filter
-from search.tantivy_query import combine, filter_clauses
-from search.tantivy_schema import ID, MISSING, VALUE_SEPARATOR, VALUE_SETS
+from search.tantivy.query import combine, filter_clauses
+from search.tantivy.schema import ID, MISSING, VALUE_SEPARATOR, VALUE_SETS
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""`search.conditions` conditions as tantivy queries, on the fields `search.tantivy_schema` builds.
+"""`search.conditions` conditions as tantivy queries, on the fields `search.tantivy.schema` builds.
 
 Every filter field is a fast field, so these queries read columns: term sets for strings and
 point keys, range queries for numbers and dates (a document with several values matches when
@@ -16,7 +16,7 @@ from tantivy import Occur
 
 from search.conditions import AnyOf, Between, Condition, Either, IsTrue, Within, day_number
 from search.geo import band_prefixes, keys_within
-from search.tantivy_schema import filter_fields
+from search.tantivy.schema import filter_fields
 
 MAX_TERM_QUERIES = 32  # beyond this many values, one term-set query
 _NUMBER_TYPES = {"int": tantivy.FieldType.Integer, "date": tantivy.FieldType.Integer}

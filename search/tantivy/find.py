@@ -5,7 +5,7 @@ matching documents (`match_query`, cheaper). When enough offers score the most t
 (`best_query`: every word in the title), they are the first page(s) and all score alike, so they
 are read in start order straight from the `sort_start` column, without ranking the thousands
 of other matches (`kurs` matches 70% of the catalogue). Otherwise the ranked query is searched
-with the start-day tie-break in the score (`search.tantivy_rank`).
+with the start-day tie-break in the score (`search.tantivy.rank`).
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from collections.abc import Sequence
 import tantivy
 from tantivy import Occur
 
-from search.polish import QueryTerm
+from search.query_terms import QueryTerm
 from search.query_text import SynonymSpan, Unit
-from search.tantivy_forms import FormsLookup
-from search.tantivy_query import (
+from search.tantivy.forms import FormsLookup
+from search.tantivy.query import (
     MORPH_FIELD_POINTS,
     Forms,
     best_points,
@@ -28,8 +28,8 @@ from search.tantivy_query import (
     match_query,
     text_query,
 )
-from search.tantivy_rank import START_WEIGHT
-from search.tantivy_schema import SORT_START
+from search.tantivy.rank import START_WEIGHT
+from search.tantivy.schema import SORT_START
 
 Page = list[tuple[float, tantivy.DocAddress]]
 
@@ -60,7 +60,7 @@ class Finder:
             # Any word may match: a word no offer has changes nothing, and without it the
             # offers with all the others top the list ("kurs cysterny" is then "kurs").
             units = [u for u in given if _may_match(searcher, schema, u, clauses, self.forms)]
-        # Asked for any word after no offer had them all (`search.embedded`): then no offer
+        # Asked for any word after no offer had them all (`search.tantivy.backend`): then no offer
         # has both of two words, and those with either in the title score the most.
         self.disjoint = not conjunctive and len(units) == len(given) == 2
         self.searcher, self.schema, self.units = searcher, schema, list(units)
@@ -98,7 +98,7 @@ class Finder:
             return None
         addresses = [address for _, address in result.hits]
         weights = self.searcher.fast_field_values(START_WEIGHT, addresses)
-        # The score the ranked query would give them (`search.tantivy_rank`).
+        # The score the ranked query would give them (`search.tantivy.rank`).
         return [
             (points * math.log2(2 + (w or 0.0)), a) for w, a in zip(weights, addresses, strict=True)
         ]
@@ -126,7 +126,7 @@ def relevance_page(
 ) -> tuple[Page, int]:
     """A page of a ranked query: best score first; equal scores by soonest start, then id.
 
-    Scores carry the soonest-edition tie-break (`search.tantivy_rank`), so tantivy's top-k
+    Scores carry the soonest-edition tie-break (`search.tantivy.rank`), so tantivy's top-k
     collector does the ordering and only offers starting on the same day (or without a date)
     still tie. tantivy orders those by its internal document order, which changes with merges,
     so a window around the page is fetched, widened while the page's first or last score is

@@ -1,6 +1,6 @@
 """The tantivy schema of the embedded backend and how a search document fills it.
 
-Text is analysed in Python (`search.polish`) and handed to tantivy already folded and split,
+Text is analysed in Python (`catalogue.polish`) and handed to tantivy already folded and split,
 with the whitespace tokenizer: the index and the query then use one and the same analyser, and
 no process has to register a custom tokenizer before it can open the index.
 """
@@ -10,21 +10,22 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import tantivy
 
+from catalogue.polish import tokens, word_keys, words
 from search.conditions import day_number
 from search.filters import BY_NAME, FILTERS, TERM_FILTERS, FlagFilter
 from search.geo import point_key
-from search.polish import analyse_document, tokens
-from search.tantivy_rank import START_WEIGHT, start_weight
+from search.synonyms import document_synonym_keys
+from search.tantivy.rank import START_WEIGHT, start_weight
 
 # Bump when the schema below changes: an index of another version is ignored until rebuilt.
 # 2: fields of every filter kind (numbers, dates as days, point keys), value sets of facets.
-# 3: `start_weight` (search.tantivy_rank), synonym keys in the morph fields (search.synonyms).
-# 4: `words` (search.tantivy_query.match_query).
+# 3: `start_weight` (search.tantivy.rank), synonym keys in the morph fields (search.synonyms).
+# 4: `words` (search.tantivy.query.match_query).
 # 5: facet columns are dense (`MISSING`, `NO_DAY`).
 SCHEMA_VERSION = 5
 
@@ -38,11 +39,11 @@ QUALIFICATION = "qualification"  # code, name and occupation of the qualificatio
 PLACE = "place"  # towns, so that `zielona gora` finds offers held there
 TAGS = "tags"  # the Polish names of the kind and form, so that `kurs online` means something
 SURFACE_FIELDS = (TITLE, DESCRIPTION, PROVIDER, QUALIFICATION, PLACE, TAGS)
-# Morph fields: stem and lemma keys (`search.polish`).
+# Morph fields: stem and lemma keys (`catalogue.polish`) and synonym keys (`analyse_document`).
 TITLE_M = "title_m"
 BODY_M = "body_m"  # everything but the title
 # Every surface word but the tags, once more: one fuzzy or prefix query finds a word anywhere
-# (`search.tantivy_query.match_query`), where ranking needs one per field.
+# (`search.tantivy.query.match_query`), where ranking needs one per field.
 WORDS = "words"
 # Sort keys: the sort value and the id packed into one integer, so that one fast field gives a
 # total order with stable ties (`2026-03-01`, id 7 → 20513 * ID_SPACE + 7).
@@ -105,6 +106,18 @@ def to_tantivy(document: dict[str, Any]) -> tantivy.Document:
     doc.add_integer(SORT_PRICE, price_key(document))
     doc.add_float(START_WEIGHT, start_weight(document))
     return doc
+
+
+def analyse_document(text: str) -> str:
+    """The space-joined keys of every word, for the morph fields, and the key of each synonym
+    group whose phrase the text contains (`search.synonyms`)."""
+    found = [m.group() for m in words(text)]
+    return " ".join([*map(_keys_text, found), *document_synonym_keys(found)])
+
+
+@lru_cache(maxsize=200_000)
+def _keys_text(word: str) -> str:
+    return " ".join(sorted(word_keys(word)))
 
 
 def filter_fields() -> dict[str, str]:

@@ -1,6 +1,6 @@
 """The soonest-edition tie-break of the embedded backend, folded into the score.
 
-Text scores are sums of constant points (`search.tantivy_query`), all multiples of
+Text scores are sums of constant points (`search.tantivy.query`), all multiples of
 `SCORE_STEP`, so many offers tie; the ranking rules order ties by their soonest upcoming
 edition, then by id. Sorting every tied hit after the search is slow for broad queries (`kurs`
 ties thousands), so each document carries a `start_weight`, and tantivy's top-k collector
@@ -16,8 +16,8 @@ a document over a better text score; it only orders equal text scores by day. Ex
 title matches of `spawanie`, 440 points each, starting on 2026-03-02 (k = 425) and 2026-04-10
 (k = 464), score 440 × 1.000896… = 440.394 and 440 × 1.000886… = 440.390: the sooner one first.
 Within one day (or past the horizon, or without a date) the weighted scores are equal and
-`search.embedded` orders that small group by start key and id, so pages stay a stable total
-order.
+`search.tantivy.find` orders that small group by start key and id, so pages stay a stable
+total order.
 
 Measured with tantivy-py 0.27: 4,097 consecutive days give 4,097 distinct weighted scores for
 text scores from 5 to 4,400, so only offers starting on the same day tie.
@@ -32,7 +32,7 @@ START_WEIGHT = "start_weight"  # the fast field holding the weight
 BASE_DATE = date(2025, 1, 1)  # earlier editions (stale documents) count as this day
 HORIZON_DAYS = 4095  # later editions (after 2036-03-18) share the last day's weight
 EPSILON = 1e-3
-# `search.tantivy_query` checks that EPSILON times its highest score stays below its step.
+# `search.tantivy.query` checks that EPSILON times its highest score stays below its step.
 
 
 def start_weight(document: dict[str, Any]) -> float:
