@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format install install-test browser clean
+.PHONY: run test lint format install install-test browser postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -24,6 +24,13 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
+# PostgreSQL's server binaries: the tests run each catalogue test on a throwaway cluster of
+# their own too (tests/postgres_support.py). Debian's package, where no initdb is found.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq --no-install-recommends postgresql >/dev/null)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -32,8 +39,9 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: install browser lint
-	$(BIN)/pytest -q
+# LLL_REQUIRE_POSTGRES: a missing PostgreSQL fails the tests instead of skipping its half.
+test: install browser postgres lint
+	LLL_REQUIRE_POSTGRES=1 $(BIN)/pytest -q
 
 clean:
 	rm -rf $(VENV) var

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, func, select
 
-from catalogue.db import create_all, get_engine
+from catalogue.db import get_engine
 from catalogue.models import CrawlRun, Edition, Offer, OfferStatus, Rejection, RunStatus
 from catalogue.raw import RawEdition, RawOffer
 from catalogue.runs import fail_unfinished
@@ -13,10 +13,10 @@ from catalogue.store import CrawlRecorder
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = get_engine(f"sqlite:///{tmp_path / 'catalogue.sqlite3'}")
-    create_all(engine)
-    return engine
+def engine(database_url):
+    engine = get_engine(database_url)
+    yield engine
+    engine.dispose()
 
 
 def welding(external_id: str = "1", price: int = 246000, title: str | None = None) -> RawOffer:

@@ -1,0 +1,63 @@
+"""Every test that touches the catalogue database runs on SQLite and on PostgreSQL.
+
+A test asks for `database_url` (a fresh database with the catalogue's schema, its own); a
+fixture of a wider scope asks for `databases` and calls `databases.create(folder)`. Both are
+parametrized over the two kinds, so test names end in `[sqlite]` or `[postgresql]`.
+
+Without PostgreSQL on the machine its half of the tests is skipped, saying why, unless
+LLL_REQUIRE_POSTGRES=1 (`make test` sets it, after installing PostgreSQL): then it fails.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.postgres_support import Databases, PostgresCluster, SqliteFiles, find_binaries
+
+DATABASE_KINDS = ("sqlite", "postgresql")
+REQUIRE_POSTGRES = "LLL_REQUIRE_POSTGRES"
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    binaries = find_binaries()
+    if binaries is None:
+        reason = (
+            "PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin or on "
+            "PATH); `make postgres` installs it"
+        )
+        if os.environ.get(REQUIRE_POSTGRES) == "1":
+            pytest.fail(f"{REQUIRE_POSTGRES}=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    cluster = PostgresCluster.start(binaries)
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session", params=DATABASE_KINDS)
+def databases(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Databases:
+    if request.param == "postgresql":
+        return request.getfixturevalue("postgres")
+    return SqliteFiles(tmp_path_factory.mktemp("sqlite-template"))
+
+
+@pytest.fixture
+def database_url(databases: Databases, tmp_path: Path) -> Iterator[str]:
+    """A fresh catalogue database, migrated to the newest schema."""
+    url = databases.create(tmp_path)
+    yield url
+    databases.drop(url)
+
+
+@pytest.fixture
+def empty_database_url(databases: Databases, tmp_path: Path) -> Iterator[str]:
+    """A fresh database without any table."""
+    url = databases.create(tmp_path, migrated=False)
+    yield url
+    databases.drop(url)
