@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
@@ -38,6 +39,7 @@ from catalogue.raw import RawOffer
 log = logging.getLogger(__name__)
 
 Outcome = Literal["new", "updated", "unchanged", "rejected"]
+T = TypeVar("T")
 
 
 def content_hash(normalised: NormalisedOffer, extras: dict[str, Any] | None = None) -> str:
@@ -84,6 +86,10 @@ class CrawlRecorder:
         self._unidentified = 0  # rejections without an external id
 
     def start(self) -> int:
+        self.source_id, self.run_id = _once_more_if_raced(self._start)
+        return self.run_id
+
+    def _start(self) -> tuple[int, int]:
         with Session(self.engine) as session:
             source = get_or_create_source(
                 session, self.source_name, self.source_title, self.source_url
@@ -91,8 +97,7 @@ class CrawlRecorder:
             run = CrawlRun(source_id=source.id)
             session.add(run)
             session.commit()
-            self.source_id, self.run_id = source.id, run.id
-        return self.run_id
+            return source.id, run.id
 
     def add(self, raw: RawOffer) -> Outcome:
         self.counts["seen"] += 1
@@ -105,15 +110,7 @@ class CrawlRecorder:
         except Exception as exc:  # a normaliser bug must not stop the crawl or lose the item
             log.exception("normaliser failed on %s/%s", raw.source, raw.external_id)
             return self._rejected(f"błąd normalizacji: {exc!r}", raw.to_dict(), raw.external_id)
-        for attempt in (1, 2):
-            try:
-                outcome = self._upsert(raw, normalised)
-                break
-            except IntegrityError:
-                # Another crawl created the same institution or qualification at the same
-                # moment; the second attempt finds it.
-                if attempt == 2:
-                    raise
+        outcome = _once_more_if_raced(lambda: self._upsert(raw, normalised))
         self.counts[outcome] += 1
         return outcome
 
@@ -240,6 +237,16 @@ class CrawlRecorder:
             record_changes(session, gone)
             self.changed_ids.update(gone)
         return len(gone)
+
+
+def _once_more_if_raced(write: Callable[[], T]) -> T:
+    """Run the transaction `write` again when it lost a race: another crawl created the same
+    source, offer, institution or qualification at the same moment (a unique key refused the
+    second row), and the second attempt finds that row."""
+    try:
+        return write()
+    except IntegrityError:
+        return write()
 
 
 def _final_status(complete: bool, errors: list[str], seen: int) -> RunStatus:
