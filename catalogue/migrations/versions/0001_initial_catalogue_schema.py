@@ -197,3 +197,6 @@ def downgrade() -> None:
 
     op.drop_table('institution')
     # ### end Alembic commands ###
+    # PostgreSQL keeps an enum's type after its tables are gone; SQLite has none to drop.
+    for name in ('runstatus', 'offerkind', 'deliveryform', 'offerstatus'):
+        sa.Enum(name=name).drop(op.get_bind(), checkfirst=True)
