@@ -4,8 +4,8 @@
                    templates: TemplatesDep) -> Response: ...
 
 Handlers name what they need as typed parameters; tests replace a service with
-`app.dependency_overrides[get_search] = lambda: other_backend`. Only `services_of` knows where
-the app keeps them.
+`app.dependency_overrides[get_search] = lambda: other_backend`. Only `attach` and `app_services`
+know where the app keeps them.
 """
 
 from __future__ import annotations
@@ -37,7 +37,11 @@ def attach(app: FastAPI, services: Services) -> None:
 
 
 def services_of(connection: HTTPConnection) -> Services:
-    services: Services = connection.app.state.services
+    return app_services(connection.app)
+
+
+def app_services(app: FastAPI) -> Services:
+    services: Services = app.state.services
     return services
 
 

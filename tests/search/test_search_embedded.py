@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from catalogue.settings import Settings
 from search.backends import BackendNotAvailable, get_backend
-from search.embedded import EmbeddedBackend
 from search.interface import Query
-from search.tantivy_store import POINTER
+from search.settings import SearchSettings
+from search.tantivy import EmbeddedBackend
+from search.tantivy.store import POINTER
 from tests.search.search_support import OFFERS, offer
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +32,7 @@ def test_a_commit_in_another_process_is_seen_without_reopening(tmp_path: Path) -
     script = (
         "import json, sys\n"
         "from pathlib import Path\n"
-        "from search.embedded import EmbeddedBackend\n"
+        "from search.tantivy import EmbeddedBackend\n"
         "EmbeddedBackend(Path(sys.argv[1])).index(json.loads(sys.stdin.read()))\n"
     )
     for batch, expected in ((OFFERS[:5], 5), (OFFERS[5:], len(OFFERS))):
@@ -108,9 +108,9 @@ def test_an_unknown_filter_facet_or_sort_is_a_programming_error(tmp_path: Path) 
 
 
 def test_the_settings_choose_the_backend(tmp_path: Path) -> None:
-    backend = get_backend(Settings(search_backend="embedded", search_index_dir=tmp_path / "ix"))
+    backend = get_backend(SearchSettings(backend="embedded", index_dir=tmp_path / "ix"))
     assert isinstance(backend, EmbeddedBackend)
     with pytest.raises(BackendNotAvailable, match="MEILI_URL"):
-        get_backend(Settings(search_backend="meilisearch", meili_url=None))
+        get_backend(SearchSettings(backend="meilisearch", meili_url=None))
     with pytest.raises(BackendNotAvailable, match="unknown"):
-        get_backend(Settings(search_backend="elastic"))
+        get_backend(SearchSettings(backend="elastic"))

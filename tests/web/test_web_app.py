@@ -10,6 +10,7 @@ from catalogue.db import get_engine
 from tests.app_settings import app_settings
 from tests.web.web_support import Catalogue, html
 from web.app import create_app
+from web.services import app_services
 
 
 def test_the_sample_data_banner_follows_the_settings(catalogue: Catalogue) -> None:
@@ -50,9 +51,9 @@ def test_a_broken_catalogue_shows_the_error_page_and_health_says_so(
 
 
 def test_the_page_the_crawlers_user_agent_links_says_who_we_are(client: TestClient) -> None:
-    settings = client.app.state.settings
-    agent = settings.crawler_user_agent
-    assert f"{settings.public_url.rstrip('/')}/o-robocie" in agent
+    settings = app_services(client.app).settings
+    agent = settings.crawlers.user_agent_for(settings.catalogue.public_url)
+    assert f"{settings.catalogue.public_url.rstrip('/')}/o-robocie" in agent
     page = html(client, "/o-robocie")
     assert page.css("h1::text").get() == "Robot katalogu (LubuskieLLLBot)"
     assert page.css("code::text").get() == agent
