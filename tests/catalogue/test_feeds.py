@@ -235,7 +235,7 @@ def test_rows_sharing_an_id_are_one_offer_with_one_edition_per_row():
     ]
 
 
-def test_the_first_row_wins_and_a_later_different_value_is_kept_for_moderation():
+def test_the_first_row_wins_and_a_later_different_value_is_kept_for_a_person_to_check():
     data = csv_bytes(
         HEADER,
         "K-1;;Spawanie MAG;Kurs podstawowy;https://x.example/mag;;18.01.2027;;;",

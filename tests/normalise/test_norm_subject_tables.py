@@ -127,7 +127,7 @@ def test_a_subcategory_wins_over_its_category():
     ("subcategory", "code"),
     [("578", "011"), ("577", "1013"), ("467", "0715"), ("582", "1041"), ("Uroda", "1012")],
 )
-def test_bur_subcategories_of_the_research_notes_map(subcategory, code):
+def test_the_known_bur_subcategories_map(subcategory, code):
     assert resolve_subject("Szkolenie", subcategory=subcategory).isced_code == code
 
 
