@@ -1,5 +1,7 @@
 """The Meilisearch backend: `SearchBackend` on one index of a Meilisearch server.
 
+It talks through the official client (`meilisearch`), which sends the requests, the key and
+the task polls; `search.meili.errors` turns its errors into `SearchUnavailable`.
 Writes wait for their task, so what `index()` returns from is searchable. `rebuild()` fills a
 fresh index `{uid}_new_{time}` with the settings and every document, then swaps it with the
 live one in one atomic task (`POST /swap-indexes`, docs: reference/api/indexes/swap-indexes)
@@ -13,14 +15,16 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
-import httpx
+from meilisearch import Client
+from meilisearch.errors import MeilisearchApiError
+from meilisearch.models.task import TaskInfo
 
 from search.conditions import AnyOf, Within
 from search.geo import keys_within
 from search.interface import MAX_QUERY_LENGTH, Query, Results, Suggestion
 from search.meili import results
-from search.meili.client import MeiliClient, MeiliError
 from search.meili.documents import POINT_KEYS, to_meili
+from search.meili.errors import MeiliError, finished, translated
 from search.meili.filters import NOTHING, expression, quote
 from search.meili.query import (
     Ask,
@@ -39,14 +43,17 @@ from search.query_text import AnalysedQuery, SynonymSpan, Unit, analyse_query
 
 BATCH = 5_000  # documents per request (Meilisearch accepts 100 MB; an offer is ~2 kB)
 NOT_FOUND = "index_not_found"
+# Searches answer in milliseconds; a request still unanswered after this is a server in trouble.
+REQUEST_TIMEOUT = 10  # seconds (the client takes whole seconds)
+TASK_TIMEOUT = 300.0  # seconds a write may take (indexing 100 000 offers takes about a minute)
 # A place named in the text narrows like a filter that no facet leaves out.
 TEXT_PLACE = "text place"
 
 
 class MeiliBackend:
-    """`SearchBackend` on the Meilisearch index `uid` at `url`; `key` is sent as a Bearer token.
+    """`SearchBackend` on the Meilisearch index `uid` at `url`, with the API key `key`.
 
-    `transport` replaces the network (tests pass an `httpx.MockTransport`).
+    `timeout` bounds each request (seconds), `task_timeout` each write's wait for its task.
     """
 
     def __init__(
@@ -55,14 +62,18 @@ class MeiliBackend:
         key: str | None = None,
         uid: str = "offers",
         *,
-        transport: httpx.BaseTransport | None = None,
+        timeout: int = REQUEST_TIMEOUT,
+        task_timeout: float = TASK_TIMEOUT,
     ) -> None:
         self.uid = uid
-        self.client = MeiliClient(url, key, transport=transport)
+        # The client joins `url + "/" + path`: a trailing slash would double it.
+        self.client = Client(url.rstrip("/"), key, timeout=timeout)
+        self.task_timeout = task_timeout
         self._ready = False  # the index exists and has our settings
 
     # -- writes ---------------------------------------------------------------------------
 
+    @translated
     def index(self, documents: Iterable[dict[str, Any]]) -> None:
         # Convert everything first: a bad document fails the call before anything is sent.
         latest = {doc["id"]: to_meili(doc) for doc in documents}
@@ -71,42 +82,48 @@ class MeiliBackend:
         self._ensure_index()
         self._add(self.uid, list(latest.values()))
 
+    @translated
     def delete(self, ids: Iterable[int]) -> None:
         unique = sorted({int(i) for i in ids})
         if not unique:
             return
+        # By filter (`id` is filterable): the client deprecates deleting by a list of ids.
+        where = f"id IN [{', '.join(str(i) for i in unique)}]"
         try:
-            self.client.run("POST", f"/indexes/{self.uid}/documents/delete-batch", unique)
+            self._wait(self.client.index(self.uid).delete_documents(filter=where))
         except MeiliError as error:
             if error.code != NOT_FOUND:  # nothing indexed yet: nothing to delete
                 raise
 
+    @translated
     def rebuild(self, documents: Iterable[dict[str, Any]]) -> None:
         latest = {doc["id"]: to_meili(doc) for doc in documents}  # a repeated id keeps its last
         fresh = f"{self.uid}_new_{time.time_ns()}"
         self._create(fresh)
         try:
-            self.client.run("PATCH", f"/indexes/{fresh}/settings", index_settings())
+            self._wait(self.client.index(fresh).update_settings(index_settings()))
             self._add(fresh, list(latest.values()))
             if not self._exists(self.uid):
                 self._create(self.uid)  # the first rebuild swaps with an empty index
-            self.client.run("POST", "/swap-indexes", [{"indexes": [self.uid, fresh]}])
+            self._wait(self.client.swap_indexes([{"indexes": [self.uid, fresh]}]))
             self._ready = True
         finally:
             # After the swap `fresh` names the old index; before it, the unfinished new one.
-            self.client.run("DELETE", f"/indexes/{fresh}")
+            self._wait(self.client.delete_index(fresh))
 
+    @translated
     def count(self) -> int:
         try:
-            stats = self.client.request("GET", f"/indexes/{self.uid}/stats")
-        except MeiliError as error:
+            stats = self.client.index(self.uid).get_stats()
+        except MeilisearchApiError as error:
             if error.code == NOT_FOUND:
                 return 0
             raise
-        return int(stats.get("numberOfDocuments") or 0)
+        return stats.number_of_documents
 
     # -- search ---------------------------------------------------------------------------
 
+    @translated
     def search(self, query: Query) -> Results:
         started = time.perf_counter()
         checked = check_query(query)
@@ -127,7 +144,7 @@ class MeiliBackend:
             asks, where = plan(expressions, facets, today, self._within)
             paging = Page(page, per_page, sort_params(query.sort, point))
             answers = self._answers(analysed, asks, paging)
-        except MeiliError as error:
+        except MeilisearchApiError as error:
             if error.code != NOT_FOUND:
                 raise
             empty: dict[str, dict[str, int]] = {name: {} for name in facets}
@@ -139,14 +156,15 @@ class MeiliBackend:
         found.places = [p.name for p in analysed.places]
         return found
 
+    @translated
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
         text = text[:MAX_QUERY_LENGTH]
         body = suggest_body(self.uid, text, limit)
         if body is None:
             return []
         try:
-            answer = self.client.request("POST", "/multi-search", body)
-        except MeiliError as error:
+            answer = self.client.multi_search(body["queries"])
+        except MeilisearchApiError as error:
             if error.code != NOT_FOUND:
                 raise
             return []
@@ -162,20 +180,19 @@ class MeiliBackend:
             return answers
         words = unit_queries(analysed.units)
         bodies = [federated_body(self.uid, words, ask, paging) for ask in asks]
-        return [self.client.request("POST", "/multi-search", body) for body in bodies]
+        return [self.client.multi_search(b["queries"], b["federation"]) for b in bodies]
 
     def _ask(self, q: str, asks: list[Ask], paging: Page) -> list[dict[str, Any]]:
         if len(asks) == 1:
             body = search_body(q, asks[0], paging)
-            return [self.client.request("POST", f"/indexes/{self.uid}/search", body)]
+            return [self.client.index(self.uid).search(q, body)]
         body = multi_search_body(self.uid, q, asks, paging)
-        return list(self.client.request("POST", "/multi-search", body)["results"])
+        return list(self.client.multi_search(body["queries"])["results"])
 
     def _within(self, condition: Within) -> str:
         """A distance condition, exactly (see `search.geo`): the indexed places within reach,
         read from the facet of point keys, as a list of keys."""
-        body = {"q": "", "hitsPerPage": 0, "facets": [POINT_KEYS]}
-        answer = self.client.request("POST", f"/indexes/{self.uid}/search", body)
+        answer = self.client.index(self.uid).search("", {"hitsPerPage": 0, "facets": [POINT_KEYS]})
         known = results.distribution(answer, POINT_KEYS)
         near = keys_within(known, condition.lat, condition.lon, condition.km)
         if not near:
@@ -189,13 +206,13 @@ class MeiliBackend:
             return
         if not self._exists(self.uid):
             self._create(self.uid)
-        self.client.run("PATCH", f"/indexes/{self.uid}/settings", index_settings())
+        self._wait(self.client.index(self.uid).update_settings(index_settings()))
         self._ready = True
 
     def _exists(self, uid: str) -> bool:
         try:
-            self.client.request("GET", f"/indexes/{uid}")
-        except MeiliError as error:
+            self.client.get_raw_index(uid)
+        except MeilisearchApiError as error:
             if error.code == NOT_FOUND:
                 return False
             raise
@@ -203,20 +220,23 @@ class MeiliBackend:
 
     def _create(self, uid: str) -> None:
         try:
-            self.client.run("POST", "/indexes", {"uid": uid, "primaryKey": "id"})
+            self._wait(self.client.create_index(uid, {"primaryKey": "id"}))
         except MeiliError as error:
             if error.code != "index_already_exists":  # another process was quicker
                 raise
 
     def _add(self, uid: str, documents: list[dict[str, Any]]) -> None:
         # Enqueue every batch, then wait: Meilisearch may index several batches together.
-        path = f"/indexes/{uid}/documents"
+        index = self.client.index(uid)
         tasks = [
-            self.client.request("POST", path, documents[i : i + BATCH], primaryKey="id")
+            index.add_documents(documents[i : i + BATCH], primary_key="id")
             for i in range(0, len(documents), BATCH)
         ]
         for task in tasks:
-            self.client.wait(task)
+            self._wait(task)
+
+    def _wait(self, task: TaskInfo) -> None:
+        finished(self.client, task, self.task_timeout)
 
 
 def unit_queries(units: Iterable[Unit]) -> list[str]:

@@ -23,8 +23,10 @@ letters that Morfeusz cannot analyse and that is more than the allowed typos fro
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from os.path import commonprefix
 
-from search.polish import LEMMA_PREFIX, STEM_PREFIX, QueryTerm, fold, terms_of, word_keys, words
+from catalogue.polish import LEMMA_PREFIX, STEM_PREFIX, fold, word_keys, words
+from search.query_terms import QueryTerm, terms_of
 
 # Abbreviations and codes keep their letters: Morfeusz reads `B` (as in "kat. B") as `bit`.
 MIN_LEMMATISED_CHARS = 3
@@ -43,7 +45,9 @@ def canonical(surface: str, keys: Iterable[str], prefix: bool = False) -> str:
         return surface
     if prefix and any(lemma.startswith(surface) for lemma in lemmas):
         return surface
-    return max(lemmas, key=lambda lemma: (_shared_start(lemma, surface), -len(lemma)))
+    # commonprefix compares characters, which is what is wanted here (RUF071 warns of paths).
+    shared = {lemma: len(commonprefix([lemma, surface])) for lemma in lemmas}  # noqa: RUF071
+    return max(lemmas, key=lambda lemma: (shared[lemma], -len(lemma)))
 
 
 def query_text(terms: list[QueryTerm]) -> str:
@@ -110,12 +114,3 @@ def synonym_settings(groups: Mapping[str, Iterable[str]]) -> dict[str, list[str]
             if tokens and tokens != token_key and tokens not in merged:
                 merged.append(tokens)
     return {key: values for key, values in translated.items() if values}
-
-
-def _shared_start(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n

@@ -13,10 +13,10 @@ import os
 from pathlib import Path
 
 import pytest
+from meilisearch import Client
 
 from search.interface import SearchBackend
-from search.meili import MeiliBackend, MeiliError
-from search.meili.client import MeiliClient
+from search.meili import MeiliBackend
 
 SKIP_REASON = (
     "MEILI_URL is not set: the Meilisearch backend runs the contract suite only against a real "
@@ -40,14 +40,11 @@ def drop_test_indexes() -> None:
     url = os.environ.get("MEILI_URL")
     if not url or not _created:
         return
-    client = MeiliClient(url, os.environ.get("MEILI_MASTER_KEY"))
+    client = Client(url, os.environ.get("MEILI_MASTER_KEY"))
     try:
         for uid in sorted(_created):
-            try:
-                client.run("DELETE", f"/indexes/{uid}")
-            except MeiliError as error:
-                if error.code != "index_not_found":
-                    raise
+            task = client.wait_for_task(client.delete_index(uid).task_uid, timeout_in_ms=60_000)
+            if task.status != "succeeded" and (task.error or {}).get("code") != "index_not_found":
+                raise RuntimeError(f"the test index {uid} was not deleted: {task.error}")
     finally:
         _created.clear()
-        client.close()

@@ -18,7 +18,6 @@ from search.meili.highlight import POST_TAG, PRE_TAG
 from search.meili.settings import index_settings
 from tests.search.meili_fake import FakeMeili, no_hits
 
-URL = "http://meili.test:7700"
 ZIELONA_GORA = (51.9356, 15.5062)
 ZARY = (51.6424, 15.1369)  # 46 km from Zielona Góra
 GORZOW = (52.7325, 15.2369)  # 91 km
@@ -122,7 +121,8 @@ def test_either_is_an_or_of_parenthesised_parts_and_filters_are_anded() -> None:
 
 def searching(fake: FakeMeili, query: Query) -> list[dict[str, Any]]:
     """The bodies of the searches sent for a query (multi-search bodies as they are)."""
-    MeiliBackend(URL, "key", "offers", transport=fake.transport()).search(query)
+    with fake:
+        MeiliBackend(fake.url, "key", "offers").search(query)
     return [s.body for s in fake.sent]
 
 
@@ -227,11 +227,13 @@ def test_a_yes_no_facet_counts_what_yes_would_keep() -> None:
 
 
 def test_a_facet_or_sort_the_backend_cannot_count_is_a_programming_error() -> None:
-    backend = MeiliBackend(URL, "key", transport=FakeMeili({"offers": 1}).transport())
-    for query in (Query(facets=("price",)), Query(facets=("city",)), Query(sort="name"),
-                  Query(filters={"city": ("x",)})):  # fmt: skip
-        with pytest.raises(ValueError):
-            backend.search(query)
+    with FakeMeili({"offers": 1}) as fake:
+        backend = MeiliBackend(fake.url, "key")
+        for query in (Query(facets=("price",)), Query(facets=("city",)), Query(sort="name"),
+                      Query(filters={"city": ("x",)})):  # fmt: skip
+            with pytest.raises(ValueError):
+                backend.search(query)
+    assert fake.sent == []
 
 
 def points_answer(path: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -257,7 +259,7 @@ def test_a_distance_with_no_place_in_reach_matches_no_place() -> None:
 
 
 def federated_fallback(path: str, body: dict[str, Any]) -> dict[str, Any]:
-    if "federation" in body:
+    if body.get("federation"):  # the client sends `"federation": null` otherwise
         return {"hits": [], "totalHits": 2, "facetsByIndex": {}}
     return no_hits(path, body)
 
@@ -302,11 +304,10 @@ def test_a_page_beyond_what_meilisearch_pages_through_only_counts() -> None:
 
 
 def test_a_place_in_the_text_narrows_every_ask_to_its_powiat() -> None:
-    fake = FakeMeili({"offers": 12}, answer=found)
-    backend = MeiliBackend(URL, "key", transport=fake.transport())
-    results = backend.search(
-        Query(text="informatyka zielona góra", filters={"powiat": ("0861",)}, facets=("powiat",))
-    )
+    text, chosen = "informatyka zielona góra", {"powiat": ("0861",)}
+    with FakeMeili({"offers": 12}, answer=found) as fake:
+        backend = MeiliBackend(fake.url, "key")
+        results = backend.search(Query(text=text, filters=chosen, facets=("powiat",)))
     main, powiat = fake.sent[0].body["queries"]
     assert main["q"] == "informatyka "  # a place followed it: not a prefix
     assert main["filter"] == '(powiat IN ["0861"]) AND (powiat IN ["0862"])'

@@ -12,7 +12,6 @@ from search.meili.highlight import POST_TAG, PRE_TAG, formatted_spans, merge
 from tests.search.meili_fake import FakeMeili
 from tests.search.search_support import OFFERS, offer
 
-URL = "http://meili.test:7700"
 WELDING, BHP = OFFERS[1], OFFERS[10]
 
 
@@ -29,8 +28,8 @@ def stored(document: dict[str, Any], **extra: Any) -> dict[str, Any]:
 
 
 def search(answer: dict[str, Any], query: Query) -> Results:
-    fake = FakeMeili({"offers": 12}, answer=lambda path, body: answer)
-    return MeiliBackend(URL, "key", transport=fake.transport()).search(query)
+    with FakeMeili({"offers": 12}, answer=lambda path, body: answer) as fake:
+        return MeiliBackend(fake.url, "key").search(query)
 
 
 def test_a_hit_is_the_search_document_as_it_was_sent_with_its_score() -> None:
@@ -128,16 +127,16 @@ def test_counts_of_facets_in_use_and_of_yes_no_facets_come_from_their_own_search
             {"hits": [], "totalHits": 1, "facetDistribution": {}},
         ]}  # fmt: skip
 
-    fake = FakeMeili({"offers": 12}, answer=answer)
     query = Query(filters={"kind": ("kkz",)}, facets=("kind", "free"))
-    results = MeiliBackend(URL, "k", transport=fake.transport()).search(query)
+    with FakeMeili({"offers": 12}, answer=answer) as fake:
+        results = MeiliBackend(fake.url, "k").search(query)
     assert results.total == 2
     assert results.facets == {"kind": {"kkz": 2, "course": 4}, "free": {"true": 1}}
 
 
 def test_a_union_of_words_is_read_from_the_federated_answer() -> None:
     def answer(path: str, body: dict[str, Any]) -> dict[str, Any]:
-        if "federation" not in body:
+        if not body.get("federation"):
             return {"hits": [], "totalHits": 0, "facetDistribution": {}}
         hits = [stored(d, _federation={"indexUid": "offers", "queriesPosition": i})
                 for i, d in enumerate((WELDING, OFFERS[9]))]  # fmt: skip
@@ -152,8 +151,8 @@ def test_a_union_of_words_is_read_from_the_federated_answer() -> None:
 
 
 def search_with(answer: Any, query: Query) -> Results:
-    fake = FakeMeili({"offers": 12}, answer=answer)
-    return MeiliBackend(URL, "key", transport=fake.transport()).search(query)
+    with FakeMeili({"offers": 12}, answer=answer) as fake:
+        return MeiliBackend(fake.url, "key").search(query)
 
 
 def test_the_distance_to_the_nearest_place_is_measured_from_the_documents_points() -> None:
@@ -164,8 +163,7 @@ def test_the_distance_to_the_nearest_place_is_measured_from_the_documents_points
 
 
 def test_an_index_not_yet_created_answers_with_nothing() -> None:
-    fake = FakeMeili()
-    backend = MeiliBackend(URL, "key", transport=fake.transport())
-    results = backend.search(Query(text="kurs", facets=("kind",)))
+    with FakeMeili() as fake:
+        results = MeiliBackend(fake.url, "key").search(Query(text="kurs", facets=("kind",)))
     assert (results.hits, results.total, results.facets) == ([], 0, {"kind": {}})
     assert results.took_ms >= 0

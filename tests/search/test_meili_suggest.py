@@ -8,8 +8,6 @@ from search.interface import Suggestion
 from search.meili import MeiliBackend
 from tests.search.meili_fake import FakeMeili
 
-URL = "http://meili.test:7700"
-
 
 def answer(path: str, body: dict[str, Any]) -> dict[str, Any]:
     return {
@@ -27,7 +25,8 @@ def answer(path: str, body: dict[str, Any]) -> dict[str, Any]:
 
 
 def suggest(fake: FakeMeili, text: str, limit: int = 8) -> list[Suggestion]:
-    return MeiliBackend(URL, "key", transport=fake.transport()).suggest(text, limit)
+    with fake:
+        return MeiliBackend(fake.url, "key").suggest(text, limit)
 
 
 def test_suggestions_are_three_small_queries_in_one_multi_search() -> None:
@@ -35,6 +34,7 @@ def test_suggestions_are_three_small_queries_in_one_multi_search() -> None:
     suggest(fake, "kurs spaw", limit=5)
     assert fake.lines() == ["POST /multi-search"]
     held, qualifications, titles = fake.sent[0].body["queries"]
+    assert fake.sent[0].body["federation"] is None  # the client's way of saying "not federated"
     assert held == {"indexUid": "offers", "q": "", "hitsPerPage": 0, "facets": ["powiat"]}
     assert qualifications["q"] == titles["q"] == "kurs spaw"  # the last word as typed: a prefix
     assert qualifications["attributesToSearchOn"] == ["qualification_text"]
