@@ -19,7 +19,7 @@ from typing import Any
 
 from catalogue.feeds.columns import column_for, header_key
 from catalogue.feeds.errors import FeedError
-from catalogue.feeds.files import csv_rows, decode
+from catalogue.feeds.files import csv_rows, decode, pick_delimiter
 from catalogue.models import DeliveryForm, EditionBase
 from catalogue.normalise import NormalisedOffer, normalise
 from catalogue.normalise.taxonomy import DATA_DIR, isced_codes, zsu_area_names
@@ -106,7 +106,7 @@ def _json_fields(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def _csv_records(text: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
-    delimiter = max((";", ",", "\t"), key=lambda d: _known_headers(text, d))  # ties: ";"
+    delimiter = pick_delimiter(text, _known_headers, rows=1)
     rows = csv_rows(text, delimiter)
     _, header = next(rows, (0, []))
     fields = [field_for(h) for h in header]
@@ -118,8 +118,7 @@ def _csv_records(text: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
         yield number, {f: c for f, c in zip(fields, cells, strict=False) if f and c.strip()}
 
 
-def _known_headers(text: str, delimiter: str) -> int:
-    _, header = next(csv_rows(text.split("\n", 1)[0], delimiter), (0, []))
+def _known_headers(header: list[str]) -> int:
     return sum(field_for(h) is not None for h in header)
 
 

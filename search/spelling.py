@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
+from rapidfuzz.distance import OSA
+
 from catalogue.polish import STOPWORDS, fold, tokens
 
 MAX_EDITS = 2
@@ -19,22 +21,8 @@ MIN_WORD = 3  # shorter words are not corrected: too many words are one edit fro
 
 def edit_distance(a: str, b: str, limit: int = MAX_EDITS) -> int:
     """Optimal string alignment distance (insert, delete, substitute, swap neighbours), or
-    `limit + 1` as soon as it must exceed `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
+    `limit + 1` when it exceeds `limit`."""
+    return OSA.distance(a, b, score_cutoff=limit)
 
 
 def allowed_edits(word: str) -> int:

@@ -7,29 +7,23 @@ string, an object with a `name`, or a list of either).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
+
+from extruct.jsonld import JsonLdExtractor
 
 from crawlers.items import RawEdition, RawOffer
 
 WANTED_TYPES = ("Course", "EducationalOccupationalProgram")
 QUALIFICATION_CODE = re.compile(r"[A-Z]{3}\.\d{2}")
 
-try:  # extruct reads a block the way search engines do (HTML comments around JSON and such)
-    from extruct.jsonld import JsonLdExtractor
-except ImportError:  # pragma: no cover - extruct is optional
-    JsonLdExtractor = None
-
 
 def parse_block(script: Any) -> list[Any]:
     """The items of one `<script type="application/ld+json">` (a parsel Selector); ValueError
     when its text is not JSON."""
-    if JsonLdExtractor is not None:
-        return list(JsonLdExtractor().extract_items(script.root))
-    data = json.loads(script.xpath("string()").get() or "", strict=False)
-    return data if isinstance(data, list) else [data]
+    # extruct reads a block the way search engines do (HTML comments around JSON and such).
+    return list(JsonLdExtractor().extract_items(script.root))
 
 
 def flatten(items: list[Any]) -> Iterator[dict[str, Any]]:
