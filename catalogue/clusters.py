@@ -51,10 +51,10 @@ def link_duplicates(session: Session, offer_ids: Iterable[int]) -> set[int]:
     """Re-decide the clusters of these offers; returns the ids whose cluster changed.
     The caller commits."""
     changed = _load(session, set(offer_ids))
-    affected = {o.id: o for o in changed}
+    affected = {_id(o): o for o in changed}
     for offer in changed:  # dissolve their current clusters: members are re-decided below
         for member in _cluster_of(session, offer):
-            affected.setdefault(member.id, member)
+            affected.setdefault(_id(member), member)
     before = {offer_id: o.canonical_id for offer_id, o in affected.items()}
     groups = _Groups()
     for offer in affected.values():
@@ -85,11 +85,12 @@ class _Groups:
         self.sources: dict[int, set[int]] = {}  # root -> the sources of its group
 
     def add(self, offer: Offer) -> None:
-        if offer.id in self.offers:
+        offer_id = _id(offer)
+        if offer_id in self.offers:
             return
-        self.offers[offer.id] = offer
-        self.parent[offer.id] = offer.id
-        self.sources[offer.id] = {offer.source_id}
+        self.offers[offer_id] = offer
+        self.parent[offer_id] = offer_id
+        self.sources[offer_id] = {offer.source_id}
         if offer.canonical_id is not None and offer.canonical is not None:
             self.add(offer.canonical)  # an untouched cluster stays together
             self.join(offer.canonical, offer)
@@ -100,10 +101,10 @@ class _Groups:
         return offer_id
 
     def together(self, a: Offer, b: Offer) -> bool:
-        return self.root(a.id) == self.root(b.id)
+        return self.root(_id(a)) == self.root(_id(b))
 
     def join(self, a: Offer, b: Offer) -> None:
-        root_a, root_b = self.root(a.id), self.root(b.id)
+        root_a, root_b = self.root(_id(a)), self.root(_id(b))
         if root_a != root_b and not self.sources[root_a] & self.sources[root_b]:
             self.parent[root_b] = root_a
             self.sources[root_a] |= self.sources.pop(root_b)
@@ -114,15 +115,21 @@ class _Groups:
         for offer_id, offer in self.offers.items():
             if offer.status == OfferStatus.active:
                 groups.setdefault(self.root(offer_id), []).append(offer)
-        moved = set()
+        moved: set[int] = set()
         for members in groups.values():
             head = min(members, key=lambda o: (o.first_seen, o.id))
             for offer in members:
                 wanted = None if offer is head else head.id
                 if offer.canonical_id != wanted:
                     offer.canonical_id = wanted
-                    moved.update({offer.id, head.id})
+                    moved.update({_id(offer), _id(head)})
         return moved
+
+
+def _id(offer: Offer) -> int:
+    """The id of an offer read from the database: only an offer never flushed has none."""
+    assert offer.id is not None, "clusters are made of stored offers"
+    return offer.id
 
 
 def _load(session: Session, ids: set[int]) -> list[Offer]:
@@ -135,7 +142,7 @@ def _cluster_of(session: Session, offer: Offer) -> list[Offer]:
     """The other members of the offer's current cluster."""
     head = offer.canonical_id or offer.id
     statement = select(Offer).where(
-        or_(Offer.id == head, Offer.canonical_id == head), Offer.id != offer.id
+        or_(col(Offer.id) == head, col(Offer.canonical_id) == head), Offer.id != offer.id
     )
     return list(session.exec(with_details(statement)))
 
@@ -143,11 +150,11 @@ def _cluster_of(session: Session, offer: Offer) -> list[Offer]:
 def _candidates(session: Session, offer: Offer) -> list[Offer]:
     """Active offers of other sources with an edition at the same place starting within a day,
     or, for an undated edition, undated at the same place with the same provider or code."""
-    same_maker = []
+    same_maker: list[ColumnElement[bool]] = []
     if offer.institution_id is not None:
-        same_maker.append(Offer.institution_id == offer.institution_id)
+        same_maker.append(col(Offer.institution_id) == offer.institution_id)
     if offer.qualification_code:
-        same_maker.append(Offer.qualification_code == offer.qualification_code)
+        same_maker.append(col(Offer.qualification_code) == offer.qualification_code)
     conditions = []
     for e in offer.editions:
         if not (e.gmina_teryt or e.town):

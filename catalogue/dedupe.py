@@ -113,7 +113,7 @@ _ENDINGS = sorted(
 )
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _CEFR = re.compile(r"^[abc][12]$")
-_LEVELS = (("sredniozaaw", "sredni"), ("zaawans", "zaawansowany"))
+_LEVELS: tuple[tuple[str, str], ...] = (("sredniozaaw", "sredni"), ("zaawans", "zaawansowany"))
 _LEVELS += (("podstaw", "podstawowy"), ("poczatk", "poczatkujacy"))
 _METHODS = frozenset({"mag", "mig", "tig", "mma"})
 _NOT_MARKERS = _wordset("a i o u w z")

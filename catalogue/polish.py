@@ -26,7 +26,7 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import Any
 
-import snowballstemmer  # type: ignore[import-untyped]
+import snowballstemmer
 
 STEM_PREFIX = "s_"
 LEMMA_PREFIX = "l_"
@@ -126,7 +126,7 @@ def _analyser() -> Any:
     # Building Morfeusz loads its dictionary: do it once per process, and only when needed.
     global _morfeusz
     if _morfeusz is None:
-        import morfeusz2  # type: ignore[import-untyped]
+        import morfeusz2
 
         _morfeusz = morfeusz2.Morfeusz(generate=False)
     return _morfeusz
@@ -159,6 +159,6 @@ def _base(lemma: str) -> str:
 def _generator() -> Any:
     # A second Morfeusz, with its generation dictionary, for the few place names only: the
     # analyser of every indexed word does without it.
-    import morfeusz2  # type: ignore[import-untyped]
+    import morfeusz2
 
     return morfeusz2.Morfeusz(generate=True)

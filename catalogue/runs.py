@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from catalogue.models import CrawlRun, RunStatus, Source, utcnow
 
@@ -13,7 +13,7 @@ def last_runs(engine: Engine) -> dict[str, CrawlRun]:
     newest: dict[str, CrawlRun] = {}
     with Session(engine) as session:
         rows = session.exec(
-            select(Source.name, CrawlRun).join(CrawlRun).order_by(CrawlRun.id)
+            select(Source.name, CrawlRun).join(CrawlRun).order_by(col(CrawlRun.id))
         ).all()
         for name, run in rows:
             session.expunge(run)
@@ -27,7 +27,7 @@ def fail_unfinished(engine: Engine, source_names: list[str], reason: str) -> int
         runs = session.exec(
             select(CrawlRun)
             .join(Source)
-            .where(Source.name.in_(source_names), CrawlRun.status == RunStatus.running)
+            .where(col(Source.name).in_(source_names), CrawlRun.status == RunStatus.running)
         ).all()
         for run in runs:
             run.status = RunStatus.failed

@@ -17,7 +17,7 @@ from typing import Any, Literal, TypeVar
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from catalogue.clusters import link_duplicates
 from catalogue.institutions import get_or_create_institution, get_or_create_qualification
@@ -94,10 +94,18 @@ class CrawlRecorder:
             source = get_or_create_source(
                 session, self.source_name, self.source_title, self.source_url
             )
+            assert source.id is not None  # get_or_create_source flushes a new source
             run = CrawlRun(source_id=source.id)
             session.add(run)
             session.commit()
+            assert run.id is not None  # committed
             return source.id, run.id
+
+    def _started(self) -> tuple[int, int]:
+        """The source's and the run's ids, which `start` wrote."""
+        if self.source_id is None or self.run_id is None:
+            raise RuntimeError("CrawlRecorder.start() has not run")
+        return self.source_id, self.run_id
 
     def add(self, raw: RawOffer) -> Outcome:
         self.counts["seen"] += 1
@@ -135,7 +143,8 @@ class CrawlRecorder:
                 withdrawn = self._withdraw_unseen(session, max_withdrawn_share)
             # The same offer in other sources: re-decided for what this run changed.
             link_duplicates(session, self.changed_ids)
-            run = session.get(CrawlRun, self.run_id)
+            run = session.get(CrawlRun, self._started()[1])
+            assert run is not None  # start() committed it
             run.status = _final_status(complete, self.errors, self.counts["seen"])
             run.finished_at = utcnow()
             for name, value in self.counts.items():
@@ -152,7 +161,7 @@ class CrawlRecorder:
             session.add(
                 Rejection(
                     crawl_run_id=self.run_id,
-                    source_id=self.source_id,
+                    source_id=self._started()[0],
                     external_id=str(external_id) if external_id else None,
                     reason=reason[:1000],
                     payload=json.loads(json.dumps(payload, default=str)),
@@ -181,7 +190,7 @@ class CrawlRecorder:
             outcome: Outcome = "new" if offer is None else "updated"
             if offer is None:
                 offer = Offer(
-                    source_id=self.source_id,
+                    source_id=self._started()[0],
                     external_id=str(raw.external_id),
                     content_hash=digest,
                     url=raw.url,
@@ -193,6 +202,7 @@ class CrawlRecorder:
             offer.last_changed = offer.last_verified = now
             offer.last_run_id = self.run_id
             session.commit()
+            assert offer.id is not None  # committed
             self.changed_ids.add(offer.id)
             return outcome
 
@@ -218,7 +228,11 @@ class CrawlRecorder:
                 Offer.source_id == self.source_id, Offer.status == OfferStatus.active
             )
         ).all()
-        gone = [offer_id for offer_id, ext in active if ext not in self._seen_external_ids]
+        gone = [
+            offer_id
+            for offer_id, ext in active
+            if ext not in self._seen_external_ids and offer_id is not None  # stored: never None
+        ]
         seen, unidentified = len(self._seen_external_ids), self._unidentified
         doubt = (
             None
@@ -231,7 +245,7 @@ class CrawlRecorder:
         if gone:
             session.execute(
                 update(Offer)
-                .where(Offer.id.in_(gone))
+                .where(col(Offer.id).in_(gone))
                 .values(status=OfferStatus.withdrawn, last_changed=utcnow())
             )
             record_changes(session, gone)

@@ -140,6 +140,7 @@ def _run_child(
         with _running_lock:
             _running.discard(child)
     if timed_out.is_set():
+        assert limit is not None  # only the timer sets it, and only a limit starts the timer
         raise CrawlTimeout(f"przekroczono limit czasu ({limit + kill_after:.0f} s), przerwano")
     if result is None:
         raise CrawlFailed(f"proces crawlera zakończył się kodem {code} bez wyników (zob. stderr)")

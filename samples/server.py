@@ -44,9 +44,7 @@ class SampleServer:
         self.bur = bur_site.BurApi(credentials or SAMPLE_CREDENTIALS, token_ttl)
         self.faults = FaultPlan()
         self.requests = RequestLog()
-        self._httpd = ThreadingHTTPServer((host, port), _Handler)
-        self._httpd.daemon_threads = True
-        self._httpd.sample = self  # type: ignore[attr-defined]
+        self._httpd = _HTTPServer((host, port), self)
         self._thread: threading.Thread | None = None
 
     @property
@@ -128,7 +126,18 @@ class SampleServer:
         return self.bur.handle_get(data, path, query)
 
 
+class _HTTPServer(ThreadingHTTPServer):
+    """The listening socket; its handlers answer for `sample`."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], sample: SampleServer) -> None:
+        super().__init__(address, _Handler)
+        self.sample = sample
+
+
 class _Handler(BaseHTTPRequestHandler):
+    server: _HTTPServer  # the one that made this handler: BaseServer has no `sample`
     server_version = "SampleSites/1.0"
 
     def do_GET(self) -> None:
@@ -144,7 +153,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, method: str) -> None:
         parts = urlsplit(self.path)
         query = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
-        sample: SampleServer = self.server.sample  # type: ignore[attr-defined]
+        sample = self.server.sample
         try:
             reply = sample.answer(method, parts.path, query, self)
         except Exception as exc:  # a broken data file must show as a 500, not a dropped socket

@@ -9,6 +9,7 @@ folding: "Data rozpoczęcia", "DATA_ROZPOCZECIA" and "data-rozpoczecia" are one 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -82,7 +83,7 @@ def column_for(header: object) -> Column | None:
     return _LOOKUP.get(header_key(header))
 
 
-def missing_required(headers: list[object]) -> list[str]:
+def missing_required(headers: Sequence[object]) -> list[str]:
     """The required columns a candidate header row lacks (empty: it is the header)."""
     found = {column.name for column in map(column_for, headers) if column is not None}
     return [name for name in REQUIRED if name not in found]

@@ -17,9 +17,12 @@ def include_object(
 
 
 def run_migrations() -> None:
-    engine = config.attributes.get("engine") or create_engine(
-        config.get_main_option("sqlalchemy.url")
-    )
+    engine = config.attributes.get("engine")
+    if engine is None:
+        url = config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("migrations need catalogue.db's engine or a sqlalchemy.url")
+        engine = create_engine(url)
     with engine.begin() as connection:
         context.configure(
             connection=connection,

@@ -80,8 +80,8 @@ class Level:
 def stated_level(value: Any) -> Level | None:
     """A level the source states: "PRK 6", "poziom 4 PRK", "EQF 5", "6" or 6."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = int(value)
-        return Level(number, f"poziom podany przez źródło: {number}") if 1 <= number <= 8 else None
+        whole = int(value)
+        return Level(whole, f"poziom podany przez źródło: {whole}") if 1 <= whole <= 8 else None
     text = fold(value)
     match = next((m for p in _IN_FIELD if (m := p.search(text))), None)
     number = _number(match.group(1)) if match else level_in_text(text)

@@ -83,9 +83,9 @@ def _best(
         return None
     # Equal counts go to more matched words, a subject over 001, the longer terms
     # ("oligofrenopedagog" beats "rehabilit"), then to the rule listed first.
-    score, _, code, words, in_title = max(found_all)
+    score, _, code, words, title_matched = max(found_all)
     rivals = {c for s, _, c, _, _ in found_all if s[0] == score[0] and c != code}
-    return LexiconMatch(code, score, words, tuple(sorted(rivals)), in_title)
+    return LexiconMatch(code, score, words, tuple(sorted(rivals)), title_matched)
 
 
 @lru_cache(maxsize=1)

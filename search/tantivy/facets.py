@@ -141,4 +141,5 @@ def _searched(
 ) -> Counts:
     (yes,) = filter_clauses(schema, {name: True}, searcher=searcher, today=today).values()
     found = searcher.search(combine(None, [query, yes]), 1, count=True)
-    return _yes([int(found.count or 0)])  # type: ignore[attr-defined]  # set by count=True
+    # `count` is set by count=True, and missing from tantivy's type stub: hence the ignore.
+    return _yes([int(found.count or 0)])  # type: ignore[attr-defined]

@@ -94,6 +94,7 @@ class Finder:
             best, limit, count=True, order_by_field=SORT_START, offset=offset,
             order=tantivy.Order.Asc,
         )  # fmt: skip
+        # tantivy's type stub lacks SearchResult.count (set by count=True): hence the ignore.
         if int(result.count or 0) < offset + limit:  # type: ignore[attr-defined]
             return None
         addresses = [address for _, address in result.hits]
@@ -139,6 +140,7 @@ def relevance_page(
         result = searcher.search(
             query, size, count=True, offset=start, weight_by_field=START_WEIGHT
         )
+        # tantivy's type stub lacks SearchResult.count (set by count=True): hence the ignore.
         hits, total = result.hits, int(result.count or 0)  # type: ignore[attr-defined]
         if len(hits) <= before:  # past the last hit
             return [], total

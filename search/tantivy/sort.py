@@ -139,4 +139,5 @@ def _by_id(searcher: tantivy.Searcher, query: tantivy.Query, offset: int, limit:
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
+    # tantivy's type stub lacks SearchResult.count (set by count=True): hence the ignore.
     return int(searcher.search(query, 1, count=True).count or 0)  # type: ignore[attr-defined]

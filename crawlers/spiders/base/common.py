@@ -62,7 +62,7 @@ class SourceSpider(scrapy.Spider):
 def describe_failure(failure: Failure) -> str:
     request = getattr(failure, "request", None)
     url = request.url if request is not None else "?"
-    if failure.check(HttpError):
+    if isinstance(failure.value, HttpError):
         return f"HTTP {failure.value.response.status}: {failure.value.response.url}"
     return f"błąd pobierania {url}: {failure.getErrorMessage()}"
 

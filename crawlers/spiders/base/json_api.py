@@ -182,6 +182,7 @@ class JsonApiSpider(SourceSpider):
         # Even a page robots.txt forbids is an error here: an API page left unread must not
         # let the run pass as complete (and withdraw what that page would have listed).
         yield CrawlError(describe_failure(failure))
+        # Scrapy sets `request` on an errback's Failure; Twisted's type hints do not know it.
         owner = failure.request.cb_kwargs["listing"].owner  # type: ignore[attr-defined]
         if owner is not None:
             yield replace(owner, incomplete=True)
