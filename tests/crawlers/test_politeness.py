@@ -108,7 +108,7 @@ def crawl_sources(
 
 
 def test_the_user_agent_names_the_crawler_and_links_a_page_about_it():
-    from crawlers import settings as crawler_settings
+    from crawlers import scrapy_settings as crawler_settings
 
     agent = crawler_settings.USER_AGENT
     assert agent == OUR_AGENT
