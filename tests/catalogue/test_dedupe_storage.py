@@ -8,24 +8,24 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from catalogue.db import create_all, get_engine
+from catalogue.db import get_engine
 from catalogue.models import Offer
 from catalogue.raw import RawEdition, RawOffer
-from catalogue.settings import Settings
 from catalogue.store import CrawlRecorder
-from search.embedded import EmbeddedBackend
+from operations.indexing import drain_outbox
 from search.interface import Query
-from search.sync import drain_outbox
+from search.tantivy import EmbeddedBackend
+from tests.app_settings import app_settings
 from web.app import create_app
 
 START = date.today() + timedelta(days=40)
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = get_engine(f"sqlite:///{tmp_path / 'catalogue.sqlite3'}")
-    create_all(engine)
-    return engine
+def engine(database_url):
+    engine = get_engine(database_url)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture
@@ -112,7 +112,7 @@ def test_the_offer_page_lists_every_source_with_its_last_check(engine, tmp_path)
     crawl(engine, "zdz", welding(*SITE))
     with Session(engine) as session:
         duplicate = session.exec(select(Offer).where(Offer.canonical_id.is_not(None))).one().id
-    app = create_app(Settings(database_url=str(engine.url), search_index_dir=tmp_path / "index"))
+    app = create_app(app_settings(database_url=str(engine.url), index_dir=tmp_path / "index"))
     with TestClient(app) as client:
         html = client.get(f"/oferty/{duplicate}").text
     assert "Oferta znaleziona w 2 źródłach" in html

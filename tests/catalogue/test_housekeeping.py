@@ -9,23 +9,23 @@ import pytest
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
-from catalogue.db import create_all, get_engine
+from catalogue.db import get_engine
 from catalogue.housekeeping import LOOKBACK_DAYS, housekeep, is_expired
 from catalogue.models import Edition, IndexChange, Offer, OfferStatus, Source
+from operations.indexing import drain_outbox
 from search.documents import offer_document
-from search.embedded import EmbeddedBackend
 from search.interface import Query
-from search.sync import drain_outbox
+from search.tantivy import EmbeddedBackend
 
 TODAY = date(2026, 11, 27)
 YESTERDAY = TODAY - timedelta(days=1)
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = get_engine(f"sqlite:///{tmp_path / 'catalogue.sqlite3'}")
-    create_all(engine)
-    return engine
+def engine(database_url):
+    engine = get_engine(database_url)
+    yield engine
+    engine.dispose()
 
 
 def add_offer(

@@ -1,4 +1,5 @@
-"""Crawl tests run real spiders over real HTTP against the sample server, into SQLite files."""
+"""Crawl tests run real spiders over real HTTP against the sample server, into a fresh
+catalogue database of each kind (`database_url`, tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from sqlmodel import Session, select
 from catalogue.db import get_engine
 from catalogue.models import CrawlRun, Offer, Rejection, Source
 from crawlers.run import crawl
-from crawlers.samples.server import SampleServer
 from crawlers.summary import RunSummary
+from samples.server import SampleServer
 
 HERE = Path(__file__).resolve().parent
 FIXTURE_DATA = HERE / "data"
@@ -32,7 +33,7 @@ FAST = {
 
 @pytest.fixture(autouse=True)
 def private_http_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test's crawls keep their HTTP cache (crawlers/settings.py) to themselves."""
+    """Each test's crawls keep their HTTP cache (crawlers/scrapy_settings.py) to themselves."""
     monkeypatch.setenv("LLL_HTTPCACHE_DIR", str(tmp_path / "httpcache"))
 
 
@@ -48,11 +49,6 @@ def fixture_data(tmp_path: Path) -> Path:
 def server(fixture_data: Path) -> Iterator[SampleServer]:
     with SampleServer(fixture_data) as running:
         yield running
-
-
-@pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'catalogue.sqlite3'}"
 
 
 @pytest.fixture
@@ -95,5 +91,7 @@ class Catalogue:
 
 
 @pytest.fixture
-def catalogue(database_url: str) -> Catalogue:
-    return Catalogue(get_engine(database_url))
+def catalogue(database_url: str) -> Iterator[Catalogue]:
+    engine = get_engine(database_url)
+    yield Catalogue(engine)
+    engine.dispose()

@@ -1,4 +1,4 @@
-"""The real BUR spider crawls recorded answers of the BUR API over HTTP into a SQLite file.
+"""The real BUR spider crawls recorded answers of the BUR API over HTTP into a catalogue.
 
 The recordings (tests/crawlers/recorded/bur/) hold a login, three pages of services in
 Lubuskie (25 + 25 + 11) and the schedule of every live service; expectations are read from them.
@@ -21,12 +21,13 @@ from catalogue.db import get_engine
 from catalogue.models import DeliveryForm, Institution, Offer, OfferKind, OfferStatus, Source
 from crawlers.items import RawOffer
 from crawlers.run import crawl
-from crawlers.samples.faults import Fault
-from crawlers.samples.replies import Reply
 from crawlers.spiders.bur import BurSpider
 from crawlers.summary import RunSummary
+from samples.faults import Fault
+from samples.replies import Reply
 from tests.crawlers.conftest import FAST
 from tests.crawlers.recorded import RECORDED, RecordedServer
+from tests.postgres_support import Databases
 
 FOLDER = RECORDED / "bur"
 REGISTRY = FOLDER / "sources.toml"
@@ -109,9 +110,11 @@ def stored(database_url: str) -> dict[str, Offer]:
 
 
 @pytest.fixture(scope="module")
-def full_crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+def full_crawl(
+    tmp_path_factory: pytest.TempPathFactory, databases: Databases
+) -> Iterator[dict[str, Any]]:
     """One undisturbed crawl of the recordings, shared by the tests that only read it."""
-    database_url = f"sqlite:///{tmp_path_factory.mktemp('bur') / 'catalogue.sqlite3'}"
+    database_url = databases.create(tmp_path_factory.mktemp("bur"))
     login = recorded_login()
     with pytest.MonkeyPatch.context() as patch, LoggingServer(FOLDER) as server:
         patch.setenv("RECORDED_BUR_LOGIN", login["nazwaUzytkownika"])

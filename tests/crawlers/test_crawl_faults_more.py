@@ -9,13 +9,11 @@ answers 304: a cached copy must never stand in for a page the source failed to s
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import shutil
 import signal
-import sqlite3
 import threading
 import urllib.request
 from collections.abc import Iterator
@@ -30,11 +28,12 @@ import pytest
 
 from catalogue.db import get_engine
 from crawlers.run import CrawlFailed, crawl
-from crawlers.samples.faults import Fault
-from crawlers.samples.replies import Reply
-from crawlers.samples.server import SampleServer
 from crawlers.summary import RunSummary
+from samples.faults import Fault
+from samples.replies import Reply
+from samples.server import SampleServer
 from tests.crawlers.conftest import FAST, FIXTURE_DATA, FIXTURE_REGISTRY, Catalogue
+from tests.postgres_support import Databases
 
 TEST_AGENT = "fault-test"  # the test's own requests, left out of `Scene.asked`
 LIST = "/bur/api/usluga"
@@ -141,25 +140,26 @@ class Complete:
     """One complete crawl of both fixture sources, copied by each test."""
 
     server: FaultyServer
-    database: Path
+    databases: Databases
+    database_url: str
     cache: Path
 
 
 @pytest.fixture(scope="module")
-def complete(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Complete]:
+def complete(tmp_path_factory: pytest.TempPathFactory, databases: Databases) -> Iterator[Complete]:
     root = tmp_path_factory.mktemp("complete")
     shutil.copytree(FIXTURE_DATA, root / "data")
     with FaultyServer(root / "data") as server:
-        database, cache = root / "catalogue.sqlite3", root / "httpcache"
+        database_url, cache = databases.create(root), root / "httpcache"
         summaries = crawl(
             list(SOURCES),
-            f"sqlite:///{database}",
+            database_url,
             base_url=server.base_url,
             settings={**FAST, "HTTPCACHE_DIR": str(cache)},
             registry_path=FIXTURE_REGISTRY,
         )
         assert [s.status for s in summaries] == ["success", "success"]
-        yield Complete(server, database, cache)
+        yield Complete(server, databases, database_url, cache)
         server.release.set()
 
 
@@ -179,15 +179,9 @@ class Scene:
     def __init__(self, complete: Complete, folder: Path) -> None:
         self.server = complete.server
         self.server.reset()
-        database = folder / "catalogue.sqlite3"
-        with (
-            contextlib.closing(sqlite3.connect(complete.database)) as source,
-            contextlib.closing(sqlite3.connect(database)) as target,
-        ):
-            source.backup(target)
+        self.database_url = complete.databases.copy(complete.database_url, folder)
         self.cache = folder / "httpcache"
         shutil.copytree(complete.cache, self.cache)
-        self.database_url = f"sqlite:///{database}"
         self.catalogue = Catalogue(get_engine(self.database_url))
         self.before = {source: snapshot(self.catalogue, source) for source in SOURCES}
 

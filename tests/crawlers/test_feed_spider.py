@@ -1,12 +1,11 @@
 """The feed spider over real HTTP: institutions' CSV and XLSX files (tests/crawlers/recorded/feed/)
-crawled into a real SQLite catalogue."""
+crawled into a real catalogue."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +18,7 @@ from crawlers.run import crawl
 from crawlers.summary import RunSummary
 from tests.crawlers.conftest import FAST
 from tests.crawlers.recorded import RECORDED, Exchange, RecordedServer
+from tests.postgres_support import Databases
 
 FOLDER = RECORDED / "feed"
 REGISTRY = FOLDER / "sources.toml"
@@ -89,9 +89,11 @@ def fingerprints(database_url: str, source: str) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def two_crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoCrawls]:
+def two_crawls(
+    tmp_path_factory: pytest.TempPathFactory, databases: Databases
+) -> Iterator[TwoCrawls]:
     """Both feeds (and the two-file source) crawled twice from an unchanged server."""
-    database_url = f"sqlite:///{tmp_path_factory.mktemp('feed') / 'catalogue.sqlite3'}"
+    database_url = databases.create(tmp_path_factory.mktemp("feed"))
     sources = (NADODRZE, WARTA, TWO_FILES)
     with RecordedServer(FOLDER) as server:
         first = crawl_feeds(server, database_url, *sources)
@@ -213,8 +215,7 @@ def test_a_second_crawl_of_unchanged_files_changes_nothing(two_crawls):
         assert fingerprints(two_crawls.database_url, source) == two_crawls.after_first[source]
 
 
-def test_a_broken_file_fails_the_run_and_withdraws_nothing(tmp_path: Path):
-    database_url = f"sqlite:///{tmp_path / 'catalogue.sqlite3'}"
+def test_a_broken_file_fails_the_run_and_withdraws_nothing(database_url: str):
     with RecordedServer(FOLDER) as server:
         crawl_feeds(server, database_url, NADODRZE, WARTA)
         before = {name: fingerprints(database_url, name) for name in (NADODRZE, WARTA)}
@@ -239,8 +240,7 @@ def test_a_broken_file_fails_the_run_and_withdraws_nothing(tmp_path: Path):
         assert {o.status for o in stored(database_url, name).values()} == {OfferStatus.active}
 
 
-def test_a_good_file_that_no_longer_lists_an_offer_withdraws_it(tmp_path: Path):
-    database_url = f"sqlite:///{tmp_path / 'catalogue.sqlite3'}"
+def test_a_good_file_that_no_longer_lists_an_offer_withdraws_it(database_url: str):
     original = (FOLDER / "nadodrze-oferta.csv").read_bytes()
     without_first_aid = b"".join(
         line for line in original.splitlines(keepends=True) if not line.startswith(b"NS-K-14;")
@@ -257,8 +257,7 @@ def test_a_good_file_that_no_longer_lists_an_offer_withdraws_it(tmp_path: Path):
     assert {o.status for k, o in offers.items() if k != "NS-K-14"} == {OfferStatus.active}
 
 
-def test_a_feed_that_robots_txt_forbids_is_a_failed_run_not_an_empty_one(tmp_path: Path):
-    database_url = f"sqlite:///{tmp_path / 'catalogue.sqlite3'}"
+def test_a_feed_that_robots_txt_forbids_is_a_failed_run_not_an_empty_one(database_url: str):
     with RecordedServer(FOLDER) as server:
         robots = b"User-agent: *\nDisallow: /rekrutacja/\n"
         serve_instead(server, "/robots.txt", robots, "text/plain")

@@ -1,6 +1,6 @@
 """schema.org microdata read next to JSON-LD: the conversion to JSON-LD-shaped nodes, the
 rule that a page stating one offer in both syntaxes yields it once, and a crawl over HTTP of a
-recorded Joomla site (tests/crawlers/recorded/microdata/) into a real SQLite catalogue."""
+recorded Joomla site (tests/crawlers/recorded/microdata/) into a real catalogue."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from crawlers.spiders.schema_org_site import SchemaOrgSiteSpider
 from crawlers.summary import RunSummary
 from tests.crawlers.conftest import FAST
 from tests.crawlers.recorded import RECORDED, RecordedServer
+from tests.postgres_support import Databases
 
 PAGE_URL = "https://www.ckziu.example/kursy/spawanie-mag.html"
 SOURCE = "recorded-microdata"
@@ -284,9 +285,9 @@ def stored(database_url: str) -> tuple[dict[str, Offer], list[Rejection]]:
 
 
 @pytest.fixture(scope="module")
-def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawled]:
-    """The recorded site crawled twice into one SQLite file."""
-    database_url = f"sqlite:///{tmp_path_factory.mktemp('microdata') / 'catalogue.sqlite3'}"
+def crawled(tmp_path_factory: pytest.TempPathFactory, databases: Databases) -> Iterator[Crawled]:
+    """The recorded site crawled twice into one catalogue."""
+    database_url = databases.create(tmp_path_factory.mktemp("microdata"))
     with RecordedServer("microdata") as server:
         first, second = (
             crawl([SOURCE], database_url, base_url=server.base_url, settings=SETTINGS,

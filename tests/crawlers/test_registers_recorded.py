@@ -1,5 +1,5 @@
 """The register spiders (ZRK, RIS, RSPO) over real HTTP against their recorded API responses
-(tests/crawlers/recorded/{zrk,ris,rspo}/), crawled into a real SQLite catalogue.
+(tests/crawlers/recorded/{zrk,ris,rspo}/), crawled into a real catalogue.
 
 One crawl of every recorded source (registry: recorded/zrk/sources.toml) serves most tests;
 the fault test crawls twice on its own.
@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,13 +20,14 @@ from catalogue.db import get_engine
 from catalogue.models import DeliveryForm, Offer, OfferKind, OfferStatus, Source
 from catalogue.normalise.kinds import resolve_kind
 from crawlers.run import crawl
-from crawlers.samples.faults import Fault
-from crawlers.samples.replies import Reply
 from crawlers.spiders.rspo import CONTINUING_EDUCATION_TYPES
 from crawlers.spiders.rspo import KIND as RSPO_KIND
 from crawlers.summary import RunSummary
+from samples.faults import Fault
+from samples.replies import Reply
 from tests.crawlers.conftest import FAST, Catalogue
 from tests.crawlers.recorded import RECORDED, RecordedServer, load_exchanges
+from tests.postgres_support import Databases
 
 REGISTRY = RECORDED / "zrk" / "sources.toml"
 SETTINGS = {**FAST, "HTTPCACHE_ENABLED": False}
@@ -95,8 +95,8 @@ def basic(login: str, password: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawled]:
-    database_url = f"sqlite:///{tmp_path_factory.mktemp('registers') / 'catalogue.sqlite3'}"
+def crawled(tmp_path_factory: pytest.TempPathFactory, databases: Databases) -> Iterator[Crawled]:
+    database_url = databases.create(tmp_path_factory.mktemp("registers"))
     with pytest.MonkeyPatch.context() as env, RegisterServer("zrk", "ris", "rspo") as server:
         env.setenv("RECORDED_RSPO_LOGIN", LOGIN)
         env.setenv("RECORDED_RSPO_PASSWORD", PASSWORD)
@@ -336,11 +336,10 @@ def test_a_list_longer_than_the_page_guard_leaves_the_run_partial(crawled: Crawl
 
 
 def test_a_malformed_page_or_a_500_leaves_the_run_partial_and_withdraws_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("RECORDED_RSPO_LOGIN", LOGIN)
     monkeypatch.setenv("RECORDED_RSPO_PASSWORD", PASSWORD)
-    database_url = f"sqlite:///{tmp_path / 'catalogue.sqlite3'}"
     sources = (ZRK, RIS, RSPO)
     with RegisterServer("zrk", "ris", "rspo") as server:
         first = crawl_registers(server, database_url, *sources)

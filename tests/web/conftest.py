@@ -1,4 +1,4 @@
-"""A real catalogue (SQLite file), a real tantivy index and the app built on them.
+"""A real catalogue (of each kind), a real tantivy index and the app built on them.
 
 Built once per test session: the web tests only read.
 """
@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from catalogue.db import create_all, get_engine
+from catalogue.db import get_engine
 from catalogue.models import (
     DeliveryForm,
     Edition,
@@ -26,10 +26,11 @@ from catalogue.models import (
     Qualification,
     Source,
 )
-from catalogue.settings import Settings
-from search.embedded import EmbeddedBackend
+from operations.indexing import rebuild_index
 from search.geo import locate
-from search.sync import reindex
+from search.tantivy import EmbeddedBackend
+from tests.app_settings import app_settings
+from tests.postgres_support import Databases
 from tests.web.web_support import (
     CKZIU_ZG,
     LAST_VERIFIED,
@@ -122,13 +123,12 @@ def fill_catalogue(engine: Engine) -> dict[str, int]:
 
 
 @pytest.fixture(scope="session")
-def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+def catalogue(tmp_path_factory: pytest.TempPathFactory, databases: Databases) -> Catalogue:
     root = tmp_path_factory.mktemp("web")
-    database_url = f"sqlite:///{root / 'catalogue.sqlite3'}"
+    database_url = databases.create(root)
     engine = get_engine(database_url)
-    create_all(engine)
     ids = fill_catalogue(engine)
-    reindex(engine, EmbeddedBackend(root / "index"))
+    rebuild_index(engine, EmbeddedBackend(root / "index"))
     engine.dispose()
     return Catalogue(database_url, root / "index", ids)
 
@@ -136,9 +136,9 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
 @pytest.fixture(scope="session")
 def app(catalogue: Catalogue) -> FastAPI:
     return create_app(
-        Settings(
+        app_settings(
             database_url=catalogue.database_url,
-            search_index_dir=catalogue.index_dir,
+            index_dir=catalogue.index_dir,
             sample_data=True,
         )
     )
