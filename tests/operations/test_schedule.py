@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from apscheduler.events import EVENT_JOB_SUBMITTED
 
-from catalogue.db import create_all, get_engine
+from catalogue.db import get_engine
 from catalogue.models import CrawlRun, RunStatus
 from catalogue.store import CrawlRecorder
 from crawlers.run import CrawlTimeout, crawl
@@ -207,7 +207,6 @@ def test_a_restart_keeps_unchanged_jobs_and_follows_the_registry_in_the_rest(
     tmp_path, make_scheduler, database_url
 ):
     engine = get_engine(database_url)
-    create_all(engine)
     recorder = CrawlRecorder(engine, "fixture-jsonld")  # crawled a moment ago
     recorder.start()
     recorder.finish(complete=True)
