@@ -4,31 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from catalogue.db import create_all, get_engine
-from catalogue.settings import CatalogueSettings
 from crawlers.registry import load_registry, select_sources
 from crawlers.run import crawl
-from crawlers.settings import CrawlerSettings
 from crawlers.summary import RunSummary
 from operations.indexing import update_index
 from operations.samples import sample_sites_for
+from operations.settings import OperationSettings
 from search.backends import get_backend
-from search.settings import SearchSettings
-
-
-class CrawlSettings(Protocol):
-    """What crawling and indexing read: the settings of the layers below the application."""
-
-    @property
-    def catalogue(self) -> CatalogueSettings: ...
-
-    @property
-    def search(self) -> SearchSettings: ...
-
-    @property
-    def crawlers(self) -> CrawlerSettings: ...
 
 
 @dataclass
@@ -42,7 +27,7 @@ class CrawlOutcome:
 
 
 def crawl_and_index(
-    settings: CrawlSettings,
+    settings: OperationSettings,
     names: list[str] | None = None,
     *,
     base_url: str | None = None,

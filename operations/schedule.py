@@ -47,9 +47,9 @@ from catalogue.runs import last_runs
 from crawlers.registry import load_sources
 from crawlers.run import CrawlFailed, crawl, stop_all
 from crawlers.summary import RunSummary
-from operations.crawling import CrawlSettings
 from operations.indexing import IndexSyncer, drain_outbox
 from operations.schedule_jobs import JOB_TABLE, TIMEZONE, JobChanges, sync_jobs
+from operations.settings import OperationSettings
 from search.backends import get_backend
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ class CrawlScheduler:
     """The scheduler of one process: its jobs call back into it through `run_source` and
     `run_housekeeping`, the module functions the job store names."""
 
-    def __init__(self, settings: CrawlSettings, options: ScheduleOptions | None = None) -> None:
+    def __init__(self, settings: OperationSettings, options: ScheduleOptions | None = None) -> None:
         self.settings = settings
         self.options = options or ScheduleOptions()
         self.engine = get_engine(settings.catalogue.database_url)

@@ -10,9 +10,7 @@ from typing import Protocol
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from catalogue.settings import CatalogueSettings
-from crawlers.settings import CrawlerSettings
-from search.settings import SearchSettings
+from operations.settings import OperationSettings
 
 
 class WebSettings(BaseSettings):
@@ -24,17 +22,8 @@ class WebSettings(BaseSettings):
     sample_data: bool = True
 
 
-class AppSettings(Protocol):
+class AppSettings(OperationSettings, Protocol):
     """What the web app reads: its own settings and those of the layers below it."""
-
-    @property
-    def catalogue(self) -> CatalogueSettings: ...
-
-    @property
-    def search(self) -> SearchSettings: ...
-
-    @property
-    def crawlers(self) -> CrawlerSettings: ...
 
     @property
     def web(self) -> WebSettings: ...
