@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from html import escape
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 
@@ -18,6 +19,16 @@ class Reply:
     body: bytes = b""
     content_type: str = "text/html; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
+
+    def send(self, handler: BaseHTTPRequestHandler) -> None:
+        """Write this reply to the client of `handler`: status, headers, body."""
+        handler.send_response(self.status)
+        handler.send_header("Content-Type", self.content_type)
+        handler.send_header("Content-Length", str(len(self.body)))
+        for name, value in self.headers.items():
+            handler.send_header(name, value)
+        handler.end_headers()
+        handler.wfile.write(self.body)
 
 
 def json_reply(payload: Any, status: int = 200) -> Reply:

@@ -158,13 +158,7 @@ class _Handler(BaseHTTPRequestHandler):
             reply = sample.answer(method, parts.path, query, self)
         except Exception as exc:  # a broken data file must show as a 500, not a dropped socket
             reply = Reply(500, f"Błąd serwera przykładowego: {exc!r}".encode(), "text/plain")
-        self.send_response(reply.status)
-        self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
-        for name, value in reply.headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(reply.body)
+        reply.send(self)
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # the request log is in SampleServer.requests

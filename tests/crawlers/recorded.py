@@ -19,7 +19,7 @@ answers (shaped exactly like its API's: field names, envelopes, paging, error bo
 The first exchange matching a request answers it; `{base_url}` in a body becomes the server's
 address (for absolute `next` links). A request nothing matches gets a 404 with a JSON body and
 is listed in `server.unmatched`, so that a test failing on a missing recording says which.
-`server.faults` (see `crawlers.samples.faults`) answers before the recordings, and
+`server.faults` (see `samples.faults`) answers before the recordings, and
 `server.requests` logs every request; `Fault`s with `delay` (seconds) answer late, for timeouts.
 
     with RecordedServer("bur") as server:
@@ -28,6 +28,7 @@ is listed in `server.unmatched`, so that a test failing on a missing recording s
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -38,8 +39,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from crawlers.samples.faults import FaultPlan, RequestLog
-from crawlers.samples.replies import Reply
+from samples.faults import FaultPlan, RequestLog
+from samples.replies import Reply
 
 RECORDED = Path(__file__).resolve().parent / "recorded"
 CONTENT_TYPES = {
@@ -176,16 +177,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, method: str, body: bytes) -> None:
         recorded: RecordedServer = self.server.recorded  # type: ignore[attr-defined]
         reply = recorded.answer(method, self.path, self.headers, body)
-        try:
-            self.send_response(reply.status)
-            self.send_header("Content-Type", reply.content_type)
-            self.send_header("Content-Length", str(len(reply.body)))
-            for name, value in reply.headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(reply.body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the crawler gave up (a timeout test)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            reply.send(self)  # unless the crawler gave up (a timeout test)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from crawlers.registry import RegistryError, load_registry, load_sources, select_sources
-from crawlers.samples.dataset import DATA_DIR
+from samples.dataset import DATA_DIR
 
 ENTRY = """
 [[sources]]

@@ -17,8 +17,8 @@ from urllib.robotparser import RobotFileParser
 import parsel
 import pytest
 
-from crawlers.samples.faults import Fault
-from crawlers.samples.server import SampleServer
+from samples.faults import Fault
+from samples.server import SampleServer
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -187,7 +187,7 @@ def free_port() -> int:
 
 def test_the_server_runs_as_a_module_on_the_port_given(fixture_data):
     port = free_port()
-    command = [sys.executable, "-m", "crawlers.samples.server", "--port", str(port),
+    command = [sys.executable, "-m", "samples.server", "--port", str(port),
                "--data-dir", str(fixture_data)]  # fmt: skip
     process = subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
     try:
