@@ -100,7 +100,7 @@ def find_binaries() -> Path | None:
     if found:
         return Path(found[-1]).parent
     on_path = shutil.which("initdb")  # Homebrew, Fedora and others put them on PATH
-    return Path(on_path).parent if on_path else None
+    return Path(on_path).resolve().parent if on_path else None  # beside the real initdb
 
 
 def _major_version(initdb: str) -> int:
