@@ -9,7 +9,6 @@ Every row gives one output record: a row that cannot be normalised carries its e
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from catalogue.models import DeliveryForm, EditionBase
 from catalogue.normalise import NormalisedOffer, normalise
 from catalogue.normalise.taxonomy import DATA_DIR, isced_codes, zsu_area_names
 from catalogue.raw import RawEdition, RawOffer
+from catalogue.spreadsheets import write_csv
 
 SOURCE = "plik"
 # Header (folded, "_" for spaces) -> RawOffer or RawEdition field, beyond the feed columns.
@@ -236,11 +236,7 @@ def _teryt_names() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def write_records(records: list[dict[str, Any]], output_format: str) -> str:
-    """The records as CSV (comma-separated, a header row) or as JSON lines."""
+    """The records as CSV (comma-separated, a header row, formulas neutralised) or JSON lines."""
     if output_format == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=OUTPUT_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(records)
-    return buffer.getvalue()
+    return write_csv(records, OUTPUT_COLUMNS)

@@ -10,6 +10,7 @@ import pytest
 
 from catalogue.feeds.errors import FeedError
 from catalogue.normalise_file import normalise_records, write_records
+from catalogue.spreadsheets import safe_cell
 
 DATA = Path(__file__).parent / "data"
 TODAY = date(2026, 1, 15)
@@ -99,3 +100,38 @@ def test_the_command_line_writes_json_lines_to_a_file(tmp_path):
         capture_output=True, text=True, timeout=60, check=True,
     )  # fmt: skip
     assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["powiat_teryt"] == "0804"
+
+
+def test_cells_that_a_spreadsheet_would_run_as_formulas_are_written_as_text(tmp_path):
+    rows = [
+        ["tytul", "organizator", "miejscowosc"],
+        ['=HYPERLINK("http://evil.example";"kliknij")', "+48 123", "Żary"],
+        ["@SUM(A1)", "-2+3", "Żary"],
+        ["\tKurs", "\rZDZ", "Żary"],
+        ["-5 dni", "-12,50", "Żary"],
+    ]
+    source = tmp_path / "wrogie.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    out = tmp_path / "wynik.csv"
+    lll = Path(sys.executable).parent / "lll"
+    subprocess.run(
+        [str(lll), "normalise", str(source), "-o", str(out)],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    titles = [r["tytul"] for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))]
+    assert titles == [
+        "'=HYPERLINK(\"http://evil.example\";\"kliknij\")", "'@SUM(A1)", "'\tKurs", "'-5 dni",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=1+1", "'=1+1"), ("+48 123", "'+48 123"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"), ("\rx", "'\rx"), ("-12,50", "-12,50"), ("-5", "-5"), ("+3.5", "+3.5"),
+        ("Kurs", "Kurs"), (12, 12), (None, None), ("", ""),
+    ],
+)  # fmt: skip
+def test_a_cell_is_neutralised_only_when_it_could_start_a_formula(cell, written):
+    assert safe_cell(cell) == written
