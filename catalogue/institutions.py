@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 from catalogue.models import Institution, Qualification
 from catalogue.normalise.result import NormalisedProvider, NormalisedQualification
 from catalogue.normalise.text import fold_words
+from catalogue.normalise.urls import checked_url
 
 
 def institution_key(name: str) -> str:
@@ -21,7 +22,9 @@ def get_or_create_institution(session: Session, provider: NormalisedProvider) ->
         institution = Institution(name=provider.name, key=key)
         session.add(institution)
     institution.town = institution.town or provider.town
-    institution.website = institution.website or provider.website
+    # A website stored before addresses were checked (`javascript:…`) gives way to this one.
+    if checked_url(institution.website)[0] is None:
+        institution.website = provider.website
     return institution
 
 

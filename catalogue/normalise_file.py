@@ -123,10 +123,12 @@ def _known_headers(header: list[str]) -> int:
 
 
 def raw_offer(number: int, fields: dict[str, Any]) -> RawOffer:
-    """The RawOffer of one row; a row without an id or URL is "wiersz N"."""
+    """The RawOffer of one row; a row without an id is "wiersz N", one without a URL gets an
+    address under the reserved `.invalid` domain (the output has no URL column; a URL the row
+    states is checked like any source's)."""
     values = {k: v for k, v in fields.items() if k in _OFFER_FIELDS}
     values.setdefault("external_id", f"wiersz {number}")
-    values.setdefault("url", f"wiersz {number}")
+    values.setdefault("url", f"https://plik.invalid/wiersz-{number}")
     values["source"] = SOURCE
     editions: list[Any] = list(fields.get("editions") or [])
     edition = {k: fields[k] for k in _EDITION_FIELDS if fields.get(k) not in (None, "")}

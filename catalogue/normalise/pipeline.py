@@ -1,7 +1,8 @@
 """`normalise()`: a RawOffer -> a NormalisedOffer, in small ordered steps that never crash.
 
-Order: storability, kind, qualification, subject (ISCED), level (PRK), form, duration, area
-(ZSU 2030), editions, provider, liveness. Each step fills only what the source left missing,
+Order: storability (the offer's address checked by `urls`), kind, qualification, subject
+(ISCED), level (PRK), form, duration, area (ZSU 2030), editions, provider (its website checked),
+liveness. Each step fills only what the source left missing,
 keeps the source's words when it cannot parse them and records why a value is what it is
 (`evidence`) or what it could not do (`problems`).
 """
@@ -22,6 +23,7 @@ from catalogue.normalise.qualifications import QualificationFinding, resolve_qua
 from catalogue.normalise.result import NormalisedOffer, NormalisedProvider, Unstorable
 from catalogue.normalise.subjects import resolve_subject
 from catalogue.normalise.text import any_term, as_text
+from catalogue.normalise.urls import checked_url, explained
 from catalogue.raw import RawOffer
 
 NOT_LIVE_TERMS = (
@@ -31,7 +33,8 @@ NOT_LIVE_TERMS = (
 
 
 def normalise(raw: RawOffer, today: date | None = None) -> NormalisedOffer:
-    """Normalise one raw offer; raises `Unstorable` only without a title, an id or a URL."""
+    """Normalise one raw offer; raises `Unstorable` only without a title, an id or a usable URL
+    (an offer whose own address is `javascript:…` has no page a person could open)."""
     title, url = _required(raw)
     out = NormalisedOffer(offer=OfferBase(title=title, url=url))
     kind = resolve_kind(_get(raw, "kind"), title)
@@ -56,7 +59,7 @@ def normalise(raw: RawOffer, today: date | None = None) -> NormalisedOffer:
             out.editions.append(seat.edition)
             out.evidence["editions[0].place"] = seat.evidence["place"]
     out.offer = OfferBase(title=title, url=url, kind=kind.kind, **fields)
-    out.provider = _provider(raw)
+    out.provider = _provider(raw, out)
     out.live = _live(raw, title, out)
     return out
 
@@ -72,8 +75,11 @@ def _required(raw: RawOffer) -> tuple[str, str]:
     ]
     if missing:
         raise Unstorable("brak pól: " + ", ".join(missing))
-    assert title is not None and url is not None
-    return title, url
+    assert title is not None
+    checked, reason = checked_url(_get(raw, "url"))
+    if checked is None:
+        raise Unstorable("adres oferty: " + explained(reason or "relative", _get(raw, "url")))
+    return title, checked
 
 
 def _qualification(raw: RawOffer, title: str, out: NormalisedOffer) -> QualificationFinding | None:
@@ -177,15 +183,16 @@ def _area_input(raw: RawOffer, title: str, kind: OfferKind, fields: dict[str, An
     )
 
 
-def _provider(raw: RawOffer) -> NormalisedProvider | None:
+def _provider(raw: RawOffer, out: NormalisedOffer) -> NormalisedProvider | None:
     name = as_text(_get(raw, "provider_name"))
     if name is None:
         return None
-    return NormalisedProvider(
-        name=name,
-        town=as_text(_get(raw, "provider_town")),
-        website=as_text(_get(raw, "provider_url")),
-    )
+    website, reason = checked_url(_get(raw, "provider_url"))
+    if reason is not None:
+        # The offer is stored without the website: a link is not worth a lost offer.
+        out.problems.append(f"provider_url/{reason}")
+        out.evidence["provider.website"] = explained(reason, _get(raw, "provider_url"))
+    return NormalisedProvider(name=name, town=as_text(_get(raw, "provider_town")), website=website)
 
 
 def _live(raw: RawOffer, title: str, out: NormalisedOffer) -> bool:

@@ -12,8 +12,16 @@ import pytest
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
-from catalogue.db import get_engine
-from catalogue.models import DeliveryForm, Offer, OfferKind, OfferStatus, Rejection, Source
+from catalogue.db import create_all, get_engine
+from catalogue.models import (
+    DeliveryForm,
+    Institution,
+    Offer,
+    OfferKind,
+    OfferStatus,
+    Rejection,
+    Source,
+)
 from crawlers.run import crawl
 from crawlers.summary import RunSummary
 from tests.crawlers.conftest import FAST
@@ -267,3 +275,42 @@ def test_a_feed_that_robots_txt_forbids_is_a_failed_run_not_an_empty_one(databas
     assert fetched == []
     assert summary.status == "failed"
     assert summary.errors == [f"robots.txt zabrania pobrania pliku: {server.base_url}{CSV_PATH}"]
+
+
+HOSTILE_FEED = (
+    "id_oferty;tytul;url;organizator;organizator_www;miejscowosc\r\n"
+    "X-1;Kurs obsługi wózków widłowych;https://www.nadodrze.example/k/1;"
+    "Ośrodek „Zły Link”;javascript:alert(1);Nowa Sól\r\n"
+    "X-2;Kurs spawania MAG;https://www.nadodrze.example/k/2;"
+    "Ośrodek „Stary Link”;https://www.stary-link.example/;Nowa Sól\r\n"
+    "X-3;Kurs pierwszej pomocy;https://www.nadodrze.example/k/3;"
+    "Ośrodek „Ukryty Link”;java\tscript:alert(1);Nowa Sól\r\n"
+).encode("cp1250")
+
+
+def institutions(database_url: str) -> dict[str, str | None]:
+    with Session(get_engine(database_url)) as session:
+        return {i.name: i.website for i in session.exec(select(Institution)).all()}
+
+
+def test_a_javascript_website_of_an_organiser_is_stored_as_no_website(database_url: str):
+    create_all(get_engine(database_url))
+    with Session(get_engine(database_url)) as session:
+        # stored before addresses were checked
+        session.add(Institution(name="Ośrodek „Stary Link”", key="osrodek stary link",
+                                website="javascript:alert(document.cookie)"))  # fmt: skip
+        session.commit()
+    with RecordedServer(FOLDER) as server:
+        serve_instead(server, CSV_PATH, HOSTILE_FEED, "text/csv")
+        summary = crawl_feeds(server, database_url, NADODRZE)[NADODRZE]
+
+    assert (summary.status, summary.rejected) == ("success", 0)
+    offers = stored(database_url, NADODRZE)
+    bad, hidden = offers["X-1"], offers["X-3"]
+    assert (bad.status, bad.institution.name) == (OfferStatus.active, "Ośrodek „Zły Link”")
+    assert bad.institution.website is None and hidden.institution.website is None
+    assert bad.evidence["provider.website"] == (
+        "odrzucony adres (adres nie zaczyna się od http:// ani https://): „javascript:alert(1)”"
+    )
+    assert "ukośnikiem" in hidden.evidence["provider.website"]
+    assert institutions(database_url)["Ośrodek „Stary Link”"] == "https://www.stary-link.example/"

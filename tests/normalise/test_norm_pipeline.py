@@ -164,6 +164,49 @@ def test_an_offer_without_title_id_or_url_cannot_be_stored(field, value):
         normalise(_raw(**{field: value}), TODAY)
 
 
+UNUSABLE_URLS = [
+    ("javascript:alert(1)", "scheme"), (" JaVaScRiPt:alert(1)", "scheme"),
+    ("java\tscript:alert(1)", "characters"), ("data:text/html,<script>alert(1)</script>", "scheme"),
+    ("vbscript:msgbox(1)", "scheme"), ("/oferty/1", "relative"), ("//evil.example/", "relative"),
+    ("oferta-1.html", "relative"), ("https://bank.pl@evil.example/", "credentials"),
+    ("https://jan:haslo@example.org/", "credentials"), ("https:\\\\evil.example", "characters"),
+    ("https://example.org/\x00", "characters"), ("http:///oferta", "host"),
+    ("https://example.org:port/", "host"), ("https://" + "a" * 2100 + ".pl", "too_long"),
+    ("ftp://example.org/plik", "scheme"), (1, "relative"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("url", "reason"), UNUSABLE_URLS)
+def test_a_provider_website_that_is_no_http_address_is_dropped_with_its_reason(url, reason):
+    result = normalise(_raw(provider_name="ZDZ", provider_url=url), TODAY)
+    assert result.provider is not None and result.provider.name == "ZDZ"
+    assert result.provider.website is None
+    assert f"provider_url/{reason}" in result.problems
+    assert result.evidence["provider.website"].startswith("odrzucony adres (")
+
+
+@pytest.mark.parametrize(("url", "reason"), UNUSABLE_URLS)
+def test_an_offer_whose_own_address_is_no_http_address_cannot_be_stored(url, reason):
+    with pytest.raises(Unstorable, match="adres oferty: odrzucony adres"):
+        normalise(_raw(url=url), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://example.org/kurs?id=1#terminy", "https://example.org/kurs?id=1#terminy"),
+        ("  HTTP://Example.org/a  ", "HTTP://Example.org/a"),
+        ("https://example.org/kurs spawania", "https://example.org/kurs%20spawania"),
+        ("https://łódź.pl/", "https://łódź.pl/"), ("http://localhost:8000/o/1", None),
+        ("www.ckziu.zgora.pl/kursy", "http://www.ckziu.zgora.pl/kursy"),
+    ],
+)  # fmt: skip
+def test_absolute_http_addresses_are_kept(url, kept):
+    result = normalise(_raw(url=url, provider_name="ZDZ", provider_url=url), TODAY)
+    assert result.offer.url == result.provider.website == (kept or url)
+    assert not [p for p in result.problems if p.startswith("provider_url/")]
+
+
 HOSTILE = [
     {"description": 12345, "provider_name": 7, "kind": 147, "category": 479.0, "level": 6.0},
     {"duration_hours": "dwa dni", "language": "klingoński", "form": 99, "isced": "abc"},
@@ -173,7 +216,7 @@ HOSTILE = [
     {"editions": [{"town": 12, "address": ["ul. Długa", 5], "postcode": 65246, "price": True}]},
     {"editions": [{"start": "2026-02-30", "end": "31.13.2026", "price": -5.0, "form": "???"}]},
     {"editions": [RawEdition(price="0,00 zł", price_in_grosze="true", town="ZG", form="6")]},
-    {"title": 2026, "url": 1, "external_id": 0.5},
+    {"title": 2026, "external_id": 0.5},
     {"audience": {"a": 1}, "funding": ["KFS"], "subcategory": {"x": 1}},
 ]
 
