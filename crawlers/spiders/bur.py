@@ -4,6 +4,8 @@ Login `POST /autoryzacja/logowanie` -> bearer token; services `GET /usluga?idWoj
 (4 = lubuskie, 25 a page); the schedule of each live service `GET /usluga/{id}/harmonogram?strona=N`
 in the same envelope. Prices are integer grosze. The status word goes to the normaliser as it is
 (only OPUBLIKOWANA is live there); remote services (forms 2, 3, 6) come without `adres`.
+A real record carries ids only, no labels: kind, form, category and subcategory go to the
+normaliser as BUR's ids ("147", "1", "469"), which it knows (tests/crawlers/recorded/bur/real/).
 
 The registry sets the credentials (`login`, `api_key`) and may point the URLs elsewhere
 (`start_urls`, `login_url`, `url_template`); `fetch_schedule = false` skips the schedules.
@@ -35,12 +37,12 @@ def street(record: dict[str, Any]) -> str | None:
     return " ".join(p for p in (adres.get("nazwaUlicy"), number) if p) or None
 
 
-def word_or_id(word: str, id_field: str) -> Any:
-    """The label, or the id when a record has no label (the normaliser knows BUR's ids)."""
+def bur_id(id_field: str) -> Any:
+    """BUR's id as text: `idPodrodzajuUslugi` 147 -> "147" (the normaliser's tables are by id)."""
 
-    def spec(record: dict[str, Any]) -> Any:
-        value = record.get(word)
-        return value if value not in (None, "") else record.get(id_field)
+    def spec(record: dict[str, Any]) -> str | None:
+        value = record.get(id_field)
+        return str(value) if value not in (None, "") else None
 
     return spec
 
@@ -51,7 +53,8 @@ def provider_id(record: dict[str, Any]) -> str | None:
 
 
 def session(entry: Any) -> dict[str, Any] | None:
-    """One schedule entry in the source's own values: {data, od, do, temat}."""
+    """One schedule entry in the source's own values: {data, od, do, temat, typ}; `typ` is
+    ZAJECIA, PRZERWA or WALIDACJA (documented by public clients)."""
     if not isinstance(entry, dict):
         return None
     return {
@@ -59,6 +62,7 @@ def session(entry: Any) -> dict[str, Any] | None:
         "od": entry.get("godzinaRozpoczecia"),
         "do": entry.get("godzinaZakonczenia"),
         "temat": entry.get("temat"),
+        "typ": entry.get("typAktywnosci"),
     }
 
 
@@ -88,10 +92,10 @@ class BurSpider(JsonApiSpider):
         "description": "celEdukacyjny",
         "provider_name": "dostawcaUslug.nazwa",
         "provider_id": provider_id,
-        "kind": word_or_id("podrodzajUslugi", "idPodrodzajuUslugi"),
-        "category": "kategoriaUslugi",
-        "subcategory": "podkategoriaUslugi",
-        "form": word_or_id("formaSwiadczenia", "idFormySwiadczenia"),
+        "kind": bur_id("idPodrodzajuUslugi"),
+        "category": bur_id("idKategoriiUslugi"),
+        "subcategory": bur_id("idPodkategoriiUslugi"),
+        "form": bur_id("idFormySwiadczenia"),
         "duration_hours": "liczbaGodzin",
         "funding": funding,
         "status": "status",
@@ -110,14 +114,14 @@ class BurSpider(JsonApiSpider):
     }
     edition_defaults = {"price_in_grosze": True}  # noqa: RUF012
     extras_fields = (
-        "numer", "idKategoriiUslugi", "idPodkategoriiUslugi", "idRodzajuUslugi", "rodzajUslugi",
+        "numer", "idKategoriiUslugi", "idPodkategoriiUslugi", "idRodzajuUslugi",
         "idPodrodzajuUslugi", "idFormySwiadczenia", "idKwalifikacjiKkz", "idKwalifikacjiZrk",
         "kwalifikacjeKuz", "inneKwalifikacje", "celBiznesowy", "efektUslugi", "efektyUczeniaSie",
         "programUslugi", "warunkiUczestnictwa", "warunkiTechniczne", "informacjeDodatkowe",
-        "cenaBruttoZaUsluge", "cenaNettoZaUsluge", "cenaNettoZaUczestnika", "cenaBruttoZaGodzine",
-        "cenaNettoZaGodzine", "czyCenaDotyczyCalejUslugi", "czyUslugaDofinansowana",
-        "formyDofinansowania", "sumaGodzinZegarowychUslugi",
-        "liczbaGodzinPraktycznychIndywidualnych", "minimalnaLiczbaUczestnikow",
+        "szczegolyMiejscaRealizacji", "cenaBruttoZaUsluge", "cenaNettoZaUsluge",
+        "cenaNettoZaUczestnika", "cenaBruttoZaGodzine", "cenaNettoZaGodzine",
+        "czyCenaDotyczyCalejUslugi", "czyUslugaDofinansowana", "formyDofinansowania",
+        "czyProwadziDoNabyciaKompetencji", "minimalnaLiczbaUczestnikow",
         "adres.idWojewodztwa", "adres.idMiejscowosci", "osobaKontaktowa", "ocena",
         "listaProjektow", "warunkiLogistyczne",
     )  # fmt: skip

@@ -60,7 +60,7 @@ def recorded_schedule(key: str) -> list[dict[str, Any]]:
     entries = [e for page in pages for e in json.loads(page.read_text("utf-8"))["lista"]]
     return [
         {"data": e["data"], "od": e["godzinaRozpoczecia"], "do": e["godzinaZakonczenia"],
-         "temat": e["temat"]}
+         "temat": e["temat"], "typ": e["typAktywnosci"]}
         for e in entries
     ]  # fmt: skip
 
@@ -149,7 +149,7 @@ def test_a_remote_service_is_online_and_has_no_place(full_crawl):
     assert remote and all(BY_ID[key]["adres"] is None for key in remote)
     for key in remote:
         offer = full_crawl["offers"][key]
-        assert offer.form == DeliveryForm.online, BY_ID[key]["formaSwiadczenia"]
+        assert offer.form == DeliveryForm.online, BY_ID[key]["idFormySwiadczenia"]
         (edition,) = offer.editions
         assert (edition.town, edition.address, edition.powiat_teryt) == (None, None, None)
 

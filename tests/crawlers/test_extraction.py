@@ -57,7 +57,7 @@ def test_a_bur_record_keeps_its_dates_and_grosze_as_the_api_gives_them():
     assert isinstance(item, RawOffer)
     assert item.external_id == str(record["id"])
     assert item.url == f"https://bur.example/p?id={record['id']}"
-    assert item.kind == record["podrodzajUslugi"]
+    assert item.kind == str(record["idPodrodzajuUslugi"])  # the real API has ids, no labels
     (edition,) = item.editions
     assert edition.start == record["dataRozpoczeciaUslugi"]
     assert edition.price == record["cenaBruttoZaUczestnika"]

@@ -2,9 +2,9 @@
 
     .venv/bin/python tests/crawlers/recorded/bur/build_recordings.py
 
-The content (courses.py, editions.py) is invented; the shapes follow what public clients of the
-API read (see README.md here for what is verified and what is inferred). The output is
-deterministic.
+The content (courses.py, editions.py) is invented; a service has exactly the keys, nesting and
+JSON types of a real record (real/usluga-sciezki.json, checked by test_bur_real_shape.py); the
+schedule follows what public clients read (see README.md here). The output is deterministic.
 """
 
 from __future__ import annotations
@@ -18,9 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from courses import (
-    CATEGORIES,
     COURSES,
-    FORMS,
     KINDS,
     PLACES,
     PROVIDERS,
@@ -79,6 +77,8 @@ def schedule(course: Course, start: date, form: int, first_id: int) -> list[dict
                 "data": timestamp(day),
                 "godzinaRozpoczecia": f"{first_hour:02d}:00:00",
                 "godzinaZakonczenia": f"{first_hour + hours:02d}:00:00",
+                # ZAJECIA | PRZERWA | WALIDACJA, as a public client documents them
+                "typAktywnosci": "WALIDACJA" if course.podrodzaj == 148 else "ZAJECIA",
             }
         )
     return entries
@@ -98,22 +98,30 @@ def address(place: str | None) -> dict[str, Any] | None:
     if place is None:
         return None
     town, town_id, postcode, street, building, flat = PLACES[place]
+    # The real record's adres: BUR's own ids (not TERYT); phone and coordinates were null
+    # in every real record seen.
     return {
+        "idKraju": 209,
+        "nazwaKraju": "Polska",
         "idWojewodztwa": 4,
         "nazwaWojewodztwa": "lubuskie",
         "idMiejscowosci": town_id,
         "nazwaMiejscowosci": town,
+        "idUlicy": town_id * 10 + len(street),
         "nazwaUlicy": street,
         "kodPocztowy": postcode,
         "numerBudynku": building,
         "numerLokalu": flat,
+        "telefon": None,
+        "dlugoscGeograficzna": None,
+        "szerokoscGeograficzna": None,
     }
 
 
 def provider(key: str) -> dict[str, Any]:
     p = PROVIDERS[key]
-    logo = {"url": f"https://uslugirozwojowe.parp.gov.pl/pliki/logo/{p.id}.png",
-            "nazwa": f"logo-{p.id}.png"} if p.logo else None  # fmt: skip
+    logo = {"url": f"https://uslugirozwojowe.parp.gov.pl/api/file/preview?token=logo-{p.id}",
+            "nazwa": f"logo-{p.id}.png", "rozszerzenie": None} if p.logo else None  # fmt: skip
     return {"id": p.id, "nazwa": p.nazwa, "logo": logo}
 
 
@@ -136,8 +144,8 @@ def service(row: tuple[Any, ...], service_id: int, sessions: list[dict[str, Any]
     course = COURSES[key]
     count, hours_each = course.sessions[0], course.sessions[1]
     hours = count * hours_each
-    rodzaj_id, rodzaj, podrodzaj = KINDS[course.podrodzaj]
-    category_id, subcategory = SUBCATEGORIES[course.podkategoria]
+    rodzaj_id = KINDS[course.podrodzaj][0]
+    category_id = SUBCATEGORIES[course.podkategoria][0]
     enrolment_end = start - timedelta(days=7 if course.podrodzaj == 148 else 3)
     minimum, maximum = seats(course)
     contact = PROVIDERS[course.provider]
@@ -149,16 +157,12 @@ def service(row: tuple[Any, ...], service_id: int, sessions: list[dict[str, Any]
         "dataRozpoczeciaUslugi": timestamp(start),
         "dataZakonczeniaUslugi": sessions[-1]["data"],
         "dataZakonczeniaRekrutacji": timestamp(enrolment_end),
+        # Ids only: a real record has no labels (kategoriaUslugi, formaSwiadczenia, …).
         "idKategoriiUslugi": category_id,
-        "kategoriaUslugi": CATEGORIES[category_id],
         "idPodkategoriiUslugi": course.podkategoria,
-        "podkategoriaUslugi": subcategory,
         "idRodzajuUslugi": rodzaj_id,
-        "rodzajUslugi": rodzaj,
         "idPodrodzajuUslugi": course.podrodzaj,
-        "podrodzajUslugi": podrodzaj,
         "idFormySwiadczenia": form,
-        "formaSwiadczenia": FORMS[form],
         "idKwalifikacjiKkz": None,
         "idKwalifikacjiZrk": None,
         "kwalifikacjeKuz": [],
@@ -172,21 +176,55 @@ def service(row: tuple[Any, ...], service_id: int, sessions: list[dict[str, Any]
         "warunkiUczestnictwa": course.warunki,
         "warunkiTechniczne": REMOTE_CONDITIONS if form in REMOTE_FORMS else None,
         "informacjeDodatkowe": course.informacje or None,
+        "szczegolyMiejscaRealizacji": None if form in REMOTE_FORMS else PLACE_DETAILS,
         **prices(course, hours),
         "czyUslugaDofinansowana": bool(funding),
         "liczbaGodzin": hours,
-        "sumaGodzinZegarowychUslugi": hours,
-        "liczbaGodzinPraktycznychIndywidualnych": 0,
         "minimalnaLiczbaUczestnikow": minimum,
         "maksymalnaLiczbaUczestnikow": maximum,
         "adres": address(None if form in REMOTE_FORMS else place),
         "dostawcaUslug": provider(course.provider),
-        "osobaKontaktowa": {"imieNazwisko": contact.contact, "email": contact.email},
-        "ocena": contact.ocena,
+        "osobaKontaktowa": {
+            "imieNazwisko": contact.contact,
+            "email": contact.email,
+            "telefon": f"68 555 {contact.id % 10_000:04d}",
+            "zdjecie": None,
+        },
+        "ocena": rating(contact.id, contact.ocena),
         "listaProjektow": [],
         "warunkiLogistyczne": [],
         "formyDofinansowania": list(funding),
+        "czyProwadziDoNabyciaKompetencji": bool(course.inne_kwalifikacje),
+        **NO_CERTIFICATION,
     }
+
+
+PLACE_DETAILS = "Sala szkoleniowa na parterze, wejście od dziedzińca."
+# Fields of certification and validation by a registered body (ZRK), null or false in the real
+# records seen and in these courses.
+NO_CERTIFICATION: dict[str, Any] = {
+    **dict.fromkeys((
+        "idPodstawyPrawnejDlaPodmiotu", "kodyDostepowe", "kosztCertyfikowaniaBrutto",
+        "kosztCertyfikowaniaNetto", "kosztWalidacjiBrutto", "kosztWalidacjiNetto",
+        "materialyDlaUczestnikow", "metodaOsiagnieciaEfektUslugi", "nazwaPodmiotuCertyfikujacego",
+        "nazwaPodmiotuProwadzacegoWalidacje", "podstawaUzyskaniaWpisuCertyfikat",
+        "podstawaUzyskaniaWpisuUprawnienie", "sposobOsiagnieciaEfektowUczeniaSie",
+        "zakresUprawnien", "zrkNazwaPodmiotuCertyfikujacego",
+        "zrkNazwaPodmiotuProwadzacegoWalidacje",
+    )),
+    **dict.fromkeys((
+        "czyZarejestrowanyPodmiotCertyfikujacy", "czyZarejestrowanyPodmiotProwadzacyWalidacje",
+        "zrkCzyZarejestrowanyPodmiotCertyfikujacy",
+        "zrkCzyZarejestrowanyPodmiotProwadzacyWalidacje",
+    ), False),
+}  # fmt: skip
+
+
+def rating(provider_id: int, average: float | None) -> dict[str, Any]:
+    """`ocena` as the real record has it: {liczbaOcen, sredniaZOcen}, 0 and 0.0 when unrated."""
+    if average is None:
+        return {"liczbaOcen": 0, "sredniaZOcen": 0.0}
+    return {"liczbaOcen": 3 + provider_id % 40, "sredniaZOcen": average}
 
 
 def service_ids() -> list[int]:
