@@ -1,14 +1,15 @@
 """RSPO, the register of schools and educational institutions (CIE): the occupations that the
 region's continuing-education centres teach, one offer per (centre, occupation).
 
-The API `https://api.rspo.gov.pl/api/placowki/` (since 15.01.2026) needs HTTP Basic
-credentials granted on request [R]; it pages by `page` + `pageSize` and answers a bare JSON
-array [R], read to the first short page. The region comes from the registry's start URL
-(`wojewodztwo_kod_teryt=08`); the centre types are the spider's own filter, one list per type
-(whether the API takes several `typ_podmiotu_id` at once is not known). `ksztalcenieZawodowe`
-is read as a map code -> occupation or as a list [I]. Centres that teach no occupation give no
-offer (counted). Pages are assumed to count from 1 [R, from the old API]; a 0-based API would
-silently skip the first page, so check this first against the live API.
+As CIE's OpenAPI v1.2.0 states it (tests/crawlers/recorded/rspo/openapi-v1.2.0.yaml, checked
+by tests/crawlers/test_rspo_openapi.py): `GET https://api.rspo.gov.pl/api/placowki/` (since
+15.01.2026; the old api-rspo.men.gov.pl was switched off on 2.03.2026) behind HTTP Basic
+credentials granted on request; pages `page` (from 1) + `pageSize`; a bare JSON array of
+`PlacowkaDTO` without a total, read to the first short page. The region comes from the
+registry's start URL (`wojewodztwo_kod_teryt=08`); the centre types are the spider's own
+filter, one list per type (`typ_podmiotu_id` is a single integer in the spec). The occupations
+taught are `ksztalcenieZawodowe`, a list of `{id, nazwa}`. Centres that teach no occupation give
+no offer (counted).
 """
 
 from __future__ import annotations
@@ -31,21 +32,13 @@ CONTINUING_EDUCATION_TYPES = ("46", "74", "96", "45", "47", "75", "83", "19")
 
 
 def occupations(record: dict[str, Any]) -> list[tuple[str | None, str]]:
-    """(code, occupation) pairs of `ksztalcenieZawodowe`: a map, or a list of names/objects."""
+    """(id, occupation) pairs of `ksztalcenieZawodowe`, a list of `KsztalcenieDTO {id, nazwa}`
+    (the id is RSPO's own; whether it is the occupation's classification symbol is unknown)."""
     taught = record.get("ksztalcenieZawodowe")
-    if isinstance(taught, dict):
-        pairs = list(taught.items())
-    elif isinstance(taught, list):
-        pairs = [
-            (item.get("kod") or item.get("symbol"), item.get("nazwa"))
-            if isinstance(item, dict)
-            else (None, item)
-            for item in taught
-        ]
-    else:
-        pairs = []
+    items = [item for item in taught if isinstance(item, dict)] if isinstance(taught, list) else []
+    pairs = [(item.get("id"), item.get("nazwa")) for item in items]
     return [
-        (str(code) if code not in (None, "") else None, str(name).strip())
+        (str(code) if code not in (None, "") else None, name.strip())
         for code, name in pairs
         if isinstance(name, str) and name.strip()
     ]
@@ -110,6 +103,6 @@ class RspoSpider(RegisterApiSpider):
                 title=f"Kształcenie w zawodzie {occupation}",
                 kind=KIND,
                 occupation=occupation,
-                extras={**extras, "kodZawodu": code} if code else extras,
+                extras={**extras, "idZawodu": code} if code else extras,
                 **provider,
             )

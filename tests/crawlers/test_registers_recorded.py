@@ -273,7 +273,7 @@ def test_rspo_gives_one_offer_per_centre_and_occupation_taught(crawled: Crawled)
     assert {ext: o.title for ext, o in offers.items()} == {
         ext: f"Kształcenie w zawodzie {occupation}" for ext, occupation in RSPO_OFFERS.items()
     }
-    # 301003 (an empty map) and 301006 (no field) teach no occupation: nothing from them.
+    # 301003 (an empty list) and 301006 (no field) teach no occupation: nothing from them.
     assert not any(ext.startswith(("301003-", "301006-")) for ext in offers)
     expected_kind = resolve_kind(RSPO_KIND, "Kształcenie w zawodzie kucharz").kind
     assert {o.kind for o in offers.values()} == {expected_kind}
@@ -283,9 +283,9 @@ def test_rspo_gives_one_offer_per_centre_and_occupation_taught(crawled: Crawled)
         "Zielona Góra",
         "https://www.medyk-zg.example/",
     )
-    assert medyk.extras["kodZawodu"] == "532102"
+    assert medyk.extras["idZawodu"] == "532102"
     assert (medyk.extras["powiatKodTERYT"], medyk.extras["gminaKodTERYT"]) == ("0862", "0862011")
-    assert medyk.extras["geolokalizacja"] == {"latitude": 51.9356, "longitude": 15.5062}
+    assert medyk.extras["geolokalizacja"] == [{"latitude": "51.9356", "longitude": "15.5062"}]
     assert medyk.extras["adres"] == "ul. Wazów 2, 65-044 Zielona Góra"
     assert medyk.url == f"{crawled.server.base_url}/institutions/301009"
 
