@@ -8,9 +8,12 @@ key paths with the JSON types seen over 100 real records, and one real record's 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from catalogue.models import DeliveryForm, OfferKind
+from catalogue.normalise import normalise
 from crawlers.items import RawOffer
 from crawlers.spiders.bur import BurSpider
 from tests.crawlers.key_paths import Traced, key_paths
@@ -68,6 +71,18 @@ def test_the_bur_spider_reads_the_real_record_into_an_offer():
     assert edition.start == "2017-01-23T00:00:00+01:00"
     assert (edition.town, edition.seats) == ("Łódź", 15)
     assert item.extras["cenaNettoZaGodzine"] == 12500
+
+
+def test_the_normaliser_understands_the_real_record_by_its_ids():
+    (item,) = spider().record_items(SKELETON)
+    # Before the service ended: only its status ZREALIZOWANA keeps it off the live catalogue.
+    result = normalise(item, date(2017, 1, 1))
+    assert (result.offer.kind, result.offer.form) == (OfferKind.training, DeliveryForm.on_site)
+    assert result.evidence["kind"] == "rodzaj usługi BUR 145"
+    assert result.evidence["isced_code"].startswith("podkategoria BUR 471 ")
+    assert result.offer.isced_code == "0411"
+    assert result.editions[0].price_grosze == 204600
+    assert not result.live
 
 
 def test_a_schedule_entry_is_read_only_through_documented_fields():
