@@ -26,6 +26,7 @@ from search.interface import (
     Hit,
     Query,
     Results,
+    SearchUnavailable,
     Suggestion,
 )
 from search.query_checks import check_query
@@ -79,8 +80,16 @@ class EmbeddedBackend:
         self._store.replace(fill)
 
     def count(self) -> int:
-        searcher = self._store.searcher()
+        searcher = self._searcher()
         return searcher.num_docs if searcher is not None else 0
+
+    def _searcher(self) -> tantivy.Searcher | None:
+        """The live searcher; None without an index (nothing indexed yet). A damaged or
+        outdated index raises `SearchUnavailable`: an empty answer would hide it."""
+        searcher = self._store.searcher()
+        if searcher is None and self._store.problem is not None:
+            raise SearchUnavailable(self._store.problem)
+        return searcher
 
     def search(self, query: Query) -> Results:
         started = time.perf_counter()
@@ -89,7 +98,7 @@ class EmbeddedBackend:
         analysed = analyse_query(query.text[:MAX_QUERY_LENGTH])
         terms, units = list(analysed.terms), analysed.units
         schema = self._store.schema
-        searcher = self._store.searcher()
+        searcher = self._searcher()
         if searcher is None:
             return Results([], 0, {n: {} for n in query.facets}, page, per_page, _ms(started))
         clauses = filter_clauses(schema, query.filters, searcher=searcher, today=today)
@@ -128,7 +137,7 @@ class EmbeddedBackend:
         return results
 
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
-        searcher = self._store.searcher()
+        searcher = self._searcher()
         if searcher is None:
             return []
         return suggest(searcher, self._store.schema, text[:MAX_QUERY_LENGTH], limit)

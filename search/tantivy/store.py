@@ -10,6 +10,12 @@ Layout of `root`:
 the new one, never a half-built one. Readers never lock: before each search they compare the
 pointer and the live generation's `meta.json` (rewritten by tantivy on every commit) with what
 they loaded, and reload only when either changed: a few `stat` calls per search.
+
+A generation's files are checked before it is opened or reloaded, and `stat`ed before each
+search (`search.tantivy.integrity`): a damaged generation is not searched (a truncated mapped
+file would kill the process with SIGBUS). `problem` then says why, searches raise
+`SearchUnavailable` (the web answers 503), and the index writer rebuilds it
+(`operations.indexing.ensure_index`).
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ from pathlib import Path
 
 import tantivy
 
+from search.interface import SearchUnavailable
+from search.tantivy.integrity import DamagedIndex, SegmentFiles
 from search.tantivy.schema import SCHEMA_VERSION, build_schema
 
 log = logging.getLogger(__name__)
@@ -41,8 +49,12 @@ _GENERATION = re.compile(r"v\d+-\d{8}T\d{6}-")
 Signature = tuple[int, int, int] | None
 
 
-class OutdatedIndex(RuntimeError):
-    """The live index was built with another schema version: only `rebuild` can fix it."""
+class UnusableIndex(SearchUnavailable):
+    """The live generation is damaged or outdated: only `rebuild` can fix it."""
+
+
+class OutdatedIndex(UnusableIndex):
+    """The live index was built with another schema version."""
 
 
 class IndexStore:
@@ -57,6 +69,9 @@ class IndexStore:
         self._generation: str | None = None
         self._pointer_sig: Signature = None
         self._meta_sig: Signature = None
+        self._files = SegmentFiles()
+        # Why the live generation cannot be searched (damaged, another schema), or None.
+        self.problem: str | None = None
 
     def searcher(self) -> tantivy.Searcher | None:
         """A searcher over the latest commit of the live generation, or None without an index."""
@@ -110,7 +125,7 @@ class IndexStore:
             self._refresh()
             if self._index is None:
                 if self._generation is not None:
-                    raise OutdatedIndex(f"{self.root / self._generation}: run a full reindex")
+                    raise UnusableIndex(self.problem or f"{self._generation}: run a full reindex")
                 self._index, self._generation = self._create_generation()
                 self._point_to(self._generation)
             return self._index
@@ -122,31 +137,65 @@ class IndexStore:
             return
         if self._index is not None and self._generation is not None:
             meta_sig = _signature(self.root / self._generation / "meta.json")
-            if meta_sig is not None and meta_sig != self._meta_sig and _reload(self._index):
-                self._meta_sig = meta_sig
+            try:
+                if meta_sig is not None and meta_sig != self._meta_sig:
+                    self._files.verify(self.root / self._generation)
+                    if _reload(self._index):
+                        self._meta_sig = meta_sig
+                self._files.check()
+            except DamagedIndex as error:
+                self._damaged(self._generation, error)
 
     def _open_pointed(self, pointer_sig: Signature) -> None:
         name = _read_pointer(self.root / POINTER)
         if name is None:
             self._index, self._generation, self._pointer_sig = None, None, pointer_sig
-            return
-        if name == self._generation and self._index is not None:
-            self._pointer_sig = pointer_sig
-            self._meta_sig = _signature(self.root / name / "meta.json")
-            _reload(self._index)
+            self.problem = None  # no index at all: empty, as before the first rebuild
+            self._files.forget()
             return
         path = self.root / name
-        try:
-            index = _open_index(path) if name.startswith(_version_prefix()) else None
-        except (OSError, ValueError):
-            # A rebuild in another process removed it between our reading CURRENT and opening
-            # it: keep what we have, the next search reads the new pointer.
-            log.warning("index generation %s vanished while opening it", path)
+        if name == self._generation and self._index is not None:
+            self._pointer_sig = pointer_sig
+            self._meta_sig = _signature(path / "meta.json")
+            try:
+                self._files.verify(path)
+            except DamagedIndex as error:
+                self._damaged(name, error)
+                return
+            _reload(self._index)
             return
-        if index is None:
+        if not name.startswith(_version_prefix()):
             log.warning("index %s has another schema version: run a full reindex", path)
+            self._index, self._generation, self._pointer_sig = None, name, pointer_sig
+            self.problem = f"index {name} has another schema version"
+            return
+        self._open_generation(name, pointer_sig)
+
+    def _open_generation(self, name: str, pointer_sig: Signature) -> None:
+        path = self.root / name
+        files = SegmentFiles()
+        try:
+            files.verify(path)
+            index = _open_index(path)
+        except (DamagedIndex, OSError, ValueError) as error:
+            if path.is_dir():
+                self._generation, self._pointer_sig = name, pointer_sig
+                self._damaged(name, error)
+            else:
+                # A rebuild in another process removed it between our reading CURRENT and
+                # opening it: keep what we have, the next search reads the new pointer.
+                log.warning("index generation %s vanished while opening it", path)
+            return
         self._index, self._generation, self._pointer_sig = index, name, pointer_sig
         self._meta_sig = _signature(path / "meta.json")
+        self._files, self.problem = files, None
+
+    def _damaged(self, name: str, error: Exception) -> None:
+        """Stop searching the generation `name`: its files are no longer what was written."""
+        self.problem = f"index {name} is damaged: {error}"
+        log.error("%s; it is not searched until it is rebuilt", self.problem)
+        self._index = None
+        self._files.forget()
 
     def _create_generation(self) -> tuple[tantivy.Index, str]:
         stamp = time.strftime("%Y%m%dT%H%M%S")
