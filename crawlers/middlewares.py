@@ -4,6 +4,8 @@
 - HttpCacheMiddleware with RevalidatingPolicy: conditional requests, so an unchanged page costs
   a 304, without ever passing off a stale copy as the source's answer;
 - ReplayPolicy: the development cache (LLL_HTTPCACHE=dev) that replays what it fetched;
+- SafeDestinationMiddleware: every request stays on its source's domains and off private
+  networks (no server-side request forgery through a sitemap or a redirect);
 - Downloader: Scrapy's, keeping each source's CONCURRENT_REQUESTS_PER_DOMAIN when it has no
   download delay.
 """
@@ -11,6 +13,7 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from time import monotonic
@@ -20,11 +23,14 @@ from scrapy.core.downloader import Downloader as ScrapyDownloader
 from scrapy.core.downloader import Slot
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.httpcache import HttpCacheMiddleware as ScrapyHttpCacheMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.extensions.httpcache import DummyPolicy, RFC2616Policy, parse_cachecontrol
 from scrapy.http import Response
 from scrapy.spiders import Spider
 from scrapy.utils.asyncio import call_later
-from scrapy.utils.defer import deferred_from_coro
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 
 TRIES_KEY = "backoff_429_tries"
 
@@ -165,3 +171,86 @@ class Downloader(ScrapyDownloader):
             if delay:  # prevent a burst when a delay is set
                 self._process_queue(slot)
                 break
+
+
+# Stats keys: requests refused because their host is not one the source declared, or because
+# it resolves to an address a crawl must never reach.
+OFFSITE_STAT = "lll/refused_offsite"
+ADDRESS_STAT = "lll/refused_address"
+
+
+def on_domains(host: str, domains: list[str]) -> bool:
+    """Whether `host` is one of `domains` or a subdomain of one."""
+    host = host.lower().rstrip(".")
+    return any(host == d or host.endswith("." + d) for d in (d.lower().strip(".") for d in domains))
+
+
+def forbidden_address(address: str, allow_loopback: bool = False) -> str | None:
+    """Why a crawl must not connect to `address` (an IP literal), or None when it may.
+
+    Private, loopback, link-local (169.254.169.254, the cloud metadata service), multicast,
+    reserved, shared (100.64/10) and unspecified addresses are refused; loopback only unless
+    `allow_loopback` (the sample sources and tests, which serve on 127.0.0.1).
+    """
+    try:
+        ip = ipaddress.ip_address(address.strip("[]").split("%")[0])
+    except ValueError:
+        return f"nieprawidłowy adres {address!r}"
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if ip.is_loopback:
+        return None if allow_loopback else f"adres pętli zwrotnej {ip}"
+    if ip.is_global and not (ip.is_multicast or ip.is_reserved):
+        return None
+    return f"adres niepubliczny {ip}"
+
+
+class SafeDestinationMiddleware:
+    """Keeps every request, redirects included, on its source's declared domains and off
+    private networks (the crawler must not become a way into the server's own network).
+
+    - the host must be one of the spider's `allowed_domains` (the registry declares them from
+      the source's URLs: `url`, `start_urls` and its `*_url` arguments) or their subdomains,
+      whatever the request's `dont_filter`;
+    - the host is resolved with the crawl's own (caching) resolver, the one the connection then
+      uses, and private, loopback, link-local, multicast and reserved addresses are refused;
+      loopback is allowed only with the Scrapy setting LLL_ALLOW_LOOPBACK (sample sources).
+
+    Refused requests are counted (OFFSITE_STAT, ADDRESS_STAT); the pipeline reports the counts
+    as run errors, so a run that was refused anything withdraws nothing.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.allow_loopback = crawler.settings.getbool("LLL_ALLOW_LOOPBACK", False)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SafeDestinationMiddleware:
+        return cls(crawler)
+
+    async def process_request(self, request: Request) -> None:
+        host = urlparse_cached(request).hostname or ""
+        domains = list(getattr(self.crawler.spider, "allowed_domains", None) or [])
+        if not on_domains(host, domains):
+            self.stats.inc_value(OFFSITE_STAT)
+            allowed = ", ".join(domains) or "brak"
+            raise IgnoreRequest(f"odmowa: {request.url} – poza domenami źródła ({allowed})")
+        try:
+            address = str(ipaddress.ip_address(host))
+        except ValueError:
+            try:
+                address = await maybe_deferred_to_future(reactor_resolve(host))
+            except Exception:  # a name that does not resolve: the download reports it
+                return None
+        reason = forbidden_address(address, self.allow_loopback)
+        if reason:
+            self.stats.inc_value(ADDRESS_STAT)
+            raise IgnoreRequest(f"odmowa: {request.url} – {reason}")
+        return None
+
+
+def reactor_resolve(host: str) -> Deferred[str]:
+    from twisted.internet import reactor
+
+    return reactor.resolve(host)  # type: ignore[arg-type]  # a host name, typed as bytes

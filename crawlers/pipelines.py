@@ -24,6 +24,7 @@ from catalogue.settings import CatalogueSettings
 from catalogue.store import CrawlRecorder
 from crawlers import signals as lll_signals
 from crawlers.items import CrawlError, RawOffer, Rejected
+from crawlers.middlewares import ADDRESS_STAT, OFFSITE_STAT
 from crawlers.summary import RunSummary
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,12 @@ def problems_in_stats(stats: dict[str, Any], already_failing: bool) -> list[str]
     ignored = stats.get("httperror/response_ignored_count", 0)
     if ignored:
         problems.append(f"{ignored} odpowiedzi HTTP z błędem pominięto")
+    offsite = stats.get(OFFSITE_STAT, 0)
+    if offsite:
+        problems.append(f"{offsite} żądań poza domenami źródła odrzucono (nic z nich nie pobrano)")
+    private = stats.get(ADDRESS_STAT, 0)
+    if private:
+        problems.append(f"{private} żądań do adresów niepublicznych odrzucono (nic nie pobrano)")
     errors = stats.get("log_count/ERROR", 0)
     # An errback's failure is usually logged too ("Gave up retrying"); count the log only
     # when nothing else explains it.

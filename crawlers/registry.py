@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from crawlers.settings import CrawlerSettings, credential_environment
 
@@ -89,7 +90,33 @@ class SourceConfig:
             source_url=fill(self.url),
             start_urls=[fill(url) for url in self.start_urls],
         )
+        kwargs["allowed_domains"] = declared_domains(kwargs)
         return kwargs
+
+    @property
+    def crawl_settings(self) -> dict[str, Any]:
+        """The source's Scrapy settings; a sample source (served by the local sample server,
+        on 127.0.0.1 by design) may reach loopback addresses, no other source may."""
+        return {"LLL_ALLOW_LOOPBACK": True, **self.settings} if self.sample else dict(self.settings)
+
+
+# Arguments naming a URL the spider does not fetch (the provider's home page, shown as a link).
+NOT_FETCHED = frozenset({"provider_url"})
+
+
+def declared_domains(kwargs: Mapping[str, Any]) -> list[str]:
+    """The hosts a source's crawl may visit: those of its `source_url`, `start_urls` and
+    `*_url` / `*_template` arguments (e.g. BUR's `login_url`, `url_template`); every request
+    to another host is refused (crawlers.middlewares.SafeDestinationMiddleware)."""
+    urls = [kwargs.get("source_url", ""), *kwargs.get("start_urls", [])]
+    urls += [
+        value
+        for key, value in kwargs.items()
+        if isinstance(value, str)
+        and key.endswith(("_url", "_template"))
+        and key not in NOT_FETCHED | {"source_url"}
+    ]
+    return sorted({host for url in urls if (host := urlsplit(str(url)).hostname)})
 
 
 def parse_interval(text: Any) -> timedelta:

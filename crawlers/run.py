@@ -85,7 +85,9 @@ def crawl(
 
 
 def make_job(source: SourceConfig, base_url: str | None) -> CrawlJob:
-    job = CrawlJob(source.name, source.title, source.url, source.spider, settings=source.settings)
+    job = CrawlJob(
+        source.name, source.title, source.url, source.spider, settings=source.crawl_settings
+    )
     try:
         job.kwargs = source.spider_kwargs(base_url)
         job.url = job.kwargs["source_url"]

@@ -37,7 +37,15 @@ BACKOFF_429_MAX_RETRIES = 5
 BACKOFF_429_BASE_DELAY = 2.0  # seconds, doubled on each further 429 unless Retry-After says
 BACKOFF_429_MAX_DELAY = 120.0
 
+# Every request stays on its source's declared domains (`allowed_domains`, from the registry)
+# and off private, loopback, link-local and metadata addresses, redirects included; loopback
+# only with LLL_ALLOW_LOOPBACK, which the registry turns on for sample sources (local by design).
+LLL_ALLOW_LOOPBACK = False
 DOWNLOADER_MIDDLEWARES = {
+    # Ours replaces Scrapy's offsite filter, which lets `dont_filter` requests (and their
+    # redirects) through and never looks at the address a host resolves to.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawlers.middlewares.SafeDestinationMiddleware": 50,
     "crawlers.middlewares.BackoffOn429Middleware": 560,
     # Scrapy's own cache middleware answers a timeout with the stale cached copy; ours does not.
     "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,

@@ -28,6 +28,8 @@ FAST = {
     "LOG_LEVEL": "WARNING",
     "RETRY_TIMES": 1,
     "BACKOFF_429_BASE_DELAY": 0.2,
+    # The recorded sources are served on 127.0.0.1, which a real crawl never reaches.
+    "LLL_ALLOW_LOOPBACK": True,
 }
 
 
