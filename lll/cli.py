@@ -36,9 +36,23 @@ def crawl(
     progress: Annotated[bool, typer.Option(help="Show live progress.")] = True,
 ) -> None:
     """Crawl sources into the catalogue and bring the index up to date."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from catalogue.store import describe_database_error
+    from crawlers.run import CatalogueUnwritable, CrawlFailed
     from operations.crawling import crawl_and_index
 
-    outcome = crawl_and_index(get_settings(), sources or None, progress=progress)
+    try:
+        outcome = crawl_and_index(get_settings(), sources or None, progress=progress)
+    except CatalogueUnwritable as exc:  # the cause in one line, not a traceback per item
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=1) from None
+    except CrawlFailed as exc:  # its runs are recorded as failed
+        typer.echo(f"Przeszukiwanie nie powiodło się: {exc}", err=True)
+        raise typer.Exit(code=1) from None
+    except SQLAlchemyError as exc:
+        typer.echo(describe_database_error(exc), err=True)
+        raise typer.Exit(code=1) from None
     _print_summaries(outcome.summaries)
     if outcome.failed:
         raise typer.Exit(code=1)
@@ -56,6 +70,42 @@ def reindex() -> None:
 
 
 @app.command()
+def backup(
+    file: Annotated[Path, typer.Argument(help="The backup file to write (replaced if present).")],
+) -> None:
+    """Back up the catalogue database into one file (SQLite's online backup, or pg_dump)."""
+    from operations.backup import BackupError
+    from operations.backup import backup as back_up
+
+    try:
+        offers = back_up(get_settings().catalogue.database_url, file)
+    except BackupError as exc:
+        typer.echo(f"Kopia zapasowa nie powiodła się: {exc}", err=True)
+        raise typer.Exit(code=1) from None
+    console.print(f"Zapisano kopię katalogu ({offers} ofert) w {file}.")
+
+
+@app.command()
+def restore(
+    file: Annotated[Path, typer.Argument(help="A file written by `lll backup`.")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a catalogue that holds offers.")
+    ] = False,
+) -> None:
+    """Replace the catalogue with a backup; then `lll reindex` rebuilds the index from it."""
+    from operations.backup import BackupError
+    from operations.backup import restore as restore_from
+
+    try:
+        offers = restore_from(get_settings().catalogue.database_url, file, force=force)
+    except BackupError as exc:
+        typer.echo(f"Odtworzenie nie powiodło się: {exc}", err=True)
+        raise typer.Exit(code=1) from None
+    console.print(f"Odtworzono katalog ({offers} ofert) z {file}.")
+    console.print("Indeks wyszukiwania nie został zmieniony: przebuduj go, `lll reindex`.")
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option()] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 8000,
@@ -68,10 +118,12 @@ def _serve(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
     from web.app import create_app
+    from web.serving import server_options
 
     _prepared(settings)
     console.print(f"Serwis działa na http://{host}:{port}")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    options = server_options(settings.web)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", **options)
 
 
 @app.command()
@@ -110,7 +162,11 @@ def demo(
 @app.command()
 def sources() -> None:
     """List the sources with their schedule, next run and last crawl run."""
-    console.print(_sources_table(_prepared(get_settings())))
+    from catalogue.runs import fail_abandoned
+
+    engine = _prepared(get_settings())
+    fail_abandoned(engine)  # runs a killed crawl left `running` are shown as failed
+    console.print(_sources_table(engine))
 
 
 def _sources_table(engine: Engine) -> Table:
