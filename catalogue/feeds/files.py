@@ -34,6 +34,8 @@ HEADER_SEARCH = 5  # non-empty rows in which the header is looked for
 ROWS_READ_FACTOR = 5
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls)
 _DELIMITERS = (";", ",", "\t")  # Polish Excel writes semicolons
+_POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
+_TYPOGRAPHY = frozenset("„”“‘’«»–—…§°×·•\u00a0éÉüÜöÖäÄ")
 
 Row = tuple[int, list[Any]]
 
@@ -70,7 +72,68 @@ def read_table(
     delimiter = pick_delimiter(text)
     table = _table("csv", csv_rows(text, delimiter), limits)
     table.encoding, table.delimiter = encoding, delimiter
+    check_rows_whole(table, delimiter)
     return table
+
+
+def check_rows_whole(table: Table, delimiter: str) -> None:
+    """`FeedError` when the CSV reader may have swallowed or shifted rows: a quote that
+    opens a cell and closes lines later (or never), so the rows between became one cell (a
+    30-row file read as 20 rows would withdraw 10 offers), or a row with more fields than the
+    header, or fewer in a file whose writer writes every separator (Excel does)."""
+    width = len(_trimmed(table.header))
+    headers = [str(h or f"kolumna {i + 1}").strip() for i, h in enumerate(table.header)]
+    for number, cells in table.rows:
+        for index, cell in enumerate(cells):
+            swallowed = _rows_in_cell(cell, delimiter, width)
+            if swallowed:
+                name = headers[index] if index < len(headers) else f"kolumna {index + 1}"
+                raise FeedError(
+                    f"wiersz {number}, kolumna {name}: cudzysłów otwarty w tej komórce nie "
+                    f"zamyka się w niej, więc wchłonąłby {swallowed} kolejnych wierszy pliku; "
+                    'popraw cudzysłowy (cudzysłów w tekście zapisuje się podwójnie: "")'
+                )
+    _check_widths(table, width)
+
+
+def _rows_in_cell(cell: Any, delimiter: str, width: int) -> int:
+    """The lines of a multi-line cell that look like rows of the file (as many separators as
+    the header), not a description's second paragraph."""
+    if not isinstance(cell, str) or "\n" not in cell or width < 3:
+        return 0
+    lines = cell.splitlines()[1:]
+    return sum(line.count(delimiter) >= width - 1 for line in lines)
+
+
+def _check_widths(table: Table, width: int) -> None:
+    full = sum(len(cells) >= width for _, cells in table.rows)
+    every_separator = full * 2 > len(table.rows)  # not a hand-written file that stops early
+    wrong = [
+        (number, len(cells) if len(cells) < width else len(_trimmed(cells)))
+        for number, cells in table.rows
+        if len(_trimmed(cells)) > width or (every_separator and len(cells) < width)
+    ]
+    if not wrong:
+        return
+    (number, found), others = wrong[0], [str(n) for n, _ in wrong[1:6]]
+    also = f" (także wiersze {', '.join(others)}{'…' if len(wrong) > 6 else ''})" if others else ""
+    raise FeedError(
+        f"wiersz {number} ma {found} {_fields(found)}, a nagłówek ma {width}{also}: separator "
+        "lub cudzysłów w tekście komórki przesuwa kolumny; ujmij taki tekst w cudzysłów"
+    )
+
+
+def _trimmed(cells: list[Any]) -> list[Any]:
+    end = len(cells)
+    while end and (cells[end - 1] is None or not str(cells[end - 1]).strip()):
+        end -= 1
+    return cells[:end]
+
+
+def _fields(count: int) -> str:
+    if count == 1:
+        return "pole"
+    return "pola" if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14) else "pól"
 
 
 def detect_format(data: bytes, content_type: str | None = None, name: str | None = None) -> str:
@@ -102,16 +165,48 @@ def html_title(data: bytes) -> str | None:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """The text of a CSV file and the encoding it was read with."""
+    """The text of a CSV file and the encoding it was read with, by evidence: a BOM, else
+    UTF-8, else Windows-1250 only when the whole file decodes as it and reads as Polish.
+
+    Trying Windows-1250 whenever UTF-8 fails would read a UTF-8 file with one stray byte
+    (0xFF) as Windows-1250, every "ł" turned into "Ĺ‚"; such a file is refused with the
+    position of its first bad byte instead.
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode(data, "utf-16"), "utf-16"
     if data.startswith(codecs.BOM_UTF8):
         return _decode(data, "utf-8-sig"), "utf-8-sig"
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    try:
         # Polish Excel's "CSV (rozdzielany przecinkami)" is Windows-1250.
-        return _decode(data, "cp1250"), "windows-1250"
+        text = data.decode("cp1250")
+    except UnicodeDecodeError:
+        text = ""
+    if reads_as_polish(text):
+        return text, "windows-1250"
+    raise FeedError(
+        "plik nie jest poprawnym tekstem UTF-8: " + _bad_bytes(data, first_bad)
+        + "; zapisz go w UTF-8 (lub cały w Windows-1250)"
+    )  # fmt: skip
+
+
+def reads_as_polish(text: str) -> bool:
+    """Whether the non-ASCII characters of a text are Polish letters and typography."""
+    others = [c for c in text if ord(c) > 127]
+    polish = sum(c in _POLISH_LETTERS for c in others)
+    usual = polish + sum(c in _TYPOGRAPHY for c in others)
+    return polish > 0 and usual >= 0.95 * len(others)
+
+
+def _bad_bytes(data: bytes, first: int) -> str:
+    line = data.count(b"\n", 0, first) + 1
+    found = f"niepoprawny bajt 0x{data[first]:02X} w linii {line} (bajt {first})"
+    escaped = data.decode("utf-8", "surrogateescape")
+    more = sum("\udc80" <= c <= "\udcff" for c in escaped) - 1
+    return found + (f" i {more} kolejnych" if more > 0 else "")
 
 
 def _decode(data: bytes, encoding: str) -> str:

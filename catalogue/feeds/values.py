@@ -2,8 +2,9 @@
 
 Cells are passed on in the institution's own words (the normaliser reads "1 200,00 zł",
 "bezpłatny", "hybrydowa"); only what a row cannot be stored with is refused here: a date that
-is not a calendar date in one of the documented forms, and an offer address that is not a web
-address. A wrong date would put the edition at the wrong time in search and expiry.
+is not a calendar date in one of the documented forms, an offer address that is not a web
+address, and text that is mojibake ("ObsĹ‚uga": UTF-8 read in another code page). A wrong
+date would put the edition at the wrong time in search and expiry.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from catalogue.feeds.columns import Column
+from catalogue.normalise.text import looks_garbled
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _DMY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*r\.?)?")
@@ -46,6 +48,11 @@ def cell_value(column: Column, value: Any) -> Any:
     if column.value == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
         return int(value) if float(value).is_integer() else value
     found = text(value)
+    if column.value == "text" and looks_garbled(found):
+        raise BadValue(
+            f"tekst w kolumnie {column.name} wygląda na źle odczytane polskie znaki "
+            f"(„{str(found)[:80]}”); zapisz plik w UTF-8"
+        )
     if column.value == "url" and found is not None and not _URL.fullmatch(found):
         raise BadValue(
             f"niepoprawny adres w kolumnie {column.name}: „{found}” "

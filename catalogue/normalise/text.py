@@ -81,3 +81,28 @@ def any_term(terms: Iterable[str], value: Any) -> str | None:
         if term_matches(term, words):
             return term
     return None
+
+
+# Runs of two or more non-ASCII characters: where UTF-8 read as Windows-1250 or -1252 shows
+# ("ł" -> "Ĺ‚" or "Å‚", "ó" -> "Ăł" or "Ã³").
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
+_TYPOGRAPHY = frozenset("„”‘’“–—…€")
+
+
+def looks_garbled(value: Any) -> bool:
+    """True for mojibake: text whose UTF-8 bytes were read as Windows-1250 or Windows-1252
+    ("ObsĹ‚uga kas fiskalnych", "GÃ³ra"). A run of characters counts when writing it back in
+    that code page gives UTF-8 for Latin letters; Polish text written so is no UTF-8 at all
+    (or, like "PÓŁ", Cyrillic), so it does not."""
+    text = as_text(value)
+    if text is None or text.isascii():
+        return False
+    for match in _NON_ASCII_RUN.finditer(text):
+        for encoding in ("cp1250", "cp1252"):
+            try:
+                fixed = match.group(0).encode(encoding).decode("utf-8")
+            except UnicodeError:
+                continue
+            if all(ord(c) < 0x180 or c in _TYPOGRAPHY for c in fixed):  # Latin-1, Latin-A
+                return True
+    return False

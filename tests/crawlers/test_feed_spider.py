@@ -314,3 +314,41 @@ def test_a_javascript_website_of_an_organiser_is_stored_as_no_website(database_u
     )
     assert "ukośnikiem" in hidden.evidence["provider.website"]
     assert institutions(database_url)["Ośrodek „Stary Link”"] == "https://www.stary-link.example/"
+
+
+def thirty_offers(broken: dict[int, bytes] | None = None) -> bytes:
+    """A feed of 30 offers; `broken` replaces the line of an offer (1-30)."""
+    lines = [f"S-{i};Kurs nr {i};https://www.nadodrze.example/s/{i}".encode() for i in range(1, 31)]
+    for number, line in (broken or {}).items():
+        lines[number - 1] = line
+    return b"\r\n".join([b"id_oferty;tytul;url", *lines]) + b"\r\n"
+
+
+@pytest.mark.parametrize(
+    ("broken", "error"),
+    [
+        ({21: b'S-21;"Kurs nr 21;https://www.nadodrze.example/s/21'},
+         "wiersz 22, kolumna tytul: cudzysłów otwarty w tej komórce nie zamyka się w niej, więc "
+         "wchłonąłby 9 kolejnych wierszy pliku"),
+        ({21: b"S-21;Kurs nr 21;https://www.nadodrze.example/s/21;dopisek"},
+         "wiersz 22 ma 4 pola, a nagłówek ma 3"),
+        ({21: "S-21;Obsługa kas fiskalnych;https://www.nadodrze.example/s/21".encode()
+                  .replace(b"\xc5\x82", b"\xc5\x82\xff")},
+         "plik nie jest poprawnym tekstem UTF-8: niepoprawny bajt 0xFF w linii 22"),
+    ],
+)  # fmt: skip
+def test_a_feed_whose_rows_would_be_swallowed_or_garbled_fails_the_run_and_withdraws_nothing(
+    database_url: str, broken: dict[int, bytes], error: str
+):
+    with RecordedServer(FOLDER) as server:
+        serve_instead(server, CSV_PATH, thirty_offers(), "text/csv")
+        first = crawl_feeds(server, database_url, NADODRZE)[NADODRZE]
+        serve_instead(server, CSV_PATH, thirty_offers(broken), "text/csv")
+        summary = crawl_feeds(server, database_url, NADODRZE)[NADODRZE]
+
+    assert (first.status, first.new) == ("success", 30)
+    assert (summary.status, summary.withdrawn, summary.new, summary.updated) == ("failed", 0, 0, 0)
+    (message,) = summary.errors
+    assert error in message and message.startswith("nie można odczytać pliku")
+    offers = stored(database_url, NADODRZE)
+    assert len(offers) == 30 and {o.status for o in offers.values()} == {OfferStatus.active}
