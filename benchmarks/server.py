@@ -22,6 +22,8 @@ from catalogue.settings import PROJECT_ROOT, CatalogueSettings
 from lll.settings import Settings
 from search.settings import SearchSettings
 from web.app import create_app
+from web.serving import server_options
+from web.settings import WebSettings
 
 HOST = "127.0.0.1"
 
@@ -95,9 +97,13 @@ def main() -> None:
     settings = Settings(
         catalogue=CatalogueSettings(database_url=args.database_url),
         search=SearchSettings(index_dir=args.index_dir, backend=args.backend),
+        # Every benchmark client comes from 127.0.0.1: per-client limits would make them one.
+        web=WebSettings(rate_limits=False),
     )
-    # As `lll serve` runs it: one process, access log on (here into the benchmark's log file).
-    uvicorn.run(create_app(settings), host=HOST, port=args.port, log_level="info")
+    # As `lll serve` runs it: one process, its timeouts, no `Server: uvicorn`, access log on
+    # (into the benchmark's log file).
+    options = server_options(settings.web)
+    uvicorn.run(create_app(settings), host=HOST, port=args.port, log_level="info", **options)
 
 
 if __name__ == "__main__":

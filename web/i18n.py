@@ -160,6 +160,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.422.title": "Nieprawidłowe dane w adresie",
         "error.503.title": "Wyszukiwarka jest chwilowo niedostępna",
         "error.503.text": "Nie możemy teraz przeszukać katalogu. Spróbuj ponownie za kilka minut.",
+        "error.429.title": "Za dużo zapytań",
+        "error.429.text": (
+            "Z tego adresu przyszło w krótkim czasie zbyt wiele zapytań. "
+            "Spróbuj ponownie za chwilę."
+        ),
         "error.home": "Przejdź do wyszukiwarki",
     },
     "en": {
@@ -302,6 +307,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.text": "This page could not be shown. Please try again in a moment.",
         "error.503.title": "Search is temporarily unavailable",
         "error.503.text": "We cannot search the catalogue right now. Please try again shortly.",
+        "error.429.title": "Too many requests",
+        "error.429.text": (
+            "Too many requests came from this address in a short time. Please try again shortly."
+        ),
         "error.422.title": "Invalid data in the address",
         "error.home": "Go to the search page",
     },

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from operations.settings import OperationSettings
@@ -15,11 +16,23 @@ from operations.settings import OperationSettings
 
 class WebSettings(BaseSettings):
     """SAMPLE_DATA: show the banner saying the catalogue holds the bundled sample sources
-    (on by default; `false` in a real deployment)."""
+    (on by default; `false` in a real deployment). RATE_LIMIT…: per-client budgets of the API
+    and of the pages (`web/ratelimit.py`). Timeouts and connections: how `lll serve` runs
+    uvicorn (`web/serving.py`). TRUSTED_PROXIES: the addresses
+    or networks of reverse proxies whose X-Forwarded-Proto/-For are believed (`web/edge.py`)."""
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
     sample_data: bool = True
+    rate_limits: bool = True
+    rate_limit_api_per_second: float = Field(20.0, ge=0)
+    rate_limit_api_burst: int = Field(60, ge=0)
+    rate_limit_pages_per_second: float = Field(10.0, ge=0)
+    rate_limit_pages_burst: int = Field(40, ge=0)
+    request_read_timeout: float = Field(10.0, gt=0)
+    keep_alive_timeout: int = Field(5, gt=0)
+    max_connections: int = Field(1000, gt=0)
+    trusted_proxies: str = ""
 
 
 class AppSettings(OperationSettings, Protocol):

@@ -1,0 +1,244 @@
+"""The load benchmark of issue 10: many clients at once over pages, the API and suggestions.
+
+    .venv/bin/python benchmarks/load.py          # 100,000 offers, 32 clients for 60 s
+    .venv/bin/python benchmarks/load.py --offers 2000 --seconds 5 --clients 4   # smoke run
+
+Stores the generated offers (`benchmarks/offers.py`) in a SQLite catalogue and builds their index
+in a temporary folder, serves the real app as `lll serve` serves it (`benchmarks/server.py`, one
+uvicorn process with `web.serving.server_options`; rate limits off, since every client comes
+from 127.0.0.1 and would share one budget), then `--clients` clients send requests back to back
+for `--seconds`, each drawing its next request from a fixed mix: searches over the API, search
+pages, offer pages, offers as JSON and suggestions for words being typed. Prints the requests,
+the errors (anything but 200, or no answer), p50/p95/p99 of each kind against the target
+p99 ≤ 200 ms, the throughput, the machine and its load average before the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import os
+import random
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: the project's packages are one folder up
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import httpx
+from sqlmodel import Session
+
+from benchmarks import report
+from benchmarks.offers import CHUNK, SOURCES, make_offer
+from benchmarks.queries import LoggedQuery, generate_queries
+from benchmarks.replay import percentile
+from benchmarks.search_benchmark import api_parameters
+from benchmarks.server import ServedApp
+from catalogue.db import create_all, get_engine
+from catalogue.models import Qualification, Source
+from search.backends import get_backend
+from search.documents import offer_document
+from search.settings import SearchSettings
+
+TARGET_P99_MS = 200.0
+# What the clients ask for, and how often (weights): most traffic is searching and typing.
+MIX = {"api search": 30, "search page": 20, "suggest": 25, "offer page": 15, "offer json": 10}
+
+
+@dataclass
+class Answer:
+    kind: str
+    ms: float
+    status: int  # 0: no answer (a connection error or a timeout)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="benchmarks/load.py", description=__doc__)
+    parser.add_argument("--offers", type=int, default=100_000, help="offers in the catalogue")
+    parser.add_argument("--clients", type=int, default=32, help="concurrent clients")
+    parser.add_argument("--seconds", type=float, default=60, help="how long they send")
+    parser.add_argument("--queries", type=int, default=1_000, help="search queries to draw from")
+    parser.add_argument("--seed", type=int, default=7, help="seed of offers, queries and mix")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(line_buffering=True)
+    print(
+        f"Load benchmark: {args.offers:,} offers, {args.clients} clients for {args.seconds:g} s "
+        f"over pages, API and suggestions (mix {', '.join(f'{k} {v}%' for k, v in MIX.items())})"
+    )
+    print(report.machine())
+    print(f"Load average before the run (1, 5, 15 min): {_load()}")
+    with tempfile.TemporaryDirectory(prefix="lll-load-benchmark-") as name:
+        return _run(args, Path(name))
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def _run(args: argparse.Namespace, folder: Path) -> int:
+    database_url = f"sqlite:///{folder / 'catalogue.sqlite3'}"
+    started = time.perf_counter()
+    documents = store_offers(database_url, args.offers, args.seed)
+    print(f"Catalogue: {args.offers:,} offers stored in {time.perf_counter() - started:.0f} s")
+    started = time.perf_counter()
+    backend = get_backend(SearchSettings(index_dir=folder / "index"))
+    backend.rebuild(documents)
+    print(f"Index: {backend.count():,} documents built in {time.perf_counter() - started:.0f} s")
+    del documents
+    log = generate_queries(args.queries, api_parameters(folder), seed=args.seed)
+    requests = RequestMaker(log, args.offers, random.Random(args.seed))
+    with (folder / "server.log").open("wb") as server_log:
+        try:
+            served = ServedApp(database_url, folder / "index", "embedded", server_log)
+        except RuntimeError as error:
+            print(f"The web app could not be started: {error}")
+            print((folder / "server.log").read_text(errors="replace")[-3000:])
+            return 1
+        with served:
+            print(f"Load average just before the timed run: {_load()}")
+            answers, seconds = asyncio.run(
+                load(served.url, requests, args.clients, args.seconds, warmup=100)
+            )
+            peak_mb = served.memory_mb("VmHWM")
+    return summary(answers, seconds, peak_mb)
+
+
+def store_offers(database_url: str, count: int, seed: int) -> list[dict]:
+    """Store `count` generated offers (ids 1..count) in the catalogue; their search documents."""
+    engine = get_engine(database_url)
+    create_all(engine)
+    today = date.today()
+    documents = []
+    qualifications: dict[str, Qualification] = {}
+    with Session(engine, expire_on_commit=False) as session:
+        session.add_all(Source(id=i + 1, name=name, title=name) for i, name in enumerate(SOURCES))
+        session.commit()
+        for start in range(0, count, CHUNK):  # the chunks `generate_documents` makes
+            rng = random.Random(f"offers:{seed}:{start}")
+            offers = [
+                make_offer(rng, start + i + 1, today) for i in range(min(CHUNK, count - start))
+            ]
+            for offer in offers:
+                if offer.qualification is not None:  # one row per code
+                    code = offer.qualification.code
+                    offer.qualification = qualifications.setdefault(code, offer.qualification)
+                documents.append(offer_document(offer, today))
+            session.add_all(offers)
+            session.commit()
+    engine.dispose()
+    return documents
+
+
+class RequestMaker:
+    """Draws the next request: its kind and its path with query string."""
+
+    def __init__(self, log: list[LoggedQuery], offers: int, rng: random.Random) -> None:
+        self.log = log
+        self.offers = offers
+        self.rng = rng
+        self.prefixes = [p for logged in log for p in _typed(logged.text)] or ["kur"]
+        self.kinds, self.weights = list(MIX), list(MIX.values())
+        self.make: dict[str, Callable[[], tuple[str, dict[str, str] | list]]] = {
+            "api search": lambda: ("/api/offers", list(self._query().params)),
+            "search page": lambda: ("/", list(self._query().params)),
+            "suggest": lambda: ("/api/suggest", {"q": self.rng.choice(self.prefixes)}),
+            "offer page": lambda: (f"/oferty/{self._id()}", {}),
+            "offer json": lambda: (f"/api/offers/{self._id()}", {}),
+        }
+
+    def _query(self) -> LoggedQuery:
+        return self.rng.choice(self.log)
+
+    def _id(self) -> int:
+        return self.rng.randint(1, self.offers)
+
+    def next(self) -> tuple[str, str, dict[str, str] | list]:
+        kind = self.rng.choices(self.kinds, self.weights)[0]
+        path, params = self.make[kind]()
+        return kind, path, params
+
+
+def _typed(text: str) -> list[str]:
+    """What a suggestion box sends while `text` is typed: from the third letter on."""
+    return [text[:end] for end in range(3, len(text) + 1) if not text[:end].endswith(" ")]
+
+
+async def load(
+    url: str, requests: RequestMaker, clients: int, seconds: float, warmup: int
+) -> tuple[list[Answer], float]:
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
+        for _ in range(warmup):  # untimed: the first searches open the index's files
+            _, path, params = requests.next()
+            await client.get(path, params=params)
+        answers: list[Answer] = []
+        stop = time.perf_counter() + seconds
+
+        async def one_client() -> None:
+            while time.perf_counter() < stop:
+                kind, path, params = requests.next()
+                started = time.perf_counter()
+                try:
+                    response = await client.get(path, params=params)
+                    await response.aread()
+                    status = response.status_code
+                except httpx.HTTPError:
+                    status = 0
+                answers.append(Answer(kind, (time.perf_counter() - started) * 1000, status))
+
+        started = time.perf_counter()
+        await asyncio.gather(*(one_client() for _ in range(clients)))
+        return answers, time.perf_counter() - started
+
+
+def summary(answers: list[Answer], seconds: float, peak_mb: float) -> int:
+    errors = [a for a in answers if a.status != 200]
+    print(
+        f"\nRequests: {len(answers):,} in {seconds:.1f} s, "
+        f"{len(answers) / seconds:.0f} requests/s; errors: {len(errors)}"
+        + (f" ({_statuses(errors)})" if errors else "")
+    )
+    by_kind: dict[str, list[float]] = defaultdict(list)
+    for answer in answers:
+        by_kind[answer.kind].append(answer.ms)
+    by_kind["all"] = [a.ms for a in answers]
+    header = f"{'kind':<12} {'requests':>8} {'p50':>8} {'p95':>8} {'p99':>8}"
+    print(f"  {header}  p99 ≤ {TARGET_P99_MS:g} ms")
+    met = True
+    for kind in [*MIX, "all"]:
+        timings = by_kind.get(kind)
+        if not timings:
+            continue
+        p50, p95, p99 = (percentile(timings, share) for share in (0.5, 0.95, 0.99))
+        met &= p99 <= TARGET_P99_MS
+        verdict = "PASS" if p99 <= TARGET_P99_MS else "FAIL"
+        print(
+            f"  {kind:<12} {len(timings):>8,} {p50:>6.1f}ms {p95:>6.1f}ms {p99:>6.1f}ms  {verdict}"
+        )
+    print(f"Server memory: peak {peak_mb:.0f} MB (VmHWM); load average after the run {_load()}")
+    verdict = "met" if met and not errors else "not met"
+    print(f"Target: 0 errors and p99 ≤ {TARGET_P99_MS:g} ms of every kind: {verdict}")
+    return 1 if errors else 0
+
+
+def _statuses(errors: list[Answer]) -> str:
+    counts: dict[int, int] = defaultdict(int)
+    for error in errors:
+        counts[error.status] += 1
+    return ", ".join(f"{status or 'no answer'}: {n}" for status, n in sorted(counts.items()))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
