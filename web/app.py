@@ -14,7 +14,9 @@ from fastapi.staticfiles import StaticFiles
 
 from catalogue.db import get_engine
 from search.backends import get_backend
+from web.edge import install_edge
 from web.errors import install_error_handlers
+from web.ratelimit import install_rate_limits
 from web.routes import api, pages
 from web.services import Services, attach
 from web.settings import AppSettings
@@ -53,6 +55,8 @@ def create_app(settings: AppSettings) -> FastAPI:
     )
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)
+    install_rate_limits(app, settings.web)
+    install_edge(app, settings.catalogue.public_url, settings.web.trusted_proxies)
     app.include_router(pages.router)
     app.include_router(api.router)
     return app
