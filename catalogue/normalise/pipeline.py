@@ -22,7 +22,7 @@ from catalogue.normalise.numbers import parse_hours, parse_language
 from catalogue.normalise.qualifications import QualificationFinding, resolve_qualification
 from catalogue.normalise.result import NormalisedOffer, NormalisedProvider, Unstorable
 from catalogue.normalise.subjects import resolve_subject
-from catalogue.normalise.text import any_term, as_text
+from catalogue.normalise.text import any_term, as_text, looks_garbled
 from catalogue.normalise.urls import checked_url, explained
 from catalogue.raw import RawOffer
 
@@ -34,7 +34,8 @@ NOT_LIVE_TERMS = (
 
 def normalise(raw: RawOffer, today: date | None = None) -> NormalisedOffer:
     """Normalise one raw offer; raises `Unstorable` only without a title, an id or a usable URL
-    (an offer whose own address is `javascript:…` has no page a person could open)."""
+    (an offer whose own address is `javascript:…` has no page a person could open), or with a
+    title that is mojibake ("ObsĹ‚uga kas fiskalnych")."""
     title, url = _required(raw)
     out = NormalisedOffer(offer=OfferBase(title=title, url=url))
     kind = resolve_kind(_get(raw, "kind"), title)
@@ -76,6 +77,9 @@ def _required(raw: RawOffer) -> tuple[str, str]:
     if missing:
         raise Unstorable("brak pól: " + ", ".join(missing))
     assert title is not None
+    if looks_garbled(title):
+        # UTF-8 read in another code page ("ObsĹ‚uga kas"): stored, it would never be found.
+        raise Unstorable(f"tytuł wygląda na źle odczytane polskie znaki: „{title[:80]}”")
     checked, reason = checked_url(_get(raw, "url"))
     if checked is None:
         raise Unstorable("adres oferty: " + explained(reason or "relative", _get(raw, "url")))
@@ -106,6 +110,9 @@ def _classify(
     out: NormalisedOffer,
 ) -> dict[str, Any]:
     description = as_text(_get(raw, "description"))
+    if looks_garbled(description):
+        out.problems.append("description/garbled")
+        out.evidence["description"] = "opis wygląda na źle odczytane polskie znaki (mojibake)"
     subject = resolve_subject(
         title,
         description,

@@ -352,3 +352,21 @@ def test_a_feed_whose_rows_would_be_swallowed_or_garbled_fails_the_run_and_withd
     assert error in message and message.startswith("nie można odczytać pliku")
     offers = stored(database_url, NADODRZE)
     assert len(offers) == 30 and {o.status for o in offers.values()} == {OfferStatus.active}
+
+
+def test_a_feed_that_suddenly_lists_under_half_of_its_offers_withdraws_nothing(database_url: str):
+    """A file that reads well but lists a third of the offers (an export cut short) is not
+    a success: the recorder's guard against sharp drops withdraws nothing and says why."""
+    with RecordedServer(FOLDER) as server:
+        serve_instead(server, CSV_PATH, thirty_offers(), "text/csv")
+        crawl_feeds(server, database_url, NADODRZE)
+        cut = b"".join(thirty_offers().splitlines(keepends=True)[:11])
+        serve_instead(server, CSV_PATH, cut, "text/csv")
+        summary = crawl_feeds(server, database_url, NADODRZE)[NADODRZE]
+
+    assert (summary.status, summary.withdrawn, summary.unchanged) == ("partial", 0, 10)
+    assert summary.errors == [
+        "zniknęłoby naraz 20 z 30 aktywnych ofert (więcej niż 50%) – to raczej awaria lub "
+        "zmiana źródła; nic nie wycofano"
+    ]
+    assert {o.status for o in stored(database_url, NADODRZE).values()} == {OfferStatus.active}

@@ -207,6 +207,17 @@ def test_absolute_http_addresses_are_kept(url, kept):
     assert not [p for p in result.problems if p.startswith("provider_url/")]
 
 
+def test_an_offer_whose_title_is_mojibake_cannot_be_stored():
+    with pytest.raises(Unstorable, match="tytuł wygląda na źle odczytane polskie znaki"):
+        normalise(_raw(title="ObsĹ‚uga kas fiskalnych"), TODAY)
+
+
+def test_a_mojibake_description_is_counted_and_explained():
+    result = normalise(_raw(description="Kurs dla poczÄ…tkujÄ…cych, GÃ³ra"), TODAY)
+    assert "description/garbled" in result.problems
+    assert "mojibake" in result.evidence["description"]
+
+
 HOSTILE = [
     {"description": 12345, "provider_name": 7, "kind": 147, "category": 479.0, "level": 6.0},
     {"duration_hours": "dwa dni", "language": "klingoński", "form": 99, "isced": "abc"},
