@@ -87,7 +87,9 @@ async def _on_http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     error = NotFound() if exc.status_code == 404 else WebError(exc.detail)
     error.status_code = exc.status_code
-    return error_response(request, error)
+    response = error_response(request, error)
+    response.headers.update(exc.headers or {})  # a 405's Allow
+    return response
 
 
 async def _on_validation_error(request: Request, exc: Exception) -> Response:

@@ -15,10 +15,17 @@ from search.filters import DATA_DIR, get_filter
 from web.errors import NotFound
 from web.schemas import IscedField, OfferPage, Provider, QualificationInfo, SourceInfo
 
+# Ids are `Integer` columns: 32 bits in PostgreSQL, 64 in SQLite. A larger id cannot be bound to
+# a query (/oferty/9223372036854775808 was a 500 with a traceback: OverflowError in SQLite,
+# "integer out of range" in PostgreSQL), so no offer has it.
+MAX_OFFER_ID = 2**31 - 1
+
 
 def load_offer(session: Session, offer_id: int) -> Offer:
     """The offer with its editions, source, institution, qualification and the other sources
     listing it (`catalogue.offer_details`); `NotFound` if none."""
+    if not 1 <= offer_id <= MAX_OFFER_ID:
+        raise NotFound(f"Offer {offer_id} does not exist")
     offer = session.exec(with_details(select(Offer).where(Offer.id == offer_id))).first()
     if offer is None:
         raise NotFound(f"Offer {offer_id} does not exist")

@@ -14,10 +14,12 @@ OfferUrl = Callable[[int], str]
 _MARKER = 918273645  # an id no offer has: it marks where ids go in a routed URL
 
 
-def offer_urls(request: Request) -> OfferUrl:
-    """The absolute URL of each offer's page, routed once per request: Starlette's `url_for`
-    walks every route (about 0.2 ms a call, 4 ms for a page of 20 hits)."""
-    head, tail = str(request.url_for("offer_page", offer_id=_MARKER)).split(str(_MARKER), 1)
+def offer_urls(request: Request, public_url: str) -> OfferUrl:
+    """The absolute URL of each offer's page at `PUBLIC_URL` (never at the request's Host),
+    routed once per request: Starlette's `url_path_for` walks every route (about 0.2 ms a
+    call, 4 ms for a page of 20 hits)."""
+    path = request.app.url_path_for("offer_page", offer_id=_MARKER)
+    head, tail = (public_url.rstrip("/") + path).split(str(_MARKER), 1)
     return lambda offer_id: f"{head}{offer_id}{tail}"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
@@ -40,7 +40,16 @@ def page_globals(request: Request, sample_data: bool) -> dict[str, Any]:
         "link": lambda path, **params: link(request, path, **params),
         "with_params": lambda **changes: with_params(request, **changes),
         "switch_lang_url": with_params(request, lang=t("lang.switch.code")),
+        "http_url": http_url,
     }
+
+
+def http_url(url: str | None) -> str | None:
+    """`url` if it is an http(s) address, else None: a link from crawled data is rendered only
+    then (the normaliser checks too; this is defence in depth against `javascript:` links)."""
+    cleaned = (url or "").strip()
+    parts = urlsplit(cleaned)
+    return cleaned if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def _price(grosze: int | None, t: Translator, lang: str) -> str:

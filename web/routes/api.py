@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
 from starlette.requests import Request
@@ -13,11 +13,11 @@ from starlette.requests import Request
 from catalogue.models import OfferPublic
 from search.interface import MAX_QUERY_LENGTH
 from web.i18n import negotiate_language
-from web.offers import load_offer, offer_public
+from web.offers import MAX_OFFER_ID, load_offer, offer_public
 from web.params import openapi_parameters, parse_search
 from web.schemas import Health, SearchResponse, Suggestion, SuggestResponse
 from web.searching import offer_urls, search_response
-from web.services import EngineDep, SearchDep, SessionDep
+from web.services import EngineDep, SearchDep, SessionDep, SettingsDep
 
 router = APIRouter()
 
@@ -43,10 +43,12 @@ _ERRORS = {
     responses={422: _ERRORS[422]},
     tags=["offers"],
 )
-def search_offers(request: Request, search: SearchDep) -> Response:
+def search_offers(request: Request, search: SearchDep, settings: SettingsDep) -> Response:
     query = parse_search(request.query_params).require_valid()
     results = search.search(query)
-    answer = search_response(results, offer_urls(request), negotiate_language(request))
+    answer = search_response(
+        results, offer_urls(request, settings.catalogue.public_url), negotiate_language(request)
+    )
     # Already a validated SearchResponse: serialised once, not validated again by FastAPI.
     return Response(answer.model_dump_json(), media_type="application/json")
 
@@ -78,10 +80,13 @@ def suggest(
     "/api/offers/{offer_id}",
     response_model=OfferPublic,
     summary="One offer with its editions",
-    responses={404: _ERRORS[404]},
+    responses={404: _ERRORS[404], 422: _ERRORS[422]},
     tags=["offers"],
 )
-def get_offer(offer_id: int, session: SessionDep) -> OfferPublic:
+def get_offer(
+    session: SessionDep,
+    offer_id: int = Path(ge=1, le=MAX_OFFER_ID, description="The offer's id"),
+) -> OfferPublic:
     return offer_public(load_offer(session, offer_id))
 
 
