@@ -66,6 +66,17 @@ def test_changes_waiting_in_the_outbox_explain_a_difference(engine, settings):
     assert (check.documents, check.expected, check.pending, check.problem) == (0, 2, 2, None)
 
 
+def test_counts_kept_for_a_while_never_report_a_problem_that_fresh_ones_would_not(engine, settings):
+    backend = get_backend(settings.search)
+    store(engine, welding("1"))
+    update_index(engine, backend)
+    assert check_index(engine, backend, max_age=60).problem is None
+    store(engine, welding("2", title=TIG), welding("3", title=GAS), complete=False)
+    update_index(engine, backend)  # the index now holds 3; the counts kept say 1
+    check = check_index(engine, backend, max_age=60)
+    assert (check.documents, check.expected, check.problem) == (3, 3, None)
+
+
 def test_the_expected_count_is_what_a_rebuild_indexes(engine):
     past = welding("2", title=TIG)
     past.editions[0].start, past.editions[0].end = "2025-01-13", "2025-02-28"
