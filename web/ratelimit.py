@@ -64,7 +64,9 @@ class TokenBuckets:
         self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # tokens, when
         self._lock = threading.Lock()
 
-    def __len__(self) -> int:
+    @property
+    def clients(self) -> int:
+        """How many keys have a bucket now."""
         return len(self._buckets)
 
     def take(self, key: str) -> float:

@@ -174,7 +174,7 @@ def test_idle_clients_are_forgotten_and_memory_is_bounded():
     buckets = TokenBuckets(Budget(rate=10, burst=20), max_keys=100, clock=clock)
     for number in range(1000):
         buckets.take(f"10.0.{number // 256}.{number % 256}")
-    assert len(buckets) == 100
+    assert buckets.clients == 100
     clock.now += 2  # a bucket of 20 at 10 a second is full again after 2 s
     buckets.take("192.0.2.1")
-    assert len(buckets) == 1
+    assert buckets.clients == 1
