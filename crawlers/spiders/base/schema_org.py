@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urljoin
 
 from extruct.jsonld import JsonLdExtractor
 
@@ -159,6 +160,15 @@ def editions_of(node: dict[str, Any], kind: str) -> list[RawEdition]:
     return [e for e in editions if any(v is not None and v is not False for v in vars(e).values())]
 
 
+def on_page(page: str, address: str | None) -> str | None:
+    """A site-relative address ("/o-nas") made absolute against the page it was read on; any
+    other is left as written for the normaliser to check ("www.zdz.pl" is no path of the page,
+    and `javascript:` stays what it is, to be dropped)."""
+    if address and address.startswith("/") and not address.startswith("//"):
+        return urljoin(page, address)
+    return address
+
+
 def to_offer(node: dict[str, Any], *, source: str, url: str, external_id: str) -> RawOffer:
     kind = next(t for t in types_of(node) if t in WANTED_TYPES)
     editions = editions_of(node, kind)
@@ -181,7 +191,7 @@ def to_offer(node: dict[str, Any], *, source: str, url: str, external_id: str) -
         title=text(node.get("name")) or "",
         description=text(node.get("description")),
         provider_name=text(provider.get("name")),
-        provider_url=text(provider.get("url")),
+        provider_url=on_page(url, text(provider.get("url"))),
         provider_town=place(provider.get("location") or provider)[0],
         kind=text(node.get("programType")) or kind,
         qualification_code=qualification_code(node),
