@@ -167,6 +167,11 @@ class CrawlRun(SQLModel, table=True):
     rejected: int = 0
     withdrawn: int = 0
     errors: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    # What the run wants said that is not an error (offers kept because robots.txt forbids them).
+    notes: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    # The crawling process, so that a run it left `running` when it died can be failed.
+    pid: int | None = None
+    host: str | None = None
 
 
 class Rejection(SQLModel, table=True):

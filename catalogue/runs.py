@@ -1,6 +1,11 @@
-"""Reading the history of crawl runs."""
+"""Reading the history of crawl runs, and failing the runs their process left behind."""
 
 from __future__ import annotations
+
+import os
+import socket
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -35,3 +40,77 @@ def fail_unfinished(engine: Engine, source_names: list[str], reason: str) -> int
             run.errors = [*run.errors, reason]
         session.commit()
         return len(runs)
+
+
+# A run of another machine (or one that recorded no process) still `running` after this long
+# is taken for abandoned: far longer than any crawl's time limit (the scheduler's is 3 h).
+ABANDONED_AFTER = timedelta(days=2)
+
+
+def this_host() -> str:
+    return socket.gethostname()
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process `pid` exists on this machine and is not a zombie."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: it exists
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no /proc (macOS): os.kill's answer stands
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+
+
+def fail_runs_of_process(engine: Engine, pid: int, reason: str) -> int:
+    """Mark failed the runs process `pid` of this machine left `running`; returns how many."""
+    with Session(engine) as session:
+        runs = session.exec(
+            select(CrawlRun).where(
+                CrawlRun.status == RunStatus.running,
+                CrawlRun.pid == pid,
+                CrawlRun.host == this_host(),
+            )
+        ).all()
+        for run in runs:
+            run.status = RunStatus.failed
+            run.finished_at = utcnow()
+            run.errors = [*run.errors, reason]
+        session.commit()
+        return len(runs)
+
+
+def fail_abandoned(engine: Engine, *, now: datetime | None = None) -> int:
+    """Mark failed the runs left `running` by a process that is gone; returns how many.
+
+    A run of this machine is abandoned when its process no longer exists (a `kill -9`, a
+    crash); a run of another machine, or one that recorded no process, only when it is older
+    than ABANDONED_AFTER, since its process cannot be seen from here.
+    """
+    now = now or datetime.now(UTC)
+    host = this_host()
+    with Session(engine) as session:
+        runs = session.exec(select(CrawlRun).where(CrawlRun.status == RunStatus.running)).all()
+        abandoned = []
+        for run in runs:
+            if run.pid is not None and run.host == host:
+                if not process_alive(run.pid):
+                    abandoned.append((run, f"proces crawlera (pid {run.pid}) zniknął w trakcie"))
+                continue
+            started = run.started_at
+            if started.tzinfo is None:
+                started = started.replace(tzinfo=UTC)
+            if now - started > ABANDONED_AFTER:
+                where = f"na {run.host}" if run.host else "bez zapisanego procesu"
+                reason = f"przebieg {where} trwa od {started:%Y-%m-%d %H:%M} UTC: porzucony"
+                abandoned.append((run, reason))
+        for run, reason in abandoned:
+            run.status = RunStatus.failed
+            run.finished_at = utcnow()
+            run.errors = [*run.errors, reason]
+        session.commit()
+        return len(abandoned)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import socket
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session, col, select
 
 from catalogue.clusters import link_duplicates
@@ -54,6 +56,36 @@ def content_hash(normalised: NormalisedOffer, extras: dict[str, Any] | None = No
     }
     encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+class CatalogueUnwritable(RuntimeError):
+    """The catalogue database refuses writes (read-only file or folder, no rights, disk full)."""
+
+
+def describe_database_error(exc: SQLAlchemyError) -> str:
+    """One line for the operator: the database's own words, without SQL and parameters."""
+    cause = str(exc.orig) if isinstance(exc, DBAPIError) and exc.orig is not None else str(exc)
+    cause = cause.strip().splitlines()[0] if cause.strip() else type(exc).__name__
+    if any(word in cause.lower() for word in REFUSED_WRITE_WORDS):
+        return f"Nie można zapisać do bazy katalogu: {cause}"
+    return f"Błąd bazy katalogu: {cause}"
+
+
+# How SQLite and PostgreSQL say a write was refused.
+REFUSED_WRITE_WORDS = ("readonly", "read-only", "permission denied", "disk", "full")
+
+
+def check_writable(engine: Engine) -> None:
+    """Raise CatalogueUnwritable unless the catalogue takes a write (rolled back at once), so a
+    crawl that could store nothing stops before it starts, with the cause in one line."""
+    try:
+        with Session(engine) as session:
+            session.add(Source(name="__lll_write_probe__", title="", url=""))
+            session.flush()
+            session.rollback()
+    except SQLAlchemyError as exc:
+        message = describe_database_error(exc).replace("Błąd bazy", "Nie można zapisać do bazy")
+        raise CatalogueUnwritable(message) from exc
 
 
 def get_or_create_source(session: Session, name: str, title: str = "", url: str = "") -> Source:
@@ -95,7 +127,7 @@ class CrawlRecorder:
                 session, self.source_name, self.source_title, self.source_url
             )
             assert source.id is not None  # get_or_create_source flushes a new source
-            run = CrawlRun(source_id=source.id)
+            run = CrawlRun(source_id=source.id, pid=os.getpid(), host=socket.gethostname())
             session.add(run)
             session.commit()
             assert run.id is not None  # committed

@@ -2,29 +2,43 @@
 
 `crawlers.run` starts it as `python -m crawlers.child`, writes a JSON request to its stdin
 ({"jobs": [CrawlJob…], "database_url": …, "settings": {…}}) and reads its reports from stdout,
-one JSON line each after a marker: ["progress", {…}] while crawling, ["done", [RunSummary…]].
+one JSON line each after a marker: ["progress", {…}] while crawling, ["done", [RunSummary…]],
+or ["fatal", "…"] with the one-line cause when the catalogue cannot be written at all.
+The parent keeps the child's stdin open while it lives: when it closes, the child stops.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import Any, TextIO
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
+from sqlalchemy.exc import SQLAlchemyError
 
-from catalogue.store import CrawlRecorder
+from catalogue.runs import fail_runs_of_process
+from catalogue.store import (
+    CatalogueUnwritable,
+    CrawlRecorder,
+    check_writable,
+    describe_database_error,
+)
 from crawlers import signals as lll_signals
 from crawlers.pipelines import engine_for
 from crawlers.summary import MESSAGE_PREFIX, CrawlJob, RunSummary
 
 Emit = Callable[[tuple[str, Any]], None]
 PROGRESS_EVERY = 0.2  # seconds between progress messages of one source
+PARENT_GONE = "proces nadrzędny (lll crawl, harmonogram) zniknął: przeszukiwanie przerwano"
 
 
 def project_settings(database_url: str, overrides: dict[str, Any]) -> Settings:
@@ -95,14 +109,48 @@ def failed_run(job: CrawlJob, database_url: str) -> RunSummary:
 
 
 def emit(message: tuple[str, Any]) -> None:
-    sys.stdout.write(MESSAGE_PREFIX + json.dumps(message, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(MESSAGE_PREFIX + json.dumps(message, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # the parent is gone: nobody to tell
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (no flush error at exit either)
+
+
+def stop_when_parent_goes(
+    database_url: str, stdin: TextIO = sys.stdin, grace: float = 10.0
+) -> threading.Thread:
+    """Stop when the parent is gone: it keeps our stdin open while it lives, so its end of
+    file means it died (even by SIGKILL, which no handler sees). SIGTERM first, so Scrapy closes
+    the spiders and their runs are recorded as partial; a download that hangs can hold that up,
+    so after `grace` seconds the runs still open are failed and the process exits."""
+
+    def watch() -> None:
+        while stdin.read(4096):
+            pass
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(grace)
+        with contextlib.suppress(Exception):  # exit whatever the catalogue says
+            fail_runs_of_process(engine_for(database_url), os.getpid(), PARENT_GONE)
+        os._exit(3)
+
+    thread = threading.Thread(target=watch, name="parent-watch", daemon=True)
+    thread.start()
+    return thread
 
 
 def main() -> None:
-    request = json.load(sys.stdin)
+    request = json.loads(sys.stdin.readline())
+    stop_when_parent_goes(request["database_url"])
     jobs = [CrawlJob(**job) for job in request["jobs"]]
-    summaries = run_jobs(jobs, request["database_url"], request.get("settings") or {}, emit)
+    try:
+        check_writable(engine_for(request["database_url"]))
+        summaries = run_jobs(jobs, request["database_url"], request.get("settings") or {}, emit)
+    except CatalogueUnwritable as exc:
+        emit(("fatal", str(exc)))
+        sys.exit(2)
+    except SQLAlchemyError as exc:  # the schema upgrade, or a run that could not be recorded
+        emit(("fatal", describe_database_error(exc)))
+        sys.exit(2)
     emit(("done", [asdict(summary) for summary in summaries]))
 
 

@@ -14,7 +14,10 @@ The child starts a session of its own, so the crawl can be stopped as one proces
   is killed, its runs are marked failed and `CrawlTimeout` is raised;
 - `stop_all()` asks every running crawl to stop (SIGTERM: Scrapy closes its spiders and the
   child still reports the partial runs); Ctrl-C in the caller does the same for its crawl;
-- a child that dies without reporting has its runs marked failed, and `CrawlFailed` is raised.
+- a child that dies without reporting has its runs marked failed, and `CrawlFailed` is raised;
+  a catalogue that refuses writes raises `CatalogueUnwritable` with the cause in one line;
+- the child stops by itself when this process dies (even by SIGKILL: see `crawlers.child`), and
+  each crawl first marks failed the runs whose process is gone (`catalogue.runs.fail_abandoned`).
 
 Sources whose URLs name the sample server (`{base_url}`) need `base_url`: the caller starts
 the sample sites (see `operations.samples`); without it their runs are recorded as failed.
@@ -33,8 +36,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from catalogue.db import get_engine
-from catalogue.runs import fail_unfinished
+from catalogue.runs import fail_abandoned, fail_unfinished
 from crawlers.progress import ProgressDisplay
 from crawlers.registry import SourceConfig, load_registry, select_sources
 from crawlers.summary import MESSAGE_PREFIX, CrawlJob, RunSummary
@@ -51,6 +56,10 @@ class CrawlFailed(RuntimeError):
 
 class CrawlTimeout(CrawlFailed):
     """The crawl overran its time and was killed."""
+
+
+class CatalogueUnwritable(CrawlFailed):
+    """The catalogue refused writes: nothing could be crawled (the message is the cause)."""
 
 
 def crawl(
@@ -77,11 +86,19 @@ def crawl(
         overrides["CLOSESPIDER_TIMEOUT"] = limit
     jobs = [make_job(source, base_url) for source in sources]
     names = [job.source for job in jobs]
+    engine = get_engine(database_url)
+    # Runs a killed crawl left `running`; a catalogue that cannot be written (or is not yet
+    # upgraded) is the child's to report, in one line.
+    with contextlib.suppress(SQLAlchemyError):
+        fail_abandoned(engine)
     try:
         return _run_child(jobs, database_url, overrides, progress, limit, kill_after)
     except CrawlFailed as exc:
-        fail_unfinished(get_engine(database_url), names, str(exc))
+        with contextlib.suppress(SQLAlchemyError):  # recorded as failed when it can be at all
+            fail_unfinished(engine, names, str(exc))
         raise
+    finally:
+        engine.dispose()
 
 
 def make_job(source: SourceConfig, base_url: str | None) -> CrawlJob:
@@ -132,8 +149,9 @@ def _run_child(
         if timer is not None:
             timer.start()
         assert child.stdin is not None
-        child.stdin.write(json.dumps(request))
-        child.stdin.close()
+        # One line, and stdin stays open while we live: the child stops when it closes.
+        child.stdin.write(json.dumps(request) + "\n")
+        child.stdin.flush()
         result = _read_reports(child, [job.source for job in jobs], progress)
         code = child.wait()
     finally:
@@ -141,9 +159,13 @@ def _run_child(
             timer.cancel()
         with _running_lock:
             _running.discard(child)
+        with contextlib.suppress(OSError):
+            child.stdin.close()  # type: ignore[union-attr]  # PIPE: never None
     if timed_out.is_set():
         assert limit is not None  # only the timer sets it, and only a limit starts the timer
         raise CrawlTimeout(f"przekroczono limit czasu ({limit + kill_after:.0f} s), przerwano")
+    if isinstance(result, str):
+        raise CatalogueUnwritable(result)
     if result is None:
         raise CrawlFailed(f"proces crawlera zakończył się kodem {code} bez wyników (zob. stderr)")
     return [RunSummary(**summary) for summary in result]
@@ -151,7 +173,7 @@ def _run_child(
 
 def _read_reports(
     child: subprocess.Popen[str], sources: list[str], progress: bool
-) -> list[dict[str, Any]] | None:
+) -> list[dict[str, Any]] | str | None:
     """Follow the child's reports until it closes its stdout; the summaries it sent, if any."""
     assert child.stdout is not None
     result = None
@@ -174,8 +196,8 @@ def _read_reports(
             kind, payload = json.loads(line[len(MESSAGE_PREFIX) :])
             if kind == "progress":
                 display.update(**payload)
-            elif kind == "done":
-                result = payload
+            elif kind in ("done", "fatal"):
+                result = payload  # the summaries, or the one-line cause of a fatal failure
 
 
 def _kill(child: subprocess.Popen[str], timed_out: threading.Event) -> None:
