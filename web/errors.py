@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from search.interface import SearchUnavailable
+from web.security import HEADERS, SERVER
 from web.services import services_of
 
 
@@ -103,7 +104,12 @@ async def _on_search_unavailable(request: Request, exc: Exception) -> Response:
 
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
     # Starlette re-raises the exception after this response is sent, so the server logs it.
-    return error_response(request, WebError())
+    # Its ServerErrorMiddleware sends this answer outside every other middleware, so the
+    # security headers are added here too.
+    response = error_response(request, WebError())
+    response.headers.update(HEADERS)
+    response.headers["Server"] = SERVER
+    return response
 
 
 def _jsonable(errors: Any) -> list[dict[str, Any]]:

@@ -201,3 +201,19 @@ def test_only_a_trusted_proxy_can_say_the_request_came_over_tls(catalogue: Catal
     untrusting = _app_behind(catalogue, trusted_proxies="")
     with TestClient(untrusting, client=("10.0.0.2", 40000)) as behind_proxy:
         assert "strict-transport-security" not in behind_proxy.get("/", headers=forwarded).headers
+
+
+def test_an_unexpected_error_is_answered_with_the_security_headers_too(
+    catalogue: Catalogue,
+) -> None:
+    app = _app_behind(catalogue, trusted_proxies="")
+
+    def broken() -> None:
+        raise RuntimeError("a defect")
+
+    app.add_api_route("/zepsute", broken)  # a defect no route of ours has, we hope
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/zepsute")
+    assert response.status_code == 500
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
