@@ -4,14 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format install install-test browser postgres clean
+LOCK := requirements/lock.txt
+
+.PHONY: run test lint format install install-test browser postgres lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+# Everything from the lock (hashes checked, pip and setuptools included), then our own package
+# alone: nothing is resolved at install time. `make lock` rewrites the lock.
+$(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -35,6 +39,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/python scripts/audit.py $(LOCK)
 
 format: install
 	$(BIN)/ruff format .
@@ -43,6 +48,18 @@ format: install
 # LLL_REQUIRE_POSTGRES: a missing PostgreSQL fails the tests instead of skipping its half.
 test: install browser postgres lint
 	LLL_REQUIRE_POSTGRES=1 $(BIN)/pytest -q
+
+# The lock (requirements/lock.txt: pyproject.toml with the postgres and test extras, plus
+# requirements/build.in and tools.in) and the image's subset (requirements/production.txt).
+# Keeps the pinned versions; `make lock UPGRADE=1` moves every pin to the newest release.
+LOCK_FLAGS := --quiet --generate-hashes --python-version 3.11.5 --python-platform linux --no-header
+lock: install
+	$(BIN)/uv pip compile pyproject.toml requirements/build.in requirements/tools.in \
+		--extra postgres --extra test $(LOCK_FLAGS) $(if $(UPGRADE),--upgrade) -o $(LOCK)
+	$(BIN)/uv pip compile pyproject.toml requirements/build.in --extra postgres -c $(LOCK) \
+		$(LOCK_FLAGS) -o requirements/production.txt
+	for lock in $(LOCK) requirements/production.txt; do \
+		cat requirements/header.txt $$lock > $$lock.new && mv $$lock.new $$lock; done
 
 clean:
 	rm -rf $(VENV) var
