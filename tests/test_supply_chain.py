@@ -23,7 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "requirements" / "lock.txt"
 PRODUCTION = ROOT / "requirements" / "production.txt"
 # What the locks are written for (Makefile's LOCK_FLAGS): Linux, Python 3.11.
-TARGET = {**default_environment(), "sys_platform": "linux", "python_version": "3.11"}
+TARGET: dict[str, str] = {
+    **{name: str(value) for name, value in default_environment().items()},
+    "sys_platform": "linux",
+    "python_version": "3.11",
+}
 PIN = re.compile(r"^([A-Za-z0-9._-]+)==(\S+)", re.MULTILINE)
 
 
