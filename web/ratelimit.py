@@ -2,8 +2,8 @@
 
 Two budgets, each a rate (requests per second) and a burst (how many may come at once):
 the API (`/api/…`, searches and suggestions) and the pages (everything else). Static files
-and `/healthz` are exempt. The client is the address uvicorn gives the app (after its
-trusted-proxy handling, `FORWARDED_ALLOW_IPS`); IPv6 clients count by their /64 network,
+and `/healthz` are exempt. The client is the address the app is given (a trusted proxy's
+X-Forwarded-For, `TRUSTED_PROXIES`: `web/edge.py`); IPv6 clients count by their /64 network,
 since one host may hold all of it. Memory is bounded: a client idle long enough to have a
 full bucket again is forgotten, and beyond `MAX_CLIENTS` the least recently seen is dropped.
 """

@@ -101,4 +101,7 @@ def server_options(settings: WebSettings) -> dict[str, Any]:
         "limit_concurrency": settings.max_connections,
         "h11_max_incomplete_event_size": MAX_HEAD_BYTES,
         "server_header": False,  # the app names itself (`web/security.py`), not uvicorn
+        # uvicorn would believe X-Forwarded-* from 127.0.0.1 (FORWARDED_ALLOW_IPS); the app
+        # believes only TRUSTED_PROXIES (`web/edge.py`), one setting however it is served.
+        "proxy_headers": False,
     }

@@ -4,10 +4,15 @@ Host header, and links built from crawled data."""
 from __future__ import annotations
 
 import re
+import socket
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session
@@ -19,6 +24,7 @@ from lll.settings import Settings
 from search.settings import SearchSettings
 from tests.web.web_support import LAST_VERIFIED, Catalogue
 from web.app import create_app
+from web.serving import server_options
 from web.settings import WebSettings
 from web.templating import TEMPLATES_DIR
 
@@ -217,3 +223,33 @@ def test_an_unexpected_error_is_answered_with_the_security_headers_too(
     assert response.status_code == 500
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_served_as_lll_serve_serves_it_no_proxy_is_believed_unless_named(
+    catalogue: Catalogue,
+) -> None:
+    """uvicorn believes X-Forwarded-* from 127.0.0.1 by default; `lll serve` leaves that to
+    TRUSTED_PROXIES alone, so a local client cannot claim TLS."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    web = WebSettings(rate_limits=False)
+    app = _app_behind(catalogue, trusted_proxies="")
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", **server_options(web))
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not server.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.02)
+        forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.9"}
+        response = httpx.get(f"http://127.0.0.1:{port}/", headers=forwarded)
+        assert response.status_code == 200
+        assert "strict-transport-security" not in response.headers
+        assert response.headers.get_list("server") == ["lll"]
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
