@@ -113,6 +113,7 @@ class CrawlRecorder:
         self.run_id: int | None = None
         self.counts = {"seen": 0, "new": 0, "updated": 0, "unchanged": 0, "rejected": 0}
         self.errors: list[str] = []
+        self.notes: list[str] = []
         self.changed_ids: set[int] = set()
         self._seen_external_ids: set[str] = set()
         self._unidentified = 0  # rejections without an external id
@@ -165,14 +166,23 @@ class CrawlRecorder:
     def error(self, message: str) -> None:
         self.errors.append(message)
 
-    def finish(self, complete: bool, max_withdrawn_share: float | None = None) -> CrawlRun:
+    def finish(
+        self,
+        complete: bool,
+        max_withdrawn_share: float | None = None,
+        kept_urls: set[str] | None = None,
+    ) -> CrawlRun:
         """Close the run; a complete one without errors withdraws the offers it did not see.
         With `max_withdrawn_share` (crawls pass it), not when `withdrawal_doubt` finds the run
-        cannot show they are gone; without it, the caller vouches that the run listed all."""
+        cannot show they are gone; without it, the caller vouches that the run listed all.
+        Offers whose page is among `kept_urls` (robots.txt now forbids it: a block is not an
+        absence) are kept, and the run's notes say how many."""
         withdrawn = 0
         with Session(self.engine) as session:
             if complete and not self.errors:
-                withdrawn = self._withdraw_unseen(session, max_withdrawn_share)
+                withdrawn = self._withdraw_unseen(session, max_withdrawn_share, kept_urls or set())
+            elif kept_urls:
+                self.notes.append(f"robots.txt zabrania {len(kept_urls)} stron(y)")
             # The same offer in other sources: re-decided for what this run changed.
             link_duplicates(session, self.changed_ids)
             run = session.get(CrawlRun, self._started()[1])
@@ -183,6 +193,7 @@ class CrawlRecorder:
                 setattr(run, name, value)
             run.withdrawn = withdrawn
             run.errors = self.errors[:200]
+            run.notes = self.notes or None
             session.commit()
             session.refresh(run)
             session.expunge(run)
@@ -254,17 +265,26 @@ class CrawlRecorder:
         )
         offer.editions = [Edition(**edition.model_dump()) for edition in normalised.editions]
 
-    def _withdraw_unseen(self, session: Session, max_share: float | None) -> int:
+    def _withdraw_unseen(
+        self, session: Session, max_share: float | None, kept_urls: set[str]
+    ) -> int:
         active = session.exec(
-            select(Offer.id, Offer.external_id).where(
+            select(Offer.id, Offer.external_id, Offer.url).where(
                 Offer.source_id == self.source_id, Offer.status == OfferStatus.active
             )
         ).all()
-        gone = [
-            offer_id
-            for offer_id, ext in active
+        unseen = [
+            (offer_id, url)
+            for offer_id, ext, url in active
             if ext not in self._seen_external_ids and offer_id is not None  # stored: never None
         ]
+        gone = [offer_id for offer_id, url in unseen if url not in kept_urls]
+        if kept_urls:
+            kept = len(unseen) - len(gone)
+            self.notes.append(
+                f"robots.txt zabrania {len(kept_urls)} stron(y); "
+                f"zachowano {kept} ofert(y) z tych stron (blokada to nie brak oferty)"
+            )
         seen, unidentified = len(self._seen_external_ids), self._unidentified
         doubt = (
             None

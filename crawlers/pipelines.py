@@ -101,6 +101,7 @@ class CataloguePipeline:
         run = recorder.finish(
             complete=reason == "finished",
             max_withdrawn_share=self.crawler.settings.getfloat("MAX_WITHDRAWN_SHARE", 0.5),
+            kept_urls=set(getattr(spider, "robots_blocked", ())),
         )
         summary = RunSummary.from_run(
             recorder.source_name, run, time.monotonic() - self.started, recorder.changed_ids

@@ -24,6 +24,7 @@ class RunSummary:
     changed_ids: list[int] = field(default_factory=list)  # offers new/updated/withdrawn
     errors: list[str] = field(default_factory=list)
     run_id: int | None = None
+    notes: list[str] = field(default_factory=list)  # said, but not errors (robots.txt kept…)
 
     @classmethod
     def from_run(
@@ -42,6 +43,7 @@ class RunSummary:
             changed_ids=sorted(changed_ids),
             errors=list(run.errors or []),
             run_id=run.id,
+            notes=list(run.notes or []),
         )
 
 

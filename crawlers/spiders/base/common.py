@@ -34,10 +34,21 @@ class SourceSpider(scrapy.Spider):
     source_title: str = ""
     source_url: str = ""
 
+    @property
+    def robots_blocked(self) -> set[str]:
+        """The URLs robots.txt forbade in this run: the pipeline keeps their offers."""
+        if "_robots_blocked" not in self.__dict__:
+            self._robots_blocked: set[str] = set()
+        return self._robots_blocked
+
     def on_request_error(self, failure: Failure) -> Iterator[CrawlError]:
         if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
-            # The site asks us not to read the page: not a failure of the crawl.
-            self.logger.info("robots.txt zabrania: %s", getattr(failure, "request", None))
+            # The site asks us not to read the page: not a failure of the crawl, but not an
+            # absence either: an offer stored from that page is kept (see `robots_blocked`).
+            request = getattr(failure, "request", None)
+            self.logger.info("robots.txt zabrania: %s", request)
+            if request is not None:
+                self.robots_blocked.add(request.url)
             return
         yield CrawlError(describe_failure(failure))
 
