@@ -34,6 +34,7 @@ from catalogue.store import (
 )
 from crawlers import signals as lll_signals
 from crawlers.pipelines import engine_for
+from crawlers.settings import user_agent_problem
 from crawlers.summary import MESSAGE_PREFIX, CrawlJob, RunSummary
 
 Emit = Callable[[tuple[str, Any]], None]
@@ -66,6 +67,12 @@ def run_jobs(
                 job.error = f"nieznany pająk: {job.spider}"
                 continue
             crawler.settings.setdict(job.settings, priority="spider")
+            # A crawl that may reach only public hosts is of real sources: their owners must
+            # be able to read who we are (sample sources and tests may link 127.0.0.1).
+            if not crawler.settings.getbool("LLL_ALLOW_LOOPBACK"):
+                job.error = user_agent_problem(crawler.settings.get("USER_AGENT", ""))
+                if job.error:
+                    continue
             watch(crawler, job.source, finished, emit)
             process.crawl(crawler, **job.kwargs)
             started.append(job)

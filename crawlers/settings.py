@@ -6,14 +6,19 @@ costs a 304; `dev` replays every response ever fetched, for working on a spider 
 `off` fetches everything afresh. LLL_HTTPCACHE_DIR: where the cache lives.
 LLL_SAMPLE_SOURCES: `off` in a real deployment, so the bundled sample sources count as disabled.
 LLL_USER_AGENT: the crawler's user agent; empty, it is built from the catalogue's PUBLIC_URL.
+A crawl of real sources refuses to start while the user agent links no public page (PUBLIC_URL
+left at its default, 127.0.0.1): sites must be able to read who we are (`user_agent_problem`).
 (Scrapy's own settings for every crawl are in `crawlers.scrapy_settings`.)
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 from pydantic import field_validator
@@ -54,3 +59,29 @@ def credential_environment() -> dict[str, str]:
     `.env` file, and the process environment over it, as for every setting."""
     from_file = {key: value for key, value in dotenv_values(ENV_FILE).items() if value is not None}
     return {**from_file, **os.environ}
+
+
+_LINK = re.compile(r"https?://[^\s;()]+")
+
+
+def user_agent_problem(user_agent: str) -> str | None:
+    """Why a crawl of real sources may not present `user_agent`, or None: it must link a page
+    on a public host (a site owner reads it to learn who we are and whom to write to)."""
+    link = _LINK.search(user_agent or "")
+    host = (urlsplit(link.group()).hostname or "") if link else ""
+    if host and _public_host(host):
+        return None
+    where = f"wskazuje {link.group()}, adres niepubliczny" if link else "nie podaje adresu strony"
+    return (
+        f"agent użytkownika robota {where}: ustaw PUBLIC_URL na publiczny adres katalogu "
+        "(lub LLL_USER_AGENT), zanim robot odwiedzi prawdziwe źródła"
+    )
+
+
+def _public_host(host: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        name = host.lower().rstrip(".")
+        return "." in name and not name.endswith((".localhost", ".local", ".internal", ".lan"))
+    return ip.is_global

@@ -70,8 +70,9 @@ def test_a_redirect_to_a_private_or_metadata_address_is_not_followed(
 
 
 def test_a_source_whose_host_resolves_to_a_loopback_address_is_refused_before_any_request(
-    server, database_url, catalogue, tmp_path: Path
+    server, database_url, catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
+    monkeypatch.setenv("PUBLIC_URL", "https://kursy.lubuskie.example.pl")  # a real crawl's
     local = server.base_url.replace("127.0.0.1", "localhost")
     registry = tmp_path / "sources.toml"
     registry.write_text(
