@@ -38,12 +38,19 @@ class BackupError(Exception):
 def backup(database_url: str, target: Path) -> int:
     """Write the catalogue into `target` (replacing it); returns the number of offers in it."""
     url = make_url(database_url)
+    sqlite = url.get_backend_name() == "sqlite"
+    if sqlite and not _sqlite_path(url).is_file():  # a mistyped path: opening it would create it
+        raise BackupError(f"Nie ma pliku {_sqlite_path(url)}: sprawdź DATABASE_URL.")
     offers = count_offers(database_url)
     partial = target.with_name(target.name + ".partial")
-    if url.get_backend_name() == "sqlite":
-        _sqlite_copy(_sqlite_path(url), partial)
-    else:
-        _run_tool("pg_dump", url, ["--format=custom", "--no-owner", f"--file={partial}"])
+    try:
+        if sqlite:
+            _sqlite_copy(_sqlite_path(url), partial)
+        else:
+            _run_tool("pg_dump", url, ["--format=custom", "--no-owner", f"--file={partial}"])
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     partial.replace(target)  # a backup file is whole or absent
     return offers
 

@@ -157,3 +157,12 @@ def test_a_missing_pg_dump_is_named_with_how_to_install_it(
     monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder
     with pytest.raises(BackupError, match=r"pg_dump.*postgresql-client"):
         find_tool("pg_dump", debian=str(tmp_path / "postgresql/*/bin/{tool}"))
+
+
+def test_a_backup_of_a_sqlite_catalogue_that_does_not_exist_fails_and_creates_nothing(
+    tmp_path: Path,
+):
+    missing = tmp_path / "literowka.sqlite3"
+    with pytest.raises(BackupError, match="Nie ma pliku"):
+        backup(f"sqlite:///{missing}", tmp_path / "katalog.backup")
+    assert not missing.exists() and not (tmp_path / "katalog.backup").exists()
