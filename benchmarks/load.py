@@ -57,6 +57,8 @@ class Answer:
     kind: str
     ms: float
     status: int  # 0: no answer (a connection error or a timeout)
+    path: str = ""
+    failure: str = ""  # the client's exception when there was no answer
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -112,7 +114,11 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
                 load(served.url, requests, args.clients, args.seconds, warmup=100)
             )
             peak_mb = served.memory_mb("VmHWM")
-    return summary(answers, seconds, peak_mb)
+    failed = summary(answers, seconds, peak_mb)
+    if failed:
+        print("Server log, last warnings and errors:")
+        print("\n".join(server_problems(folder / "server.log")) or "  (none)")
+    return failed
 
 
 def store_offers(database_url: str, count: int, seed: int) -> list[dict]:
@@ -189,14 +195,15 @@ async def load(
         async def one_client() -> None:
             while time.perf_counter() < stop:
                 kind, path, params = requests.next()
-                started = time.perf_counter()
+                started, failure = time.perf_counter(), ""
                 try:
                     response = await client.get(path, params=params)
                     await response.aread()
                     status = response.status_code
-                except httpx.HTTPError:
-                    status = 0
-                answers.append(Answer(kind, (time.perf_counter() - started) * 1000, status))
+                except httpx.HTTPError as error:
+                    status, failure = 0, f"{type(error).__name__} {error}".strip()
+                ms = (time.perf_counter() - started) * 1000
+                answers.append(Answer(kind, ms, status, path, failure))
 
         started = time.perf_counter()
         await asyncio.gather(*(one_client() for _ in range(clients)))
@@ -214,7 +221,7 @@ def summary(answers: list[Answer], seconds: float, peak_mb: float) -> int:
     for answer in answers:
         by_kind[answer.kind].append(answer.ms)
     by_kind["all"] = [a.ms for a in answers]
-    header = f"{'kind':<12} {'requests':>8} {'p50':>8} {'p95':>8} {'p99':>8}"
+    header = f"{'kind':<12} {'requests':>8} {'p50':>8} {'p95':>8} {'p99':>8} {'max':>9}"
     print(f"  {header}  p99 ≤ {TARGET_P99_MS:g} ms")
     met = True
     for kind in [*MIX, "all"]:
@@ -225,8 +232,12 @@ def summary(answers: list[Answer], seconds: float, peak_mb: float) -> int:
         met &= p99 <= TARGET_P99_MS
         verdict = "PASS" if p99 <= TARGET_P99_MS else "FAIL"
         print(
-            f"  {kind:<12} {len(timings):>8,} {p50:>6.1f}ms {p95:>6.1f}ms {p99:>6.1f}ms  {verdict}"
+            f"  {kind:<12} {len(timings):>8,} {p50:>6.1f}ms {p95:>6.1f}ms {p99:>6.1f}ms "
+            f"{max(timings):>7.1f}ms  {verdict}"
         )
+    for error in errors[:10]:
+        what = error.failure or f"HTTP {error.status}"
+        print(f"  failed: {error.kind} {error.path} after {error.ms:.0f} ms: {what}")
     print(f"Server memory: peak {peak_mb:.0f} MB (VmHWM); load average after the run {_load()}")
     verdict = "met" if met and not errors else "not met"
     print(f"Target: 0 errors and p99 ≤ {TARGET_P99_MS:g} ms of every kind: {verdict}")
@@ -238,6 +249,13 @@ def _statuses(errors: list[Answer]) -> str:
     for error in errors:
         counts[error.status] += 1
     return ", ".join(f"{status or 'no answer'}: {n}" for status, n in sorted(counts.items()))
+
+
+def server_problems(log: Path, lines: int = 10) -> list[str]:
+    """The server log's last warnings and errors, and connections closed by its read timeout."""
+    text = log.read_text(errors="replace").splitlines() if log.exists() else []
+    wanted = [t for t in text if t.startswith(("WARNING", "ERROR")) or "did not arrive" in t]
+    return wanted[-lines:]
 
 
 if __name__ == "__main__":
