@@ -171,12 +171,14 @@ class CrawlRecorder:
         complete: bool,
         max_withdrawn_share: float | None = None,
         kept_urls: set[str] | None = None,
+        failed: bool = False,
     ) -> CrawlRun:
         """Close the run; a complete one without errors withdraws the offers it did not see.
         With `max_withdrawn_share` (crawls pass it), not when `withdrawal_doubt` finds the run
         cannot show they are gone; without it, the caller vouches that the run listed all.
         Offers whose page is among `kept_urls` (robots.txt now forbids it: a block is not an
-        absence) are kept, and the run's notes say how many."""
+        absence) are kept, and the run's notes say how many. `failed`: whatever was seen, the run
+        failed (the catalogue refused its writes)."""
         withdrawn = 0
         with Session(self.engine) as session:
             if complete and not self.errors:
@@ -187,7 +189,11 @@ class CrawlRecorder:
             link_duplicates(session, self.changed_ids)
             run = session.get(CrawlRun, self._started()[1])
             assert run is not None  # start() committed it
-            run.status = _final_status(complete, self.errors, self.counts["seen"])
+            run.status = (
+                RunStatus.failed
+                if failed
+                else _final_status(complete, self.errors, self.counts["seen"])
+            )
             run.finished_at = utcnow()
             for name, value in self.counts.items():
                 setattr(run, name, value)

@@ -16,12 +16,14 @@ from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.utils.defer import deferred_from_coro
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from twisted.python.failure import Failure
 
 from catalogue.db import create_all, get_engine
 from catalogue.settings import CatalogueSettings
-from catalogue.store import CrawlRecorder
+from catalogue.store import CrawlRecorder, describe_database_error
 from crawlers import signals as lll_signals
 from crawlers.items import CrawlError, RawOffer, Rejected
 from crawlers.middlewares import ADDRESS_STAT, OFFSITE_STAT
@@ -44,6 +46,7 @@ class CataloguePipeline:
         self.crawler = crawler
         self.recorder: CrawlRecorder | None = None
         self.started = 0.0
+        self.catalogue_error: str | None = None
         crawler.signals.connect(self.spider_error, signal=signals.spider_error)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -66,6 +69,33 @@ class CataloguePipeline:
         self.started = time.monotonic()
 
     def process_item(self, item: Any) -> Any:
+        if self.catalogue_error:
+            return item  # the catalogue refused a write: the spider is closing, nothing stored
+        try:
+            outcome = self._record(item)
+        except SQLAlchemyError as exc:
+            self._catalogue_failed(describe_database_error(exc))
+            return item
+        recorder = self._recorder()
+        self.crawler.signals.send_catch_log(
+            signal=lll_signals.item_recorded,
+            source=recorder.source_name,
+            outcome=outcome,
+            counts=dict(recorder.counts),
+            elapsed=time.monotonic() - self.started,
+        )
+        return item
+
+    def _catalogue_failed(self, message: str) -> None:
+        """A write the catalogue refused (read-only, no rights, disk full): said once, in one
+        line, and the crawl of this source stops, rather than a traceback for every item."""
+        self.catalogue_error = message
+        recorder = self._recorder()
+        log.error("%s: %s", recorder.source_name, message)
+        recorder.error(message)
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason="catalogue_error"))
+
+    def _record(self, item: Any) -> str:
         recorder = self._recorder()
         outcome: str
         if isinstance(item, RawOffer):
@@ -80,14 +110,7 @@ class CataloguePipeline:
         else:
             recorder.error(f"nieznany typ elementu: {type(item).__name__}")
             outcome = "error"
-        self.crawler.signals.send_catch_log(
-            signal=lll_signals.item_recorded,
-            source=recorder.source_name,
-            outcome=outcome,
-            counts=dict(recorder.counts),
-            elapsed=time.monotonic() - self.started,
-        )
-        return item
+        return outcome
 
     def spider_error(self, failure: Failure, response: Any, spider: Spider) -> None:
         self._recorder().error(f"błąd przetwarzania {response.url}: {failure.getErrorMessage()}")
@@ -98,14 +121,26 @@ class CataloguePipeline:
             recorder.error(message)
         if reason != "finished":
             recorder.error(f"pająk zamknięty przed końcem: {reason}")
-        run = recorder.finish(
-            complete=reason == "finished",
-            max_withdrawn_share=self.crawler.settings.getfloat("MAX_WITHDRAWN_SHARE", 0.5),
-            kept_urls=set(getattr(spider, "robots_blocked", ())),
-        )
-        summary = RunSummary.from_run(
-            recorder.source_name, run, time.monotonic() - self.started, recorder.changed_ids
-        )
+        seconds = time.monotonic() - self.started
+        try:
+            run = recorder.finish(
+                complete=reason == "finished",
+                max_withdrawn_share=self.crawler.settings.getfloat("MAX_WITHDRAWN_SHARE", 0.5),
+                kept_urls=set(getattr(spider, "robots_blocked", ())),
+                failed=self.catalogue_error is not None,
+            )
+        except SQLAlchemyError as exc:  # the run cannot be recorded: it is reported all the same
+            message = self.catalogue_error or describe_database_error(exc)
+            log.error("%s: %s", recorder.source_name, message)
+            counts = recorder.counts
+            summary = RunSummary(
+                recorder.source_name, "failed", seen=counts["seen"], new=counts["new"],
+                updated=counts["updated"], unchanged=counts["unchanged"],
+                rejected=counts["rejected"], seconds=round(seconds, 3),
+                errors=list(dict.fromkeys([*recorder.errors, message])),
+            )  # fmt: skip
+        else:
+            summary = RunSummary.from_run(recorder.source_name, run, seconds, recorder.changed_ids)
         self.crawler.signals.send_catch_log(signal=lll_signals.run_finished, summary=summary)
 
     def _recorder(self) -> CrawlRecorder:

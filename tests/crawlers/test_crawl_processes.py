@@ -199,3 +199,33 @@ def test_a_running_run_of_another_host_is_left_alone_until_it_is_very_old(
     assert fail_abandoned(catalogue.engine, now=datetime.now(UTC) + timedelta(days=3)) == 1
     (run,) = catalogue.runs("elsewhere")
     assert run.status == RunStatus.failed
+
+
+def test_a_catalogue_that_refuses_writes_mid_crawl_fails_the_run_with_one_line_not_a_trace_per_item(
+    tmp_path: Path, server, capfd: pytest.CaptureFixture[str]
+):
+    # A real SQLite refusing every offer write (as a full disk would), after the crawl started.
+    url = f"sqlite:///{tmp_path / 'refusing.sqlite3'}"
+    engine = get_engine(url)
+    create_all(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TRIGGER refuse BEFORE INSERT ON offer "
+            "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+        )
+    engine.dispose()
+
+    (summary,) = crawl(
+        ["fixture-bur"],
+        url,
+        base_url=server.base_url,
+        settings=FAST,
+        registry_path=FIXTURE_REGISTRY,
+    )
+
+    assert summary.status == "failed"
+    assert summary.new == 0
+    assert "Nie można zapisać do bazy katalogu: database or disk is full" in summary.errors
+    logged = capfd.readouterr()
+    assert "Traceback" not in logged.err + logged.out
+    assert (logged.err + logged.out).count("database or disk is full") == 1
