@@ -7,10 +7,14 @@ connection handling does not depend on the database, so the catalogue is SQLite 
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -168,3 +172,36 @@ def test_many_stalled_clients_do_not_stop_a_normal_client_being_served(served: S
     finally:
         for connection in stalled:
             connection.close()
+
+
+def test_lll_serve_disconnects_a_stalled_client_and_keeps_serving(tmp_path):
+    """The command itself runs uvicorn with these options, read from the environment."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'catalogue.sqlite3'}",
+        "SEARCH_INDEX_DIR": str(tmp_path / "index"),
+        "REQUEST_READ_TIMEOUT": "1",
+    }
+    command = [str(Path(sys.executable).with_name("lll")), "serve", "--port", str(port)]
+    server = subprocess.Popen(
+        command, cwd=tmp_path, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        served = Served(port)
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
+            try:
+                answer = httpx.get(f"{served.url}/o-robocie", timeout=5)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "lll serve did not start"
+                time.sleep(0.2)
+        assert answer.status_code == 200
+        assert "uvicorn" not in answer.headers.get("server", "")
+        assert seconds_until_closed(served.connect(b"GET /o-rob")) < 2
+        assert httpx.get(f"{served.url}/o-robocie", timeout=5).status_code == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
