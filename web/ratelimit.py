@@ -17,6 +17,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import FastAPI
 from starlette.requests import Request
@@ -150,7 +151,43 @@ def budgets(settings: WebSettings) -> tuple[Budget | None, Budget | None]:
     )
 
 
+TOO_MANY_REQUESTS = {
+    "description": "Too many requests from this client: try again after `Retry-After` seconds",
+    "headers": {
+        "Retry-After": {
+            "description": "Seconds until the client's budget allows another request",
+            "schema": {"type": "integer", "minimum": 1},
+        }
+    },
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "properties": {"detail": {"type": "string"}},
+                "required": ["detail"],
+            }
+        }
+    },
+}
+
+
 def install_rate_limits(app: FastAPI, settings: WebSettings) -> None:
     api, pages = budgets(settings)
-    if api or pages:
-        app.add_middleware(RateLimitMiddleware, api=api, pages=pages)
+    if not (api or pages):
+        return
+    app.add_middleware(RateLimitMiddleware, api=api, pages=pages)
+    described = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        """The app's schema, with the 429 of every operation a limit applies to."""
+        if app.openapi_schema is None:
+            schema = described()
+            for path, operations in schema.get("paths", {}).items():
+                limited = api if path.startswith("/api/") else pages
+                if limited is None or path.startswith(EXEMPT_PREFIXES):
+                    continue
+                for operation in operations.values():
+                    operation.setdefault("responses", {}).setdefault("429", TOO_MANY_REQUESTS)
+        return app.openapi_schema or described()
+
+    app.openapi = openapi  # type: ignore[method-assign]

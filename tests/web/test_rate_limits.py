@@ -144,6 +144,17 @@ def test_the_default_budgets_let_a_person_browse_freely(catalogue: Catalogue):
             spend(test_client, "/api/suggest?q=spawa", 6)
 
 
+def test_the_api_schema_documents_the_429_and_its_retry_after(app: FastAPI, catalogue: Catalogue):
+    paths = app.openapi()["paths"]
+    for path in ("/api/offers", "/api/suggest", "/api/offers/{offer_id}"):
+        answer = paths[path]["get"]["responses"]["429"]
+        assert "Retry-After" in answer["headers"]
+        assert answer["content"]["application/json"]["schema"]["required"] == ["detail"]
+    assert "429" not in paths["/healthz"]["get"]["responses"]
+    unlimited = limited_app(catalogue, rate_limits=False).openapi()["paths"]
+    assert "429" not in unlimited["/api/offers"]["get"]["responses"]
+
+
 def test_an_ipv6_client_is_counted_by_its_64_network_and_a_mapped_ipv4_as_ipv4():
     one = client_key({"client": ("2001:db8:1:2:aaaa::1", 1)})
     assert one == client_key({"client": ("2001:db8:1:2:bbbb::9", 1)}) == "2001:db8:1:2::/64"
