@@ -32,6 +32,7 @@ def test_sitemap_entries_on_other_hosts_are_neither_fetched_nor_stored_but_count
         sitemap_listing(
             f"http://localhost:{port}{PAGES}kurs-python.html",  # the same server, another name
             f"http://127.0.0.2:{port}{PAGES}kurs-python.html",
+            "file:///etc/passwd",  # never fetched (nor even requested: no http(s))
             f"{server.base_url}{PAGES}podyplomowe-logistyka.html",
         )
     )
