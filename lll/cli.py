@@ -162,10 +162,15 @@ def demo(
 @app.command()
 def sources() -> None:
     """List the sources with their schedule, next run and last crawl run."""
+    import contextlib
+
+    from sqlalchemy.exc import SQLAlchemyError
+
     from catalogue.runs import fail_abandoned
 
     engine = _prepared(get_settings())
-    fail_abandoned(engine)  # runs a killed crawl left `running` are shown as failed
+    with contextlib.suppress(SQLAlchemyError):  # a read-only catalogue can still be listed
+        fail_abandoned(engine)  # runs a killed crawl left `running` are shown as failed
     console.print(_sources_table(engine))
 
 
