@@ -20,7 +20,7 @@ from web.settings import WebSettings
 BURST = 4
 
 
-def limited_app(catalogue: Catalogue, **limits: float) -> FastAPI:
+def limited_app(catalogue: Catalogue, **limits: float | str) -> FastAPI:
     web = {
         "sample_data": True,
         "rate_limit_api_per_second": 0.2,  # a token each 5 s: none comes back during a test
@@ -103,6 +103,23 @@ def test_two_clients_have_budgets_of_their_own(app: FastAPI):
         assert first.get("/api/offers").status_code == 429
         spend(second, "/api/offers")
         assert second.get("/api/offers").status_code == 429
+
+
+def test_a_client_cannot_escape_its_budget_by_naming_another_address(visitor: TestClient):
+    for number in range(BURST):
+        spoofed = {"X-Forwarded-For": f"192.0.2.{number}", "X-Real-IP": f"192.0.2.{number}"}
+        assert visitor.get("/api/offers", headers=spoofed).status_code == 200
+    assert visitor.get("/api/offers", headers={"X-Forwarded-For": "192.0.2.99"}).status_code == 429
+
+
+def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget(catalogue: Catalogue):
+    app = limited_app(catalogue, trusted_proxies="203.0.113.7")
+    with client(app, "203.0.113.7") as proxy:
+        first, second = {"X-Forwarded-For": "192.0.2.1"}, {"X-Forwarded-For": "192.0.2.2"}
+        for _ in range(BURST):
+            assert proxy.get("/api/offers", headers=first).status_code == 200
+        assert proxy.get("/api/offers", headers=first).status_code == 429
+        assert proxy.get("/api/offers", headers=second).status_code == 200
 
 
 def test_the_pages_and_the_api_have_separate_budgets(visitor: TestClient):
