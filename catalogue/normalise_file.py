@@ -18,7 +18,7 @@ from typing import Any
 
 from catalogue.feeds.columns import column_for, header_key
 from catalogue.feeds.errors import FeedError
-from catalogue.feeds.files import csv_rows, decode, pick_delimiter
+from catalogue.feeds.files import Table, check_rows_whole, csv_rows, decode, pick_delimiter
 from catalogue.models import DeliveryForm, EditionBase
 from catalogue.normalise import NormalisedOffer, normalise
 from catalogue.normalise.taxonomy import DATA_DIR, isced_codes, zsu_area_names
@@ -112,9 +112,10 @@ def _csv_records(text: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
     fields = [field_for(h) for h in header]
     if "title" not in fields:
         raise FeedError("brak kolumny z tytułem (title / tytul / nazwa)")
-    for number, cells in rows:
-        if not any(c.strip() for c in cells):
-            continue
+    kept = [(number, cells) for number, cells in rows if any(c.strip() for c in cells)]
+    # A quote left open would make the rest of the file one cell: say so, as a feed does.
+    check_rows_whole(Table("csv", header, kept), delimiter)
+    for number, cells in kept:
         yield number, {f: c for f, c in zip(fields, cells, strict=False) if f and c.strip()}
 
 

@@ -135,3 +135,10 @@ def test_cells_that_a_spreadsheet_would_run_as_formulas_are_written_as_text(tmp_
 )  # fmt: skip
 def test_a_cell_is_neutralised_only_when_it_could_start_a_formula(cell, written):
     assert safe_cell(cell) == written
+
+
+def test_a_quote_left_open_is_reported_instead_of_rows_going_missing():
+    lines = ["tytul;miejscowosc;cena"] + [f"Kurs {i};Żary;100" for i in range(1, 11)]
+    lines[4] = '"Kurs 4;Żary;100'
+    with pytest.raises(FeedError, match="wiersz 5, kolumna tytul: cudzysłów otwarty"):
+        normalise_records("\n".join(lines).encode(), today=TODAY)
