@@ -133,6 +133,10 @@ class OfferPage(BaseModel):
 
 
 class Health(BaseModel):
-    status: str
-    database: str
-    index_documents: int | None
+    status: str = Field(description="`ok`, or `error` with the reason (answered with 503)")
+    database: str = Field(description="`ok`, or `error` when the catalogue cannot be read")
+    index_documents: int | None = Field(description="In the index; null if it cannot be read")
+    expected_documents: int | None = Field(
+        description="Open offers the catalogue says the index should hold; null without a database"
+    )
+    reason: str | None = Field(None, description="Why the status is `error`, in one line")

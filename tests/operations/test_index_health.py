@@ -7,21 +7,25 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from catalogue.db import get_engine
 from lll.settings import Settings
 from operations.index_health import check_index, expected_documents
-from operations.indexing import drain_outbox, rebuild_index, update_index
+from operations.indexing import IndexSyncer, drain_outbox, rebuild_index, update_index
 from search.backends import get_backend
 from search.documents import active_documents
+from search.interface import Query, SearchUnavailable
 from search.tantivy.backend import EmbeddedBackend
 from tests.app_settings import app_settings
 from tests.catalogue.test_store import welding
 from tests.operations.test_indexing import store, titles
+from web.app import create_app
 
 MAG, TIG, GAS = "Kurs spawania metodą MAG (135)", "Spawanie metodą TIG (141)", "Spawanie gazowe"
 
@@ -60,6 +64,33 @@ def wait_for(condition, seconds: float = 20) -> bool:
     return False
 
 
+def test_health_says_ok_when_the_index_holds_what_the_catalogue_says(indexed, settings):
+    with TestClient(create_app(settings)) as client:
+        response = client.get("/healthz")
+    assert (response.status_code, response.json()) == (
+        200,
+        {
+            "status": "ok",
+            "database": "ok",
+            "index_documents": 3,
+            "expected_documents": 3,
+            "reason": None,
+        },
+    )
+
+
+def test_a_removed_index_folder_makes_health_answer_503_with_the_reason(indexed, settings):
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/healthz").status_code == 200
+        shutil.rmtree(indexed)
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    body = response.json()
+    assert (body["status"], body["database"]) == ("error", "ok")
+    assert (body["index_documents"], body["expected_documents"]) == (0, 3)
+    assert "0" in body["reason"] and "3" in body["reason"]
+
+
 def test_changes_waiting_in_the_outbox_explain_a_difference(engine, settings):
     store(engine, welding("1"), welding("2", title=TIG))
     check = check_index(engine, get_backend(settings.search))
@@ -88,6 +119,25 @@ def test_the_expected_count_is_what_a_rebuild_indexes(engine):
     assert expected_documents(engine) == len(list(active_documents(engine))) == 2
 
 
+def test_the_indexer_rebuilds_a_removed_index_by_itself(indexed, engine, settings, caplog):
+    held = threading.Lock()  # held by the test: the indexer waits while the folder goes
+    backend = get_backend(settings.search)
+    syncer = IndexSyncer(engine, backend, interval=0.05, lock=held, check_interval=0.1)
+    syncer.start()
+    try:
+        with TestClient(create_app(settings)) as client:
+            with held:
+                shutil.rmtree(indexed)
+                assert client.get("/healthz").status_code == 503
+            assert wait_for(lambda: client.get("/healthz").status_code == 200)
+            hits = client.get("/api/offers", params={"q": "spawanie"}).json()["hits"]
+    finally:
+        syncer.stop()
+    assert sorted(hit["title"] for hit in hits) == sorted([MAG, TIG, GAS])
+    rebuilt = [r.getMessage() for r in caplog.records if "rebuilt" in r.getMessage()]
+    assert len(rebuilt) == 1 and "\n" not in rebuilt[0]
+
+
 def test_after_a_lost_index_the_next_crawl_indexes_every_offer_not_only_the_changed(
     indexed, engine, settings
 ):
@@ -97,6 +147,27 @@ def test_after_a_lost_index_the_next_crawl_indexes_every_offer_not_only_the_chan
     update_index(engine, backend)
     assert backend.count() == 3
     assert len(titles(backend, "spawanie")) == 3
+
+
+def test_a_corrupted_index_file_is_reported_and_then_rebuilt(indexed, engine, settings):
+    damaged = segment_files(indexed, "store")[-1]
+    data = bytearray(damaged.read_bytes())
+    data[10:20] = b"\x00" * 10  # the same size, other bytes
+    damaged.write_bytes(bytes(data))
+    backend = EmbeddedBackend(indexed)
+    with pytest.raises(SearchUnavailable):
+        backend.search(Query(text="spawanie"))
+    with TestClient(create_app(settings)) as client:
+        response = client.get("/healthz")
+        assert response.status_code == 503
+        assert "damaged" in response.json()["reason"]
+        assert client.get("/api/offers", params={"q": "spawanie"}).status_code == 503
+        syncer = IndexSyncer(engine, get_backend(settings.search), interval=0.05).start()
+        try:
+            assert wait_for(lambda: client.get("/healthz").status_code == 200)
+        finally:
+            syncer.stop()
+        assert len(client.get("/api/offers", params={"q": "spawanie"}).json()["hits"]) == 3
 
 
 def test_a_truncated_index_file_found_at_start_is_treated_as_damaged(indexed, engine, settings):
@@ -124,9 +195,9 @@ try:
     for _ in range(3):
         backend.search(Query(text="spawanie"))
         backend.suggest("spaw")
-    print("answered")
+    print("answered", flush=True)
 except SearchUnavailable as error:
-    print("unavailable:", error)
+    print("unavailable:", error, flush=True)
 """
 
 

@@ -139,6 +139,8 @@ def test_health_reports_the_database_and_the_index(client: TestClient) -> None:
         "status": "ok",
         "database": "ok",
         "index_documents": len(active(lambda o: True)),
+        "expected_documents": len(active(lambda o: True)),
+        "reason": None,
     }
 
 

@@ -39,12 +39,18 @@ def test_a_broken_catalogue_shows_the_error_page_and_health_says_so(
         assert "Traceback" not in page.get()
         api = client.get("/api/offers/1")
         assert (api.status_code, api.json()) == (500, {"detail": "Server error"})
-        # An index that was never built is empty, not an error.
-        assert client.get("/healthz").json() == {
-            "status": "ok",
-            "database": "ok",
-            "index_documents": 0,
-        }
+        # An index that was never built is empty, not an error; the catalogue is the error.
+        health = client.get("/healthz")
+        assert (health.status_code, health.json()) == (
+            503,
+            {
+                "status": "error",
+                "database": "error",
+                "index_documents": 0,
+                "expected_documents": None,
+                "reason": "the catalogue cannot be read",
+            },
+        )
         assert html(client, "/").css("#results-count").xpath("string()").get().strip() == (
             "Nie znaleziono ofert."
         )

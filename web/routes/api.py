@@ -7,10 +7,10 @@ from dataclasses import asdict
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy import text
 from starlette.requests import Request
 
 from catalogue.models import OfferPublic
+from operations.index_health import check_index
 from search.interface import MAX_QUERY_LENGTH
 from web.i18n import negotiate_language
 from web.offers import MAX_OFFER_ID, load_offer, offer_public
@@ -22,6 +22,7 @@ from web.services import EngineDep, SearchDep, SessionDep, SettingsDep
 router = APIRouter()
 
 MAX_SUGGESTIONS = 20
+HEALTH_COUNTS_MAX_AGE = 10.0  # seconds; the catalogue counts of `/healthz` (see check_index)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 _ERRORS = {
@@ -90,18 +91,40 @@ def get_offer(
     return offer_public(load_offer(session, offer_id))
 
 
-@router.get("/healthz", response_model=Health, summary="Database and index status", tags=["ops"])
+@router.get(
+    "/healthz",
+    response_model=Health,
+    summary="Database and index status",
+    description=(
+        "503 when the catalogue cannot be read, or the index cannot be read or holds another "
+        "number of offers than the catalogue says it should (beyond the changes waiting to be "
+        "indexed); `reason` says which. The index writer rebuilds such an index by itself."
+    ),
+    responses={503: {"model": Health, "description": "Something is wrong; see `reason`"}},
+    tags=["ops"],
+)
 def health(engine: EngineDep, search: SearchDep) -> JSONResponse:
     try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-        database = "ok"
-    except Exception:  # any failure to reach the database is what this check reports
-        database = "error"
-    try:
-        documents: int | None = search.count()
-    except Exception:  # likewise for the index
-        documents = None
-    healthy = database == "ok" and documents is not None
-    body = Health(status="ok" if healthy else "error", database=database, index_documents=documents)
+        check = check_index(engine, search, max_age=HEALTH_COUNTS_MAX_AGE)
+    except Exception:  # any failure to read the catalogue is what this check reports
+        try:
+            documents: int | None = search.count()
+        except Exception:  # likewise for the index
+            documents = None
+        body = Health(
+            status="error",
+            database="error",
+            index_documents=documents,
+            expected_documents=None,
+            reason="the catalogue cannot be read",
+        )
+        return JSONResponse(body.model_dump(), status_code=503)
+    healthy = check.problem is None
+    body = Health(
+        status="ok" if healthy else "error",
+        database="ok",
+        index_documents=check.documents,
+        expected_documents=check.expected,
+        reason=check.problem,
+    )
     return JSONResponse(body.model_dump(), status_code=200 if healthy else 503)
