@@ -117,6 +117,7 @@ class CrawlRecorder:
         self.changed_ids: set[int] = set()
         self._seen_external_ids: set[str] = set()
         self._unidentified = 0  # rejections without an external id
+        self._doubted = False  # a complete run could not show its unseen offers are gone
 
     def start(self) -> int:
         self.source_id, self.run_id = _once_more_if_raced(self._start)
@@ -172,13 +173,16 @@ class CrawlRecorder:
         max_withdrawn_share: float | None = None,
         kept_urls: set[str] | None = None,
         failed: bool = False,
+        doubt_fails: bool = False,
     ) -> CrawlRun:
         """Close the run; a complete one without errors withdraws the offers it did not see.
         With `max_withdrawn_share` (crawls pass it), not when `withdrawal_doubt` finds the run
         cannot show they are gone; without it, the caller vouches that the run listed all.
         Offers whose page is among `kept_urls` (robots.txt now forbids it: a block is not an
         absence) are kept, and the run's notes say how many. `failed`: whatever was seen, the run
-        failed (the catalogue refused its writes)."""
+        failed (the catalogue refused its writes). `doubt_fails`: a run `withdrawal_doubt`
+        stops from withdrawing has failed, not partly succeeded (an institution's file that
+        suddenly lists under half its offers is a broken export, not fewer offers)."""
         withdrawn = 0
         with Session(self.engine) as session:
             if complete and not self.errors:
@@ -191,7 +195,7 @@ class CrawlRecorder:
             assert run is not None  # start() committed it
             run.status = (
                 RunStatus.failed
-                if failed
+                if failed or (doubt_fails and self._doubted)
                 else _final_status(complete, self.errors, self.counts["seen"])
             )
             run.finished_at = utcnow()
@@ -299,6 +303,7 @@ class CrawlRecorder:
         )
         if doubt:
             self.error(doubt)  # the run is then not a success
+            self._doubted = True
             return 0
         if gone:
             session.execute(

@@ -128,6 +128,7 @@ class CataloguePipeline:
                 max_withdrawn_share=self.crawler.settings.getfloat("MAX_WITHDRAWN_SHARE", 0.5),
                 kept_urls=set(getattr(spider, "robots_blocked", ())),
                 failed=self.catalogue_error is not None,
+                doubt_fails=self.crawler.settings.getbool("DOUBTFUL_RUN_FAILS"),
             )
         except SQLAlchemyError as exc:  # the run cannot be recorded: it is reported all the same
             message = self.catalogue_error or describe_database_error(exc)

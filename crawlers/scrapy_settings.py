@@ -51,6 +51,9 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,
     "crawlers.middlewares.HttpCacheMiddleware": 900,
 }
+# A run that may not withdraw what it did not see (see catalogue.store.withdrawal_doubt) is
+# partial; sources whose every run lists everything (an institution's file) make it failed.
+DOUBTFUL_RUN_FAILS = False
 ITEM_PIPELINES = {"crawlers.pipelines.CataloguePipeline": 300}
 # Where the pipeline writes; `crawl()` sets it. Empty: the catalogue's DATABASE_URL.
 CATALOGUE_DATABASE_URL = ""

@@ -354,9 +354,11 @@ def test_a_feed_whose_rows_would_be_swallowed_or_garbled_fails_the_run_and_withd
     assert len(offers) == 30 and {o.status for o in offers.values()} == {OfferStatus.active}
 
 
-def test_a_feed_that_suddenly_lists_under_half_of_its_offers_withdraws_nothing(database_url: str):
-    """A file that reads well but lists a third of the offers (an export cut short) is not
-    a success: the recorder's guard against sharp drops withdraws nothing and says why."""
+def test_a_feed_that_suddenly_lists_under_half_of_its_offers_fails_and_withdraws_nothing(
+    database_url: str,
+):
+    """A file that reads well but lists a third of the offers (an export cut short) fails its
+    run: the recorder's guard against sharp drops withdraws nothing and says why."""
     with RecordedServer(FOLDER) as server:
         serve_instead(server, CSV_PATH, thirty_offers(), "text/csv")
         crawl_feeds(server, database_url, NADODRZE)
@@ -364,7 +366,7 @@ def test_a_feed_that_suddenly_lists_under_half_of_its_offers_withdraws_nothing(d
         serve_instead(server, CSV_PATH, cut, "text/csv")
         summary = crawl_feeds(server, database_url, NADODRZE)[NADODRZE]
 
-    assert (summary.status, summary.withdrawn, summary.unchanged) == ("partial", 0, 10)
+    assert (summary.status, summary.withdrawn, summary.unchanged) == ("failed", 0, 10)
     assert summary.errors == [
         "zniknęłoby naraz 20 z 30 aktywnych ofert (więcej niż 50%) – to raczej awaria lub "
         "zmiana źródła; nic nie wycofano"
