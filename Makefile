@@ -60,6 +60,10 @@ lock: install
 		$(LOCK_FLAGS) -o requirements/production.txt
 	for lock in $(LOCK) requirements/production.txt; do \
 		cat requirements/header.txt $$lock > $$lock.new && mv $$lock.new $$lock; done
+	# pip-audit asks for CacheControl[filecache]: under --require-hashes pip matches a
+	# requirement with extras only to a pin that names them, else it looks past the pin (and
+	# fails once a newer CacheControl is out).
+	sed -i 's/^cachecontrol==/cachecontrol[filecache]==/' $(LOCK)
 
 clean:
 	rm -rf $(VENV) var
