@@ -35,9 +35,7 @@ def fail_unfinished(engine: Engine, source_names: list[str], reason: str) -> int
             .where(col(Source.name).in_(source_names), CrawlRun.status == RunStatus.running)
         ).all()
         for run in runs:
-            run.status = RunStatus.failed
-            run.finished_at = utcnow()
-            run.errors = [*run.errors, reason]
+            _fail(run, reason)
         session.commit()
         return len(runs)
 
@@ -77,9 +75,7 @@ def fail_runs_of_process(engine: Engine, pid: int, reason: str) -> int:
             )
         ).all()
         for run in runs:
-            run.status = RunStatus.failed
-            run.finished_at = utcnow()
-            run.errors = [*run.errors, reason]
+            _fail(run, reason)
         session.commit()
         return len(runs)
 
@@ -109,8 +105,12 @@ def fail_abandoned(engine: Engine, *, now: datetime | None = None) -> int:
                 reason = f"przebieg {where} trwa od {started:%Y-%m-%d %H:%M} UTC: porzucony"
                 abandoned.append((run, reason))
         for run, reason in abandoned:
-            run.status = RunStatus.failed
-            run.finished_at = utcnow()
-            run.errors = [*run.errors, reason]
+            _fail(run, reason)
         session.commit()
         return len(abandoned)
+
+
+def _fail(run: CrawlRun, reason: str) -> None:
+    run.status = RunStatus.failed
+    run.finished_at = utcnow()
+    run.errors = [*run.errors, reason]
