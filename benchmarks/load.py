@@ -32,10 +32,11 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: the project's packages are one folder up
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import httpx
+import uvloop
 from sqlmodel import Session
 
 from benchmarks import report
+from benchmarks.http_client import Connection, HTTPFailure
 from benchmarks.offers import CHUNK, SOURCES, make_offer
 from benchmarks.queries import LoggedQuery, generate_queries
 from benchmarks.replay import percentile
@@ -67,7 +68,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--clients", type=int, default=32, help="concurrent clients")
     parser.add_argument("--seconds", type=float, default=60, help="how long they send")
     parser.add_argument("--queries", type=int, default=1_000, help="search queries to draw from")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="server processes (WEB_WORKERS; one per core)"
+    )
     parser.add_argument("--seed", type=int, default=7, help="seed of offers, queries and mix")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        help="keep the catalogue and index in this folder, and reuse them when a run with the "
+        "same --offers and --seed left them there (default: a temporary folder)",
+    )
     return parser.parse_args(argv)
 
 
@@ -81,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(report.machine())
     print(f"Load average before the run (1, 5, 15 min): {_load()}")
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        return _run(args, args.workdir)
     with tempfile.TemporaryDirectory(prefix="lll-load-benchmark-") as name:
         return _run(args, Path(name))
 
@@ -91,26 +104,26 @@ def _load() -> str:
 
 def _run(args: argparse.Namespace, folder: Path) -> int:
     database_url = f"sqlite:///{folder / 'catalogue.sqlite3'}"
-    started = time.perf_counter()
-    documents = store_offers(database_url, args.offers, args.seed)
-    print(f"Catalogue: {args.offers:,} offers stored in {time.perf_counter() - started:.0f} s")
-    started = time.perf_counter()
-    backend = get_backend(SearchSettings(index_dir=folder / "index"))
-    backend.rebuild(documents)
-    print(f"Index: {backend.count():,} documents built in {time.perf_counter() - started:.0f} s")
-    del documents
+    built = folder / f"built-{args.offers}-{args.seed}"
+    if built.exists():
+        print(f"Catalogue and index: reused from {folder}")
+    else:
+        _build(database_url, folder, args.offers, args.seed)
+        built.touch()
     log = generate_queries(args.queries, api_parameters(folder), seed=args.seed)
     requests = RequestMaker(log, args.offers, random.Random(args.seed))
     with (folder / "server.log").open("wb") as server_log:
         try:
-            served = ServedApp(database_url, folder / "index", "embedded", server_log)
+            served = ServedApp(
+                database_url, folder / "index", "embedded", server_log, workers=args.workers
+            )
         except RuntimeError as error:
             print(f"The web app could not be started: {error}")
             print((folder / "server.log").read_text(errors="replace")[-3000:])
             return 1
         with served:
             print(f"Load average just before the timed run: {_load()}")
-            answers, seconds = asyncio.run(
+            answers, seconds = uvloop.run(
                 load(served.url, requests, args.clients, args.seconds, warmup=100)
             )
             peak_mb = served.memory_mb("VmHWM")
@@ -119,6 +132,18 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
         print("Server log, last warnings and errors:")
         print("\n".join(server_problems(folder / "server.log")) or "  (none)")
     return failed
+
+
+def _build(database_url: str, folder: Path, offers: int, seed: int) -> None:
+    for stale in [folder / "catalogue.sqlite3", *folder.glob("built-*")]:
+        stale.unlink(missing_ok=True)
+    started = time.perf_counter()
+    documents = store_offers(database_url, offers, seed)
+    print(f"Catalogue: {offers:,} offers stored in {time.perf_counter() - started:.0f} s")
+    started = time.perf_counter()
+    backend = get_backend(SearchSettings(index_dir=folder / "index"))
+    backend.rebuild(documents)
+    print(f"Index: {backend.count():,} documents built in {time.perf_counter() - started:.0f} s")
 
 
 def store_offers(database_url: str, count: int, seed: int) -> list[dict]:
@@ -184,30 +209,31 @@ def _typed(text: str) -> list[str]:
 async def load(
     url: str, requests: RequestMaker, clients: int, seconds: float, warmup: int
 ) -> tuple[list[Answer], float]:
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
-        for _ in range(warmup):  # untimed: the first searches open the index's files
-            _, path, params = requests.next()
-            await client.get(path, params=params)
-        answers: list[Answer] = []
-        stop = time.perf_counter() + seconds
+    """`clients` connections sending `requests` back to back for `seconds`; every answer."""
+    connections = [Connection(url) for _ in range(clients)]
+    for _ in range(warmup):  # untimed: the first searches open the index's files
+        _, path, params = requests.next()
+        await connections[0].get(path, params)
+    answers: list[Answer] = []
+    stop = time.perf_counter() + seconds
 
-        async def one_client() -> None:
-            while time.perf_counter() < stop:
-                kind, path, params = requests.next()
-                started, failure = time.perf_counter(), ""
-                try:
-                    response = await client.get(path, params=params)
-                    await response.aread()
-                    status = response.status_code
-                except httpx.HTTPError as error:
-                    status, failure = 0, f"{type(error).__name__} {error}".strip()
-                ms = (time.perf_counter() - started) * 1000
-                answers.append(Answer(kind, ms, status, path, failure))
+    async def one_client(connection: Connection) -> None:
+        while time.perf_counter() < stop:
+            kind, path, params = requests.next()
+            started, failure = time.perf_counter(), ""
+            try:
+                status = await connection.get(path, params)
+            except HTTPFailure as error:
+                status, failure = 0, str(error)
+            ms = (time.perf_counter() - started) * 1000
+            answers.append(Answer(kind, ms, status, path, failure))
 
-        started = time.perf_counter()
-        await asyncio.gather(*(one_client() for _ in range(clients)))
-        return answers, time.perf_counter() - started
+    started = time.perf_counter()
+    await asyncio.gather(*(one_client(connection) for connection in connections))
+    elapsed = time.perf_counter() - started
+    for connection in connections:
+        await connection.close()
+    return answers, elapsed
 
 
 def summary(answers: list[Answer], seconds: float, peak_mb: float) -> int:

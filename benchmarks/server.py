@@ -10,6 +10,7 @@ health rightly reports as a problem.)
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import subprocess
 import sys
@@ -18,14 +19,10 @@ from pathlib import Path
 from typing import IO
 
 import httpx
-import uvicorn
 
-from catalogue.settings import PROJECT_ROOT, CatalogueSettings
-from lll.settings import Settings
-from search.settings import SearchSettings
-from web.app import create_app
-from web.serving import server_options
-from web.settings import WebSettings
+from catalogue.settings import PROJECT_ROOT
+from lll.settings import get_settings
+from web.serving import serve
 
 HOST = "127.0.0.1"
 
@@ -40,13 +37,20 @@ class ServedApp:
     """The app served by uvicorn in a child process: `with ServedApp(...) as app: app.url`."""
 
     def __init__(
-        self, database_url: str, index_dir: Path, backend: str, log: IO[bytes], startup: float = 90
+        self,
+        database_url: str,
+        index_dir: Path,
+        backend: str,
+        log: IO[bytes],
+        startup: float = 90,
+        workers: int = 1,
     ) -> None:
         self.port = free_port()
         self.url = f"http://{HOST}:{self.port}"
         command = [
             sys.executable, "-m", "benchmarks.server", "--database-url", database_url,
             "--index-dir", str(index_dir), "--backend", backend, "--port", str(self.port),
+            "--workers", str(workers),
         ]  # fmt: skip
         self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=log, stderr=log)
         self._wait(startup)
@@ -66,12 +70,10 @@ class ServedApp:
         raise RuntimeError(f"the search API did not answer within {seconds:.0f} s")
 
     def memory_mb(self, key: str = "VmHWM") -> float:
-        """`VmHWM` (peak resident memory) or `VmRSS` (now) of the server process, in MB."""
-        status = Path(f"/proc/{self.process.pid}/status").read_text()
-        for line in status.splitlines():
-            if line.startswith(f"{key}:"):
-                return int(line.split()[1]) / 1024  # the kernel reports kB
-        raise RuntimeError(f"{key} not found in /proc/{self.process.pid}/status")
+        """`VmHWM` (peak resident memory) or `VmRSS` (now) of the server, in MB: of its
+        process and, with several workers, of theirs added up."""
+        pids = [self.process.pid, *_children(self.process.pid)]
+        return sum(_status_kb(pid, key) for pid in pids) / 1024
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -89,23 +91,41 @@ class ServedApp:
         self.stop()
 
 
+def _children(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(child) for child in children]
+
+
+def _status_kb(pid: int, key: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(f"{key}:"):
+            return int(line.split()[1])  # the kernel reports kB
+    raise RuntimeError(f"{key} not found in /proc/{pid}/status")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--index-dir", required=True, type=Path)
     parser.add_argument("--backend", default="embedded")
     parser.add_argument("--port", required=True, type=int)
+    parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
-    settings = Settings(
-        catalogue=CatalogueSettings(database_url=args.database_url),
-        search=SearchSettings(index_dir=args.index_dir, backend=args.backend),
+    # As `lll serve` runs it (`lll.asgi:app` built from the environment in each worker): its
+    # timeouts, no `Server: uvicorn`, access log on (into the benchmark's log file).
+    os.environ.update(
+        DATABASE_URL=args.database_url,
+        SEARCH_INDEX_DIR=str(args.index_dir),
+        SEARCH_BACKEND=args.backend,
         # Every benchmark client comes from 127.0.0.1: per-client limits would make them one.
-        web=WebSettings(rate_limits=False),
+        RATE_LIMITS="false",
+        WEB_WORKERS=str(args.workers),
     )
-    # As `lll serve` runs it: one process, its timeouts, no `Server: uvicorn`, access log on
-    # (into the benchmark's log file).
-    options = server_options(settings.web)
-    uvicorn.run(create_app(settings), host=HOST, port=args.port, log_level="info", **options)
+    settings = get_settings()
+    serve(
+        "lll.asgi:app", settings.web, factory=True, host=HOST, port=args.port,
+        workers=args.workers, log_level="info",
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

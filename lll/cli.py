@@ -115,15 +115,18 @@ def serve(
 
 
 def _serve(settings: Settings, host: str, port: int) -> None:
-    import uvicorn
-
     from web.app import create_app
-    from web.serving import server_options
+    from web.serving import serve
 
     _prepared(settings)
     console.print(f"Serwis działa na http://{host}:{port}")
-    options = server_options(settings.web)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", **options)
+    workers = settings.web.web_workers
+    # Several workers build the app from the environment, as these settings were.
+    app = "lll.asgi:app" if workers > 1 else create_app(settings)
+    serve(
+        app, settings.web, host=host, port=port, workers=workers, factory=workers > 1,
+        log_level="info",
+    )  # fmt: skip
 
 
 @app.command()

@@ -18,7 +18,8 @@ class WebSettings(BaseSettings):
     """SAMPLE_DATA: show the banner saying the catalogue holds the bundled sample sources
     (on by default; `false` in a real deployment). RATE_LIMIT…: per-client budgets of the API
     and of the pages (`web/ratelimit.py`). Timeouts and connections: how `lll serve` runs
-    uvicorn (`web/serving.py`). TRUSTED_PROXIES: the addresses
+    uvicorn, and in how many
+    processes (`WEB_WORKERS`, `web/serving.py`). TRUSTED_PROXIES: the addresses
     or networks of reverse proxies whose X-Forwarded-Proto/-For are believed (`web/edge.py`)."""
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
@@ -32,6 +33,7 @@ class WebSettings(BaseSettings):
     request_read_timeout: float = Field(10.0, gt=0)
     keep_alive_timeout: int = Field(5, gt=0)
     max_connections: int = Field(1000, gt=0)
+    web_workers: int = Field(1, ge=1, le=64)
     trusted_proxies: str = ""
 
 

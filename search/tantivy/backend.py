@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,10 @@ from search.interface import (
     SearchUnavailable,
     Suggestion,
 )
-from search.query_checks import check_query
+from search.query_checks import CheckedQuery, check_query
 from search.query_terms import QueryTerm
 from search.query_text import SynonymSpan, analyse_query, warm_up_in_background
+from search.tantivy.answers import SEARCH_ANSWERS, SUGGESTION_ANSWERS, Answers, query_key
 from search.tantivy.facets import facet_counts
 from search.tantivy.find import Finder, Page, relevance_page
 from search.tantivy.query import combine, filter_clauses, place_clause
@@ -51,6 +53,8 @@ class EmbeddedBackend:
 
     def __init__(self, index_dir: Path) -> None:
         self._store = IndexStore(index_dir)
+        self._search_answers: Answers[Results] = Answers(SEARCH_ANSWERS)
+        self._suggestion_answers: Answers[list[Suggestion]] = Answers(SUGGESTION_ANSWERS)
         warm_up_in_background()
 
     def index(self, documents: Iterable[dict[str, Any]]) -> None:
@@ -84,23 +88,43 @@ class EmbeddedBackend:
         return searcher.num_docs if searcher is not None else 0
 
     def _searcher(self) -> tantivy.Searcher | None:
-        """The live searcher; None without an index (nothing indexed yet). A damaged or
-        outdated index raises `SearchUnavailable`: an empty answer would hide it."""
-        searcher = self._store.searcher()
+        return self._snapshot()[0]
+
+    def _snapshot(self) -> tuple[tantivy.Searcher | None, Hashable]:
+        """The live searcher and its index version; None without an index (nothing indexed
+        yet). A damaged or outdated index raises `SearchUnavailable`: an empty answer would
+        hide it."""
+        searcher, version = self._store.snapshot()
         if searcher is None and self._store.problem is not None:
             raise SearchUnavailable(self._store.problem)
-        return searcher
+        return searcher, version
 
     def search(self, query: Query) -> Results:
         started = time.perf_counter()
         checked = check_query(query)
+        searcher, version = self._snapshot()
+        key = query_key(query, checked.today)
+        kept = self._search_answers.get(version, key) if key is not None else None
+        if kept is not None:
+            return replace(kept, took_ms=_ms(started))
+        results = self._search(query, checked, searcher, started)
+        if key is not None:
+            self._search_answers.put(version, key, results)
+        return results
+
+    def _search(
+        self,
+        query: Query,
+        checked: CheckedQuery,
+        searcher: tantivy.Searcher | None,
+        started: float,
+    ) -> Results:
         today, near, page, per_page = checked.today, checked.near, checked.page, checked.per_page
+        if searcher is None:
+            return Results([], 0, {n: {} for n in query.facets}, page, per_page, _ms(started))
         analysed = analyse_query(query.text[:MAX_QUERY_LENGTH])
         terms, units = list(analysed.terms), analysed.units
         schema = self._store.schema
-        searcher = self._searcher()
-        if searcher is None:
-            return Results([], 0, {n: {} for n in query.facets}, page, per_page, _ms(started))
         clauses = filter_clauses(schema, query.filters, searcher=searcher, today=today)
         filters = list(clauses.values())
         place = place_clause(schema, analysed)
@@ -137,10 +161,16 @@ class EmbeddedBackend:
         return results
 
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
-        searcher = self._searcher()
+        searcher, version = self._snapshot()
         if searcher is None:
             return []
-        return suggest(searcher, self._store.schema, text[:MAX_QUERY_LENGTH], limit)
+        text = text[:MAX_QUERY_LENGTH]
+        key = (text, limit)
+        kept = self._suggestion_answers.get(version, key)
+        if kept is None:
+            kept = suggest(searcher, self._store.schema, text, limit)
+            self._suggestion_answers.put(version, key, kept)
+        return list(kept)
 
 
 def _found(

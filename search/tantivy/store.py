@@ -28,7 +28,7 @@ import secrets
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -75,9 +75,16 @@ class IndexStore:
 
     def searcher(self) -> tantivy.Searcher | None:
         """A searcher over the latest commit of the live generation, or None without an index."""
+        return self.snapshot()[0]
+
+    def snapshot(self) -> tuple[tantivy.Searcher | None, Hashable]:
+        """`searcher()` and the version of the index it searches: the version changes with
+        every commit, rebuild or reload, so answers computed on one can be kept until then."""
         with self._lock:
             self._refresh()
-            return self._index.searcher() if self._index is not None else None
+            if self._index is None:
+                return None, None
+            return self._index.searcher(), (self._generation, self._meta_sig)
 
     @contextmanager
     def writing(self) -> Iterator[tantivy.IndexWriter]:

@@ -1,6 +1,6 @@
 """Slow clients cannot hold connections: the app served as `lll serve` serves it, over raw sockets.
 
-uvicorn runs in a thread on a free port with `web.serving.server_options` and a one-second
+uvicorn runs in a thread on a free port with `web.serving.server_config` and a one-second
 read timeout; the clients are plain sockets that send part of a request and stall. The
 connection handling does not depend on the database, so the catalogue is SQLite only.
 """
@@ -26,7 +26,7 @@ from search.tantivy import EmbeddedBackend
 from tests.app_settings import app_settings
 from tests.web.conftest import fill_catalogue
 from web.app import create_app
-from web.serving import MAX_HEAD_BYTES, server_options
+from web.serving import MAX_HEAD_BYTES, server_config
 from web.settings import WebSettings
 
 HOST = "127.0.0.1"
@@ -64,7 +64,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     app = create_app(app_settings(database_url, root / "index"))
     web = WebSettings(request_read_timeout=READ_TIMEOUT, keep_alive_timeout=KEEP_ALIVE)
     port = free_port()
-    config = uvicorn.Config(app, host=HOST, port=port, log_level="warning", **server_options(web))
+    config = server_config(app, web, host=HOST, port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -174,14 +174,27 @@ def test_many_stalled_clients_do_not_stop_a_normal_client_being_served(served: S
             connection.close()
 
 
-def test_lll_serve_disconnects_a_stalled_client_and_keeps_serving(tmp_path):
-    """The command itself runs uvicorn with these options, read from the environment."""
+def worker_processes(pid: int) -> list[int]:
+    """uvicorn's workers among the children of `pid` (not multiprocessing's resource tracker)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [
+        int(child)
+        for child in children
+        if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()
+    ]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_lll_serve_disconnects_a_stalled_client_and_keeps_serving(tmp_path, workers):
+    """The command itself runs uvicorn with these options, read from the environment, in one
+    process or (WEB_WORKERS) in several, each with the read timeout."""
     port = free_port()
     environment = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'catalogue.sqlite3'}",
         "SEARCH_INDEX_DIR": str(tmp_path / "index"),
         "REQUEST_READ_TIMEOUT": "1",
+        "WEB_WORKERS": str(workers),
     }
     command = [str(Path(sys.executable).with_name("lll")), "serve", "--port", str(port)]
     server = subprocess.Popen(
@@ -200,8 +213,11 @@ def test_lll_serve_disconnects_a_stalled_client_and_keeps_serving(tmp_path):
                 time.sleep(0.2)
         assert answer.status_code == 200
         assert "uvicorn" not in answer.headers.get("server", "")
-        assert seconds_until_closed(served.connect(b"GET /o-rob")) < 2
+        # Enough stalled clients that every worker is handed some.
+        stalled = [served.connect(b"GET /o-rob") for _ in range(4 * workers)]
+        assert max(seconds_until_closed(connection) for connection in stalled) < 2.5
         assert httpx.get(f"{served.url}/o-robocie", timeout=5).status_code == 200
+        assert len(worker_processes(server.pid)) == (workers if workers > 1 else 0)
     finally:
         server.terminate()
         server.wait(timeout=15)

@@ -24,7 +24,7 @@ from lll.settings import Settings
 from search.settings import SearchSettings
 from tests.web.web_support import LAST_VERIFIED, Catalogue
 from web.app import create_app
-from web.serving import server_options
+from web.serving import server_config
 from web.settings import WebSettings
 from web.templating import TEMPLATES_DIR
 
@@ -236,7 +236,7 @@ def test_served_as_lll_serve_serves_it_no_proxy_is_believed_unless_named(
     web = WebSettings(rate_limits=False)
     app = _app_behind(catalogue, trusted_proxies="")
     server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", **server_options(web))
+        server_config(app, web, host="127.0.0.1", port=port, log_level="warning")
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
