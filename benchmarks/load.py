@@ -4,11 +4,12 @@
     .venv/bin/python benchmarks/load.py --offers 2000 --seconds 5 --clients 4   # smoke run
 
 Stores the generated offers (`benchmarks/offers.py`) in a SQLite catalogue and builds their index
-in a temporary folder, serves the real app as `lll serve` serves it (`benchmarks/server.py`, one
-uvicorn process with `web.serving.server_options`; rate limits off, since every client comes
-from 127.0.0.1 and would share one budget), then `--clients` clients send requests back to back
-for `--seconds`, each drawing its next request from a fixed mix: searches over the API, search
-pages, offer pages, offers as JSON and suggestions for words being typed. Prints the requests,
+in a temporary folder (or `--workdir`), serves the real app as `lll serve` serves it
+(`benchmarks/server.py`: `--workers` uvicorn processes with `web.serving.server_config`; rate
+limits off, since every client comes from 127.0.0.1 and would share one budget), then
+`--clients` clients send requests back to back for `--seconds`, each drawing its next request
+from a fixed mix: searches over the API, search pages, offer pages, offers as JSON and
+suggestions for words being typed. Prints the requests,
 the errors (anything but 200, or no answer), p50/p95/p99 of each kind against the target
 p99 ≤ 200 ms, the throughput, the machine and its load average before the run.
 """
