@@ -36,8 +36,12 @@ class DeliveryForm(StrEnum):
 
 
 class OfferStatus(StrEnum):
-    active = "active"
+    active = "active"  # in search: crawled and listed, or an institution's offer published
     withdrawn = "withdrawn"  # a complete, successful crawl of its source no longer lists it
+    # An institution's own offers (`catalogue.accounts`, docs/decisions/0014):
+    draft = "draft"  # being written: seen only by its institution
+    review = "review"  # awaiting the coordinator's review (`catalogue.moderation`)
+    archived = "archived"  # taken out of search by its institution; kept in the catalogue
 
 
 class RunStatus(StrEnum):
@@ -53,6 +57,13 @@ class Source(SQLModel, table=True):
     title: str = ""
     url: str = ""
     created_at: datetime = Field(default_factory=utcnow)
+    # Sources kept in the database rather than `sources.toml` belong to an institution: its
+    # panel ("panel-<institution id>": offers written by form, upload or API) and the feeds it
+    # registers (`feed_url`, crawled by the scheduler like any source every `every`, e.g. "1d").
+    institution_id: int | None = Field(default=None, foreign_key="institution.id", index=True)
+    feed_url: str | None = None
+    every: str | None = None
+    enabled: bool = True
 
 
 class Institution(SQLModel, table=True):
@@ -65,6 +76,21 @@ class Institution(SQLModel, table=True):
     gmina_teryt: str | None = None
     powiat_teryt: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
+    # Official numbers, digits only: what registration names an institution by, and how the
+    # provider records the crawlers hold are linked to a registered institution.
+    nip: str | None = Field(default=None, index=True)
+    regon: str | None = Field(default=None, index=True)
+    ris_number: str | None = Field(default=None, index=True)  # Rejestr Instytucji Szkoleniowych
+    rspo_number: str | None = Field(default=None, index=True)  # schools: RSPO
+    # Registered institutions only (None: a provider record from a crawl).
+    approval: str | None = Field(default=None, index=True)  # `catalogue.accounts.Approval`
+    registered_at: datetime | None = None
+    decided_at: datetime | None = None  # approved or refused by a coordinator
+    decided_by_id: int | None = None  # the coordinator's account (no FK: accounts point here)
+    refusal_reason: str | None = None
+    # A crawled provider record linked to the registered institution it is (same NIP, REGON,
+    # RIS or RSPO number): the institution sees its offers (`catalogue.accounts`).
+    registered_id: int | None = Field(default=None, foreign_key="institution.id", index=True)
 
 
 class Qualification(SQLModel, table=True):

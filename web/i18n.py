@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from starlette.requests import Request
 
+from web.messages import merged
+
 DEFAULT_LANGUAGE = "pl"
 LANGUAGES = ("pl", "en")
 
@@ -315,6 +317,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.home": "Go to the search page",
     },
 }
+
+
+# Each area's text lives beside the others in `web/messages/` (one module per area).
+MESSAGES = merged(MESSAGES)
 
 
 @dataclass(frozen=True)
