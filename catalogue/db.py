@@ -10,7 +10,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import create_engine
 
-import catalogue.accounts  # noqa: F401  (the account tables, with the catalogue's)
+import catalogue.accounts  # (the account tables, with the catalogue's)
 import catalogue.outbox  # noqa: F401  (every session records offer changes for the index)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

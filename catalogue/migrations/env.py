@@ -3,7 +3,7 @@
 from alembic import context
 from sqlmodel import SQLModel, create_engine
 
-import catalogue.accounts  # noqa: F401  (registers the account tables too)
+import catalogue.accounts  # (registers the account tables too)
 import catalogue.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 config = context.config
