@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 
 from catalogue.db import get_engine
 from search.backends import get_backend
+from web.auth import install_auth
 from web.edge import install_edge
 from web.errors import install_error_handlers
 from web.ratelimit import install_rate_limits
@@ -55,6 +56,7 @@ def create_app(settings: AppSettings) -> FastAPI:
     )
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)
+    install_auth(app)
     install_rate_limits(app, settings.web)
     install_edge(app, settings.catalogue.public_url, settings.web.trusted_proxies)
     app.include_router(pages.router)

@@ -11,6 +11,7 @@ from starlette.requests import Request
 
 from search.filters import BY_NAME
 from web import formatting
+from web.auth import csrf_field, viewer
 from web.i18n import Translator, negotiate_language
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -41,6 +42,8 @@ def page_globals(request: Request, sample_data: bool) -> dict[str, Any]:
         "with_params": lambda **changes: with_params(request, **changes),
         "switch_lang_url": with_params(request, lang=t("lang.switch.code")),
         "http_url": http_url,
+        "csrf_field": lambda: csrf_field(request),
+        "viewer": viewer(request),
     }
 
 
