@@ -26,6 +26,7 @@ from catalogue.institutions import get_or_create_institution, get_or_create_qual
 from catalogue.models import (
     CrawlRun,
     Edition,
+    Institution,
     Offer,
     OfferStatus,
     Rejection,
@@ -265,9 +266,16 @@ class CrawlRecorder:
             setattr(offer, name, value)
         offer.evidence = dict(normalised.evidence)
         offer.extras = json.loads(json.dumps(raw.extras, default=str))
-        offer.institution = (
-            get_or_create_institution(session, normalised.provider) if normalised.provider else None
-        )
+        owner = session.get(Source, offer.source_id)
+        if owner is not None and owner.institution_id is not None:
+            # An institution's own feed (decision 0014): its offers are that institution's.
+            offer.institution = session.get(Institution, owner.institution_id)
+        else:
+            offer.institution = (
+                get_or_create_institution(session, normalised.provider)
+                if normalised.provider
+                else None
+            )
         offer.qualification = (
             get_or_create_qualification(session, normalised.qualification)
             if normalised.qualification

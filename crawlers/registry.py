@@ -4,6 +4,10 @@ URLs are templates: `{base_url}` is the sample server's address for the sample s
 Credentials are named by environment variable; only sample sources may have defaults.
 `every = "6h"` says how often the scheduler crawls a source (units s, m, h, d; a day by
 default) and `at = "03:00"` (Polish time) optionally pins its runs to that time of day.
+
+Institutions register their own feeds in the panel (`operations.institution_feeds`): `Source`
+rows with a `feed_url`, which `database_sources` turns into sources like those of the file,
+held to tighter limits (`FEED_LIMITS`); `load_registry(engine=…)` lists both.
 """
 
 from __future__ import annotations
@@ -17,6 +21,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, col, select
+
+from catalogue.accounts import Approval
+from catalogue.feeds import MAX_BYTES
+from catalogue.models import Institution, Source
 from crawlers.settings import CrawlerSettings, credential_environment
 
 REGISTRY_FILE = Path(__file__).resolve().parent / "sources.toml"
@@ -170,9 +181,13 @@ def parse_source(entry: dict[str, Any]) -> SourceConfig:
 
 
 def load_registry(
-    path: Path | str | None = None, *, sample_sources: bool | None = None
+    path: Path | str | None = None,
+    *,
+    sample_sources: bool | None = None,
+    engine: Engine | None = None,
 ) -> dict[str, SourceConfig]:
-    """Sources by name, in file order. Unless `sample_sources` (by default the crawler setting
+    """Sources by name, in file order, then the feeds institutions registered in `engine`'s
+    catalogue (`database_sources`). Unless `sample_sources` (by default the crawler setting
     LLL_SAMPLE_SOURCES; off in a real deployment), the bundled sample sources count as disabled."""
     with open(path or REGISTRY_FILE, "rb") as handle:
         data = tomllib.load(handle)
@@ -187,14 +202,101 @@ def load_registry(
         if source.name in sources:
             raise RegistryError(f"źródło {source.name} występuje dwa razy")
         sources[source.name] = source
+    if engine is not None:
+        for source in database_sources(engine):
+            sources.setdefault(source.name, source)  # the file's source of that name wins
     return sources
 
 
 def load_sources(
-    path: Path | str | None = None, *, sample_sources: bool | None = None
+    path: Path | str | None = None,
+    *,
+    sample_sources: bool | None = None,
+    engine: Engine | None = None,
 ) -> list[SourceConfig]:
-    """Every source, in file order."""
-    return list(load_registry(path, sample_sources=sample_sources).values())
+    """Every source, in file order, then those registered in `engine`'s catalogue."""
+    return list(load_registry(path, sample_sources=sample_sources, engine=engine).values())
+
+
+# --- Feeds institutions register in the panel -----------------------------------------------
+
+FEED_SPIDER = "feed"  # a CSV or XLSX file (docs/feeds.md)
+SITE_SPIDER = "schema_org"  # a site with schema.org markup, read through its sitemap
+# A registered address naming one of these is a site's sitemap (or robots.txt naming it);
+# any other is a file. The panel checks the address against the kind chosen.
+SITE_PATHS = (".xml", ".xml.gz", "/robots.txt")
+SITE_MAX_BYTES = 5 * 1024 * 1024  # one page, or one sitemap
+# What a crawl of an address an institution typed may do: a few redirects, bounded sizes and
+# times (the hosts and addresses it may reach are kept by SafeDestinationMiddleware).
+FEED_LIMITS: dict[str, Any] = {
+    "REDIRECT_MAX_TIMES": 3,
+    "DOWNLOAD_TIMEOUT": 60,
+    "RETRY_TIMES": 1,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
+    "DOWNLOAD_DELAY": 1.0,
+}
+
+
+def feed_spider(feed_url: str) -> str:
+    """The spider for a registered address: a sitemap (or robots.txt) is a schema.org site's,
+    anything else a feed file's."""
+    path = urlsplit(feed_url).path.lower()
+    return SITE_SPIDER if path.endswith(SITE_PATHS) else FEED_SPIDER
+
+
+def feed_source_config(
+    source: Source, institution: Institution, allow_loopback: bool = False
+) -> SourceConfig:
+    """A registered feed as a source: its only host is the feed address's, and it runs only
+    while enabled and its institution is approved."""
+    assert source.feed_url is not None  # only feeds are asked for
+    spider = feed_spider(source.feed_url)
+    try:
+        every = parse_interval(source.every or "1d")
+    except ValueError:
+        every = DEFAULT_EVERY
+    provider = {
+        "provider_name": institution.name,
+        "provider_town": institution.town,
+        "provider_url": institution.website,
+    }
+    limits = {
+        **FEED_LIMITS,
+        "DOWNLOAD_MAXSIZE": MAX_BYTES if spider == FEED_SPIDER else SITE_MAX_BYTES,
+    }
+    if allow_loopback:
+        limits["LLL_ALLOW_LOOPBACK"] = True
+    return SourceConfig(
+        name=source.name,
+        title=source.title or institution.name,
+        spider=spider,
+        url=source.feed_url,
+        start_urls=[source.feed_url],
+        enabled=source.enabled and institution.approval == Approval.approved,
+        args={key: value for key, value in provider.items() if value},
+        settings=limits,
+        every=every,
+    )
+
+
+def database_sources(engine: Engine, *, allow_loopback: bool | None = None) -> list[SourceConfig]:
+    """The feeds registered in the catalogue, oldest first. Loopback addresses are reachable
+    only with `allow_loopback` (by default the crawler setting LLL_ALLOW_LOOPBACK, for tests).
+    A catalogue that cannot be read (not created yet) lists none: its crawl reports why."""
+    if allow_loopback is None:
+        allow_loopback = CrawlerSettings().allow_loopback
+    query = (
+        select(Source, Institution)
+        .join(Institution, col(Source.institution_id) == col(Institution.id))
+        .where(col(Source.feed_url).is_not(None))
+        .order_by(col(Source.id))
+    )
+    try:
+        with Session(engine) as session:
+            rows = session.exec(query).all()
+    except SQLAlchemyError:
+        return []
+    return [feed_source_config(source, institution, allow_loopback) for source, institution in rows]
 
 
 def select_sources(

@@ -78,7 +78,12 @@ def crawl(
     `settings` overrides Scrapy settings for every source (tests turn AutoThrottle off);
     `registry_path` reads another sources.toml; `limit` bounds the crawl's time in seconds.
     """
-    sources = select_sources(load_registry(registry_path), source_names)
+    engine = get_engine(database_url)
+    try:  # the registry's sources and the feeds institutions registered in this catalogue
+        sources = select_sources(load_registry(registry_path, engine=engine), source_names)
+    except BaseException:
+        engine.dispose()
+        raise
     overrides = dict(settings or {})
     # Scrapy's INFO log drowns the summary (and the live table); ask for it with settings.
     overrides.setdefault("LOG_LEVEL", "WARNING")
@@ -86,7 +91,6 @@ def crawl(
         overrides["CLOSESPIDER_TIMEOUT"] = limit
     jobs = [make_job(source, base_url) for source in sources]
     names = [job.source for job in jobs]
-    engine = get_engine(database_url)
     # Runs a killed crawl left `running`; a catalogue that cannot be written (or is not yet
     # upgraded) is the child's to report, in one line.
     with contextlib.suppress(SQLAlchemyError):

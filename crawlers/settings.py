@@ -5,6 +5,8 @@ Last-Modified) and asks again with If-None-Match / If-Modified-Since, so an unch
 costs a 304; `dev` replays every response ever fetched, for working on a spider offline;
 `off` fetches everything afresh. LLL_HTTPCACHE_DIR: where the cache lives.
 LLL_SAMPLE_SOURCES: `off` in a real deployment, so the bundled sample sources count as disabled.
+LLL_ALLOW_LOOPBACK: tests only: institutions may register feeds on 127.0.0.1 and their crawls
+may reach it (a real deployment never: the address check stops server-side request forgery).
 LLL_USER_AGENT: the crawler's user agent; empty, it is built from the catalogue's PUBLIC_URL.
 A crawl of real sources refuses to start while the user agent links no public page (PUBLIC_URL
 left at its default, 127.0.0.1): sites must be able to read who we are (`user_agent_problem`).
@@ -36,6 +38,7 @@ class CrawlerSettings(BaseSettings):
     httpcache: Literal["revalidate", "dev", "off"] = "revalidate"
     httpcache_dir: Path = VAR_DIR / "httpcache"
     sample_sources: bool = True
+    allow_loopback: bool = False  # tests only (feeds served on 127.0.0.1)
     # HTTP headers are ASCII: no Polish letters here.
     user_agent: str = ""
 

@@ -190,7 +190,7 @@ def _sources_table(engine: Engine) -> Table:
     table = Table(box=None, pad_edge=False, caption=caption)
     for header in ("źródło", "co", "następny", "ostatnio", "status", "n/zm/bz/o/w"):
         table.add_column(header, no_wrap=True)
-    for source in load_sources():
+    for source in load_sources(engine=engine):  # the feeds institutions registered too
         run = runs.get(source.name)
         counts = (run.new, run.updated, run.unchanged, run.rejected, run.withdrawn) if run else ()
         table.add_row(

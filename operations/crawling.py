@@ -39,7 +39,9 @@ def crawl_and_index(
     sample source needs them and `base_url` does not name them, then update the index."""
     engine = get_engine(settings.catalogue.database_url)
     create_all(engine)
-    registry = load_registry(registry_path, sample_sources=settings.crawlers.sample_sources)
+    registry = load_registry(
+        registry_path, sample_sources=settings.crawlers.sample_sources, engine=engine
+    )
     sources = select_sources(registry, names)
     summaries: list[RunSummary] = []
     with sample_sites_for(sources, base_url) as sites:

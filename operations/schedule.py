@@ -1,7 +1,8 @@
 """Crawl every source on its own schedule, re-index what changed, tidy up the catalogue daily.
 
     scheduler = CrawlScheduler(settings, ScheduleOptions(workers=4))
-    scheduler.start()           # jobs from the registry (see `operations.schedule_jobs`)
+    scheduler.start()           # jobs from the registry and the registered feeds
+                                # (see `operations.schedule_jobs`)
     ...
     scheduler.shutdown()        # running crawls are asked to stop and record partial runs
 
@@ -15,6 +16,11 @@ The scheduler is the process that keeps the index in step in production: while i
 `IndexSyncer` drains the index outbox continuously (whoever wrote to the catalogue), and each
 run and housekeeping pass drains it once more when done, for its log line
 (docs/decisions/0008-application-layer-and-the-index-writer.md).
+
+The feeds institutions register in the panel are `Source` rows (`crawlers.registry.
+database_sources`): every `SOURCES_EVERY` a job (kept in memory) reads the sources again and
+brings the jobs in line, so a feed registered, changed, disabled or deleted is scheduled
+accordingly (a new one is crawled at once).
 
 One scheduler per database: APScheduler 3 cannot share a job store between processes.
 """
@@ -37,9 +43,11 @@ from apscheduler.events import (
     JobExecutionEvent,
 )
 from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_STOPPED
+from apscheduler.triggers.interval import IntervalTrigger
 
 from catalogue.db import create_all, get_engine
 from catalogue.housekeeping import Housekeeping, housekeep
@@ -48,7 +56,14 @@ from crawlers.registry import load_sources
 from crawlers.run import CrawlFailed, crawl, stop_all
 from crawlers.summary import RunSummary
 from operations.indexing import IndexSyncer, drain_outbox
-from operations.schedule_jobs import JOB_TABLE, TIMEZONE, JobChanges, sync_jobs
+from operations.schedule_jobs import (
+    JOB_TABLE,
+    SOURCES_EVERY,
+    SOURCES_JOB,
+    TIMEZONE,
+    JobChanges,
+    sync_jobs,
+)
 from operations.settings import OperationSettings
 from search.backends import get_backend
 
@@ -56,6 +71,7 @@ log = logging.getLogger(__name__)
 
 _current: CrawlScheduler | None = None  # the running scheduler, which the job functions use
 _current_lock = threading.Lock()
+MEMORY = "memory"  # the job store of the jobs made anew at each start
 
 
 @dataclass
@@ -90,7 +106,10 @@ class CrawlScheduler:
         self.engine = get_engine(settings.catalogue.database_url)
         self.backend = get_backend(settings.search)
         self.scheduler = _Scheduler(
-            jobstores={"default": SQLAlchemyJobStore(engine=self.engine, tablename=JOB_TABLE)},
+            jobstores={
+                "default": SQLAlchemyJobStore(engine=self.engine, tablename=JOB_TABLE),
+                MEMORY: MemoryJobStore(),  # the re-reading of the sources, made at each start
+            },
             executors={"default": ThreadPoolExecutor(self.options.workers)},
             job_defaults={"coalesce": True, "max_instances": 1},
             timezone=TIMEZONE,
@@ -108,11 +127,16 @@ class CrawlScheduler:
         self._claim()
         try:
             self.scheduler.start(paused=True)
-            sources = load_sources(
-                self.options.registry_path, sample_sources=self.settings.crawlers.sample_sources
+            changes = self.sync_sources()
+            self.scheduler.add_job(
+                self.refresh_sources,
+                IntervalTrigger(seconds=SOURCES_EVERY.total_seconds(), timezone=TIMEZONE),
+                id=SOURCES_JOB,
+                name="źródła z bazy (kanały instytucji)",
+                jobstore=MEMORY,
+                replace_existing=True,
+                misfire_grace_time=int(SOURCES_EVERY.total_seconds()),
             )
-            started = {name: run.started_at for name, run in last_runs(self.engine).items()}
-            changes = sync_jobs(self.scheduler, sources, started, datetime.now(UTC))
         except BaseException:
             self.shutdown()
             raise
@@ -177,6 +201,31 @@ class CrawlScheduler:
         with _current_lock:
             if _current is self:
                 _current = None
+
+    def sync_sources(self) -> JobChanges:
+        """Bring the jobs in line with the registry file and the feeds in the catalogue."""
+        sources = load_sources(
+            self.options.registry_path,
+            sample_sources=self.settings.crawlers.sample_sources,
+            engine=self.engine,
+        )
+        started = {name: run.started_at for name, run in last_runs(self.engine).items()}
+        return sync_jobs(self.scheduler, sources, started, datetime.now(UTC))
+
+    def refresh_sources(self) -> None:
+        """The periodic job: pick up the feeds registered, changed or removed meanwhile."""
+        if not self._begin():
+            return
+        try:
+            changes = self.sync_sources()
+            if changes.added or changes.replaced or changes.removed:
+                log.info(
+                    "harmonogram: źródła nowe: %s; zmienione: %s; usunięte: %s",
+                    *(", ".join(names) or "—"
+                      for names in (changes.added, changes.replaced, changes.removed)),
+                )  # fmt: skip
+        finally:
+            self._end()
 
     def run_source(self, name: str) -> None:
         """One scheduled run: crawl the source, then index what changed."""

@@ -1,4 +1,5 @@
-"""The scheduler's jobs, kept in step with the registry: one per enabled source, plus housekeeping.
+"""The scheduler's jobs, kept in step with the registry: one per enabled source (of the file, or
+a feed registered in the panel), plus housekeeping and the re-reading of the sources.
 
 A job is named by its source (`id` = source name) and lives in the job store, so its next run
 survives a restart. On each start `sync_jobs` keeps a job whose schedule is unchanged (a run
@@ -32,6 +33,10 @@ TIMEZONE = ZoneInfo("Europe/Warsaw")  # `at` and the housekeeping hour are Polis
 CRAWL_FUNC = "operations.schedule:run_source"
 HOUSEKEEPING_FUNC = "operations.schedule:run_housekeeping"
 HOUSEKEEPING_JOB = "catalogue:housekeeping"  # ':' keeps it apart from source names
+# Re-reading the sources, for the feeds institutions register in the panel (database sources).
+SOURCES_JOB = "catalogue:sources"
+SOURCES_EVERY = timedelta(minutes=5)
+OWN_JOBS = frozenset({HOUSEKEEPING_JOB, SOURCES_JOB})  # not sources: never removed
 HOUSEKEEPING_AT = time(0, 15)  # just after midnight, when yesterday's editions have started
 # A run may wait this long for a free worker (or a restart) before it is dropped. With missed
 # runs coalesced, the one left is never more than one interval late, so it always runs.
@@ -58,7 +63,7 @@ def sync_jobs(
     changes = JobChanges()
     wanted = {source.name: source for source in sources if source.enabled}
     for job in scheduler.get_jobs():
-        if job.id not in wanted and job.id != HOUSEKEEPING_JOB:
+        if job.id not in wanted and job.id not in OWN_JOBS:
             scheduler.remove_job(job.id)
             changes.removed.append(job.id)
     for name, source in wanted.items():
