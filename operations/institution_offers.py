@@ -1,0 +1,351 @@
+"""Writing an institution's own offers: the one path the form, the upload and the API share.
+
+    saved = save_offer(db, institution, actor=Actor(account.id, None, "form"),
+                       external_id="K-12", fields=OfferFields(title=..., url=...), submit=True)
+    saved.state          # draft, review or active (`catalogue.moderation` decides)
+    set_state(db, offer, Actor(coordinator.id, None, "review"), "approve")
+
+An institution's offers belong to its panel source (`panel_source`, "panel-<id>"), keyed by the
+institution's own id, and are written the way a crawl writes (`catalogue.store`), so the outbox
+tells the index and de-duplication sees them. Every change is an `OfferChange` row: who (an
+account or a token), how (`via`), which fields from what to what, and why. The fields the
+institution wrote are kept in `extras["panel_fields"]` (its own words, for the edit form), the
+facts of its last published version in `extras["panel_published"]` (what the review rules
+compare) and why it waits for review in `extras["panel_review"]`.
+docs/decisions/0014-institution-accounts.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from catalogue.accounts import Approval, OfferChange
+from catalogue.clusters import link_duplicates
+from catalogue.models import Institution, Offer, OfferStatus, Source, utcnow
+from catalogue.moderation import PublishedFacts, ReviewReason, facts, review_reasons
+from catalogue.offer_fields import OfferFields, Problem, check_offer
+from catalogue.store import CrawlRecorder, content_hash, get_or_create_source
+
+Action = Literal["archive", "restore", "approve", "return"]
+MAX_EXTERNAL_ID = 200
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who changes an offer: a signed-in account or an API token, and by which way."""
+
+    account_id: int | None = None
+    api_token_id: int | None = None
+    via: str = "form"  # "form", "upload", "api", "review"
+
+
+@dataclass
+class SavedOffer:
+    offer_id: int | None  # None: a new offer that had errors, so nothing was stored
+    state: OfferStatus | None
+    changed: bool
+    problems: list[Problem] = field(default_factory=list)
+    review_reasons: list[ReviewReason] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+class StateChangeRefused(ValueError):
+    """The action does not apply to the offer's state (archiving an archived offer…)."""
+
+
+def panel_source_name(institution_id: int) -> str:
+    return f"panel-{institution_id}"
+
+
+def panel_source(db: Session, institution: Institution) -> Source:
+    """The institution's panel source, created once; the caller commits."""
+    assert institution.id is not None, "a stored institution"
+    source = get_or_create_source(
+        db,
+        panel_source_name(institution.id),
+        f"Panel: {institution.name}",
+        institution.website or "",
+    )
+    source.institution_id = institution.id
+    return source
+
+
+def may_publish(institution: Institution) -> bool:
+    return institution.approval == Approval.approved
+
+
+def save_offer(
+    db: Session,
+    institution: Institution,
+    *,
+    actor: Actor,
+    external_id: str,
+    fields: OfferFields,
+    submit: bool,
+    today: date | None = None,
+    commit: bool = True,
+) -> SavedOffer:
+    """Create or update the institution's offer `external_id` from `fields`.
+
+    With errors nothing is written. `submit=False` keeps (or makes) it a draft; `submit=True`
+    publishes it, or sends it for review when a rule of `catalogue.moderation` says so. The
+    same fields and state again change nothing and add no history. `commit=False` leaves
+    the transaction to the caller (an upload writes many offers at once)."""
+    external_id = " ".join(external_id.split())
+    source = panel_source(db, institution)
+    offer = _find(db, source, external_id)
+    checked = check_offer(fields, source=source.name, external_id=external_id or "-", today=today)
+    problems = list(checked.problems)
+    if not external_id or len(external_id) > MAX_EXTERNAL_ID:
+        problems.append(
+            Problem(
+                "bad_external_id", "id_oferty",
+                f"Identyfikator oferty jest pusty lub dłuższy niż {MAX_EXTERNAL_ID} znaków.",
+                f"The offer id is empty or longer than {MAX_EXTERNAL_ID} characters.",
+            )
+        )  # fmt: skip
+    state = offer.status if offer else None
+    normalised = checked.normalised
+    if normalised is None or any(p.severity == "error" for p in problems):
+        return SavedOffer(offer.id if offer else None, state, False, problems)
+    normalised.provider = None  # the institution's offer is its own, whoever organises it
+    raw = fields.to_raw(source.name, external_id)
+    words = fields.to_json()
+    extras: dict[str, Any] = {**raw.extras, "panel_fields": words}
+    digest = content_hash(normalised, extras)
+    submitted = facts(
+        normalised.offer.title,
+        normalised.offer.qualification_code,
+        (e.price_grosze for e in normalised.editions),
+    )
+    reasons: list[ReviewReason] = []
+    target = OfferStatus.draft
+    if submit:
+        last = PublishedFacts.from_json((offer.extras if offer else {}).get("panel_published"))
+        reasons = review_reasons(
+            institution_approved=may_publish(institution),
+            published_before=_published_count(db, source, offer) if last is None else 0,
+            last_published=last,
+            submitted=submitted,
+        )
+        target = OfferStatus.review if reasons else OfferStatus.active
+    if offer is not None and offer.content_hash == digest and offer.status == target:
+        return SavedOffer(offer.id, offer.status, False, problems, reasons)
+    before_words = (offer.extras or {}).get("panel_fields") if offer else None
+    before_state = offer.status if offer else None
+    previous = dict(offer.extras or {}) if offer else {}
+    was_active = before_state == OfferStatus.active
+    now = utcnow()
+    if offer is None:
+        assert source.id is not None  # panel_source flushes a new source
+        offer = Offer(
+            source_id=source.id, external_id=external_id, content_hash=digest,
+            url=normalised.offer.url, title=normalised.offer.title,
+        )  # fmt: skip
+        db.add(offer)
+    CrawlRecorder._fill(db, offer, normalised, raw)
+    offer.institution_id = institution.id
+    offer.provider_name = normalised.offer.provider_name or institution.name
+    offer.extras = _kept_extras(previous) | extras
+    if target == OfferStatus.active:
+        offer.extras["panel_published"] = submitted.to_json()
+    if reasons:
+        offer.extras["panel_review"] = [vars(r) for r in reasons]
+    offer.content_hash, offer.status = digest, target
+    offer.last_changed = offer.last_verified = now
+    db.flush()
+    assert offer.id is not None  # flushed
+    changes = _diff(before_words, words)
+    if before_state != target:
+        changes["status"] = [before_state.value if before_state else None, target.value]
+    db.add(
+        OfferChange(
+            offer_id=offer.id, account_id=actor.account_id, api_token_id=actor.api_token_id,
+            via=actor.via, action=_action(before_state, target), fields=changes,
+            reason="; ".join(r.message_pl for r in reasons) or None,
+        )
+    )  # fmt: skip
+    if was_active or target == OfferStatus.active:
+        link_duplicates(db, {offer.id})
+    if commit:
+        db.commit()
+    return SavedOffer(offer.id, target, True, problems, reasons)
+
+
+# extras the panel keeps across saves (the others come from the fields each time)
+_KEPT = ("panel_published",)
+
+
+def _kept_extras(previous: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in previous.items() if k in _KEPT}
+
+
+def _find(db: Session, source: Source, external_id: str) -> Offer | None:
+    if source.id is None:
+        return None
+    return db.exec(
+        select(Offer).where(Offer.source_id == source.id, Offer.external_id == external_id)
+    ).first()
+
+
+def _published_count(db: Session, source: Source, offer: Offer | None) -> int:
+    """How many of the institution's other offers are published now."""
+    statement = select(func.count()).where(
+        Offer.source_id == source.id, Offer.status == OfferStatus.active
+    )
+    if offer is not None and offer.id is not None:
+        statement = statement.where(Offer.id != offer.id)
+    return int(db.exec(statement).one())
+
+
+def _diff(before: dict[str, Any] | None, after: dict[str, Any]) -> dict[str, Any]:
+    """field -> [before, after] for every field whose value changed (all of them when new)."""
+    before = before or {}
+    return {
+        name: [before.get(name), value]
+        for name, value in after.items()
+        if before.get(name) != value and not (_empty(before.get(name)) and _empty(value))
+    }
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _action(before: OfferStatus | None, after: OfferStatus) -> str:
+    if before is None:
+        return {OfferStatus.review: "submitted", OfferStatus.active: "published"}.get(
+            after, "created"
+        )
+    if before != after and after == OfferStatus.review:
+        return "submitted"
+    if before != after and after == OfferStatus.active:
+        return "published"
+    return "edited"
+
+
+# action -> (the states it applies to, the state it leaves, the history's action)
+_TRANSITIONS: dict[str, tuple[tuple[OfferStatus, ...], OfferStatus, str]] = {
+    "archive": (
+        (OfferStatus.draft, OfferStatus.review, OfferStatus.active),
+        OfferStatus.archived,
+        "archived",
+    ),
+    "restore": ((OfferStatus.archived,), OfferStatus.draft, "restored"),
+    "approve": ((OfferStatus.review,), OfferStatus.active, "approved"),
+    "return": ((OfferStatus.review,), OfferStatus.draft, "returned"),
+}
+
+
+def set_state(
+    db: Session, offer: Offer, actor: Actor, action: Action, reason: str | None = None
+) -> OfferChange:
+    """Archive or restore (the institution), approve or send back (the coordinator, with a
+    reason). Raises `StateChangeRefused` when the action does not apply to the offer's state,
+    and ValueError when sending back has no reason. Commits."""
+    allowed, target, name = _TRANSITIONS[action]
+    if offer.status not in allowed:
+        raise StateChangeRefused(f"{action} does not apply to an offer in state {offer.status}")
+    reason = " ".join((reason or "").split()) or None
+    if action == "return" and reason is None:
+        raise ValueError("sending an offer back needs a reason")
+    assert offer.id is not None, "a stored offer"
+    before = offer.status
+    offer.status = target
+    offer.last_changed = utcnow()
+    extras = dict(offer.extras or {})
+    if target == OfferStatus.active:
+        editions = offer.editions
+        extras["panel_published"] = facts(
+            offer.title, offer.qualification_code, (e.price_grosze for e in editions)
+        ).to_json()
+    if before == OfferStatus.review:
+        extras.pop("panel_review", None)
+    offer.extras = extras
+    change = OfferChange(
+        offer_id=offer.id, account_id=actor.account_id, api_token_id=actor.api_token_id,
+        via=actor.via, action=name, fields={"status": [before.value, target.value]},
+        reason=reason,
+    )  # fmt: skip
+    db.add(change)
+    db.flush()
+    if OfferStatus.active in (before, target):
+        link_duplicates(db, {offer.id})
+    db.commit()
+    db.refresh(change)
+    return change
+
+
+def owned_offer(db: Session, institution: Institution, offer_id: int) -> Offer | None:
+    """The institution's own offer `offer_id`, or None (another's offer is not told apart
+    from a missing one)."""
+    if not 1 <= offer_id <= 2**31 - 1 or institution.id is None:
+        return None
+    return db.exec(
+        select(Offer)
+        .join(Source, col(Source.id) == col(Offer.source_id))
+        .where(Offer.id == offer_id, Source.name == panel_source_name(institution.id))
+    ).first()
+
+
+def own_offers(db: Session, institution: Institution) -> list[Offer]:
+    if institution.id is None:
+        return []
+    return list(
+        db.exec(
+            select(Offer)
+            .join(Source, col(Source.id) == col(Offer.source_id))
+            .where(Source.name == panel_source_name(institution.id))
+            .order_by(col(Offer.last_changed).desc())
+        )
+    )
+
+
+def linked_offers(db: Session, institution: Institution, limit: int = 500) -> list[Offer]:
+    """Crawled offers of the provider records linked to the institution (read-only)."""
+    linked = select(Institution.id).where(Institution.registered_id == institution.id)
+    return list(
+        db.exec(
+            select(Offer)
+            .where(col(Offer.institution_id).in_(linked), Offer.status == OfferStatus.active)
+            .order_by(col(Offer.title))
+            .limit(limit)
+        )
+    )
+
+
+def history(db: Session, offer_id: int) -> list[OfferChange]:
+    return list(
+        db.exec(
+            select(OfferChange)
+            .where(OfferChange.offer_id == offer_id)
+            .order_by(col(OfferChange.at).desc(), col(OfferChange.id).desc())
+        )
+    )
+
+
+def review_queue(db: Session) -> list[Offer]:
+    """Offers awaiting review, oldest change first (their reasons: `extras["panel_review"]`)."""
+    return list(
+        db.exec(
+            select(Offer)
+            .where(Offer.status == OfferStatus.review)
+            .order_by(col(Offer.last_changed), col(Offer.id))
+        )
+    )
+
+
+def fields_of(offer: Offer) -> OfferFields:
+    """The fields the institution last wrote, for the edit form."""
+    words = (offer.extras or {}).get("panel_fields")
+    if words:
+        return OfferFields.from_json(words)
+    return OfferFields(title=offer.title, url=offer.url)
