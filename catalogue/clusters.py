@@ -4,14 +4,15 @@ After a crawl, `link_duplicates` re-decides the clusters its changed offers belo
 current clusters are dissolved, each active offer is compared (`catalogue.dedupe.same_offer`)
 with the active offers of other sources that share an edition's place and start (± 1 day), or
 its provider or qualification code when undated, and every resulting cluster points at its
-oldest offer. A cluster never holds two offers of one source. Every offer whose cluster changed
-goes to the index outbox, so search shows one result per cluster.
+head: an institution's own record if it has one (docs/decisions/0014), else its oldest offer.
+A cluster never holds two offers of one source. Every offer whose cluster changed goes to the
+index outbox, so search shows one result per cluster.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, or_
 from sqlmodel import Session, col, select
@@ -110,20 +111,27 @@ class _Groups:
             self.sources[root_a] |= self.sources.pop(root_b)
 
     def assign(self) -> set[int]:
-        """Point every active member at its group's oldest active offer; ids that moved."""
+        """Point every active member at its group's head (`_head_order`); ids that moved."""
         groups: dict[int, list[Offer]] = {}
         for offer_id, offer in self.offers.items():
             if offer.status == OfferStatus.active:
                 groups.setdefault(self.root(offer_id), []).append(offer)
         moved: set[int] = set()
         for members in groups.values():
-            head = min(members, key=lambda o: (o.first_seen, o.id))
+            head = min(members, key=_head_order)
             for offer in members:
                 wanted = None if offer is head else head.id
                 if offer.canonical_id != wanted:
                     offer.canonical_id = wanted
                     moved.update({_id(offer), _id(head)})
         return moved
+
+
+def _head_order(offer: Offer) -> tuple[bool, datetime, int]:
+    """The head of a cluster: an institution's own record (its panel or a feed it registered,
+    a source with `institution_id`) before any crawled copy, for the institution is the
+    authority on its offer (docs/decisions/0014); then the oldest."""
+    return (offer.source.institution_id is None, offer.first_seen, _id(offer))
 
 
 def _id(offer: Offer) -> int:

@@ -12,6 +12,7 @@ from catalogue.db import get_engine
 from catalogue.models import IndexChange, Institution, Offer, OfferStatus, Source
 from catalogue.moderation import FIRST_OFFERS_REVIEWED
 from catalogue.offer_fields import EditionFields, OfferFields
+from catalogue.store import CrawlRecorder
 from operations.institution_offers import (
     Actor,
     StateChangeRefused,
@@ -244,3 +245,23 @@ def test_history_rows_are_kept_per_change(db):
     save(db, inst, account, submit=True)
     rows = db.exec(select(OfferChange).where(OfferChange.offer_id == saved.offer_id)).all()
     assert [r.action for r in rows] == ["created", "submitted"]
+
+
+def test_the_institutions_own_record_heads_the_cluster_of_a_crawled_copy(db, database_url):
+    inst = institution(db)
+    account = member(db, inst)
+    recorder = CrawlRecorder(db.get_bind(), "sample-crawl")
+    recorder.start()
+    copy = welding().to_raw("sample-crawl", "C-1")
+    copy.provider_name = "Szkoła A"
+    assert recorder.add(copy) == "new"
+    recorder.finish(complete=True)
+    crawled = db.exec(select(Offer).where(Offer.external_id == "C-1")).one()
+    own = published(db, inst, account)
+    db.refresh(crawled)
+    db.refresh(own)
+    assert own.first_seen > crawled.first_seen  # the crawl saw it first, yet the own record wins
+    assert (own.canonical_id, crawled.canonical_id) == (None, own.id)
+    set_state(db, own, Actor(account.id), "archive")
+    db.refresh(crawled)
+    assert crawled.canonical_id is None  # archived: the crawled copy is shown again
