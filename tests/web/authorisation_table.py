@@ -1,0 +1,149 @@
+"""Who may do what to institution A's things: the table `test_authorisation.py` walks.
+
+One row per route (and per kind of A's offer where the route takes one): the answer each of five
+people gets — nobody signed in, a member of institution A, a member of institution B, an adviser
+and the coordinator. Paths are the app's route paths; their parameters are filled with A's
+objects: `{offer_id}` / `{external_id}` with A's offer in the row's state (`draft`, `review`,
+`published`, `archived`), `{token_id}`, `{upload_id}`, `{feed_id}` / `{source_id}`,
+`{institution_id}` with A's own; `{n}` (in a form or a body too) is the world's number. API
+paths (`/api/v1/institution/...`) are called with A's or B's API token as `Authorization:
+Bearer`; the adviser and the coordinator, who have none, send their session cookie, which the
+API does not take.
+
+Every route of the app under `PREFIXES` must have a row (a new route without one fails the
+test), and every row must be a route. Another institution's object answers 404, never 403
+(decision 0014: its existence is not told); a page asks the anonymous to sign in (303), the API
+answers 401.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+PREFIXES = ("/panel", "/koordynator", "/api/v1/institution", "/konto")
+ACTORS = ("anonymous", "member_a", "member_b", "adviser", "coordinator")
+OFFER_STATES = ("draft", "review", "published", "archived")
+
+SEE = 200  # answered with the page or the data
+GONE = 303  # redirected: to sign in (anonymous), or after a change (a form that worked)
+UNAUTHENTICATED = 401
+FORBIDDEN = 403
+NOT_FOUND = 404
+INVALID = 422
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    path: str
+    # anonymous, member of A, member of B, adviser, coordinator
+    expect: tuple[int, int, int, int, int]
+    target: str = "published"  # the state of A's offer that fills {offer_id} / {external_id}
+    form: dict[str, str] = field(default_factory=dict)  # sent with a POST (plus the CSRF token)
+    json: dict[str, Any] | None = None  # sent as the body of an API write
+    # A known hole, left for its owner to close: the row is expected to fail (strictly: once
+    # the hole is closed, the row fails until this is emptied).
+    gap: str = ""
+
+    @property
+    def route(self) -> str:
+        """The route's path (the row's path without its query)."""
+        return self.path.split("?", 1)[0]
+
+    @property
+    def name(self) -> str:
+        offer = "{offer_id}" in self.path or "{external_id}" in self.path
+        return f"{self.method} {self.path}" + (f" [{self.target}]" if offer else "")
+
+
+def every_state(
+    method: str, path: str, expect: dict[str, tuple[int, int, int, int, int]], **more: Any
+) -> list[Row]:
+    """One row per state of A's offer, each with its own answers."""
+    return [Row(method, path, expect[state], target=state, **more) for state in OFFER_STATES]
+
+
+# Anonymous, member A, member B, adviser, coordinator.
+ONLY_MEMBERS_PAGE = (GONE, SEE, SEE, FORBIDDEN, FORBIDDEN)  # a member's own list or form
+ONLY_A_PAGE = (GONE, SEE, NOT_FOUND, FORBIDDEN, FORBIDDEN)  # A's object, a page
+ONLY_A_CHANGE = (UNAUTHENTICATED, GONE, NOT_FOUND, FORBIDDEN, FORBIDDEN)  # A's object, a form
+COORDINATOR_PAGE = (GONE, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEE)
+SIGNED_IN_PAGE = (GONE, SEE, SEE, SEE, SEE)  # anyone's own account
+NOBODY_SEES = (NOT_FOUND,) * 5
+
+# The public pages of A's offers: what is not published is nobody's to see there (the panel
+# shows it to A and the moderation queue to the coordinator).
+PUBLIC_OFFER: dict[str, tuple[int, int, int, int, int]] = {
+    "draft": NOBODY_SEES,
+    "review": NOBODY_SEES,
+    "published": (SEE,) * 5,
+    "archived": (SEE,) * 5,  # kept in the catalogue, out of search: the page says so
+}
+
+DRAFTS_SHOWN = "web/offers.py load_offer shows any offer by id, drafts and reviews included"
+PUBLIC_ROWS: list[Row] = [
+    Row("GET", path, PUBLIC_OFFER[state], target=state, gap=DRAFTS_SHOWN if bad else "")
+    for path in ("/oferty/{offer_id}", "/oferty/{offer_id}.json", "/api/offers/{offer_id}")
+    for state in OFFER_STATES
+    for bad in [state in ("draft", "review")]
+]
+
+# The write API: a token reaches only its own institution's offers. B's token writing A's
+# external id writes B's own offer of that id (201), never A's.
+API = "/api/v1/institution"
+API_NOBODY = (UNAUTHENTICATED, UNAUTHENTICATED)  # no token; the adviser's or coordinator's cookie
+API_OFFER_BODY: dict[str, Any] = {
+    "title": "Kurs A poprawiony przez API",
+    "url": "https://a.example.org/oferty/api",
+    "kind": "kurs",
+    "editions": [{"start": "2027-03-15", "town": "Nowa Sól", "price": "1200"}],
+}
+API_ROWS: list[Row] = [
+    Row("GET", f"{API}/offers", (UNAUTHENTICATED, SEE, SEE, *API_NOBODY)),
+    *every_state(
+        "GET",
+        f"{API}/offers/{{external_id}}",
+        dict.fromkeys(OFFER_STATES, (UNAUTHENTICATED, SEE, NOT_FOUND, *API_NOBODY)),
+    ),
+    *every_state(
+        "PUT",
+        f"{API}/offers/{{external_id}}?draft=true",
+        dict.fromkeys(OFFER_STATES, (UNAUTHENTICATED, SEE, 201, *API_NOBODY)),
+        json=API_OFFER_BODY,
+    ),
+    Row(
+        "POST",
+        f"{API}/offers?draft=true",
+        (UNAUTHENTICATED, 409, 201, *API_NOBODY),
+        json={**API_OFFER_BODY, "external_id": "published-{n}"},  # A's published offer's id
+    ),
+    *every_state(
+        "DELETE",
+        f"{API}/offers/{{external_id}}",
+        dict.fromkeys(OFFER_STATES, (UNAUTHENTICATED, SEE, NOT_FOUND, *API_NOBODY)),
+    ),
+]
+
+# The panel's feeds (H5): A's feed is A's alone.
+FEEDS = "/panel/zrodla"
+FEED_ROWS: list[Row] = [
+    Row("GET", FEEDS, ONLY_MEMBERS_PAGE),
+    # Registering one: B registers its own; the address is a public one (no name to resolve).
+    Row(
+        "POST",
+        FEEDS,
+        (UNAUTHENTICATED, GONE, GONE, FORBIDDEN, FORBIDDEN),
+        form={"url": "https://93.184.215.14/oferty-{n}.csv", "kind": "file", "every": "1d"},
+    ),
+    Row("GET", f"{FEEDS}/{{feed_id}}/usun", ONLY_A_PAGE),
+    Row("POST", f"{FEEDS}/{{feed_id}}/usun", ONLY_A_CHANGE),
+    Row("POST", f"{FEEDS}/{{feed_id}}/wlacz", ONLY_A_CHANGE),
+    Row("POST", f"{FEEDS}/{{feed_id}}/wylacz", ONLY_A_CHANGE),
+]
+
+TABLE: list[Row] = [
+    *PUBLIC_ROWS,
+    *API_ROWS,
+    *FEED_ROWS,
+]
