@@ -14,10 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from catalogue.settings import CatalogueSettings
 from crawlers.settings import CrawlerSettings
+from operations.settings import AccountSettings
 from search.settings import SearchSettings
 from web.settings import WebSettings
 
-LAYER_SETTINGS = (CatalogueSettings, SearchSettings, CrawlerSettings, WebSettings)
+LAYER_SETTINGS = (CatalogueSettings, SearchSettings, CrawlerSettings, AccountSettings, WebSettings)
 
 
 class Settings(BaseModel):
@@ -26,6 +27,7 @@ class Settings(BaseModel):
     catalogue: CatalogueSettings = Field(default_factory=CatalogueSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
     crawlers: CrawlerSettings = Field(default_factory=CrawlerSettings)
+    accounts: AccountSettings = Field(default_factory=AccountSettings)
     web: WebSettings = Field(default_factory=WebSettings)
 
 

@@ -58,8 +58,8 @@ def credential_variables() -> set[str]:
 
 def test_the_layers_settings_are_composed_once():
     settings = Settings()
-    assert [type(part) for part in (settings.catalogue, settings.search, settings.crawlers,
-                                    settings.web)] == list(LAYER_SETTINGS)  # fmt: skip
+    parts = (settings.catalogue, settings.search, settings.crawlers, settings.accounts, settings.web)
+    assert [type(part) for part in parts] == list(LAYER_SETTINGS)
 
 
 def test_every_setting_has_a_line_in_the_readme_and_every_line_a_setting():
