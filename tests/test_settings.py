@@ -58,7 +58,8 @@ def credential_variables() -> set[str]:
 
 def test_the_layers_settings_are_composed_once():
     settings = Settings()
-    parts = (settings.catalogue, settings.search, settings.crawlers, settings.accounts, settings.web)
+    s = settings
+    parts = (s.catalogue, s.search, s.crawlers, s.accounts, s.web)
     assert [type(part) for part in parts] == list(LAYER_SETTINGS)
 
 
