@@ -3,14 +3,12 @@
 The file has the column set of docs/feeds.md and is read by the feeds' own reader
 (`catalogue.feeds.files.read_table`), under the upload's smaller limits. The check lists every
 problem of every row (`RowProblem`: the row as a spreadsheet numbers it, the column, a stable
-code, error or warning, a Polish and an English message) instead of stopping at the first:
-an error keeps the row's offer from being published, a warning is said and published anyway.
-Two kinds of rules:
-- one row alone (`check_row`, replaceable: `check_file(..., check_row=...)`): a date that is
-  no date, an end before the start, a place or qualification code the reference data does not
-  know, a price that cannot be read;
-- rows together (`file_problems`): an offer's first row without a title or address, one
-  `id_oferty` given two titles, an edition listed twice.
+code, error or warning, a Polish and an English message) instead of stopping at the first.
+Rows sharing an `id_oferty` are one offer (`FileOffer`), checked by the rules the form and the
+API use (`catalogue.offer_fields.check_offer`, one call per offer: `check_file(..., check=...)`),
+so the three give the same codes; each problem is put back at the row it comes from. Only the
+file shows two more: a row without an id, and one id given two titles. An error keeps the
+row's whole offer from being published; a warning is said and published anyway.
 The problems file (`problems_csv`, `problems_xlsx`) is the rows that have problems, as the
 institution wrote them, with two columns added; every cell goes through `safe_cell`, so a
 cell such as `=HYPERLINK(...)` is text in whatever opens it. It can be corrected and uploaded
@@ -21,26 +19,20 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 import openpyxl
 from openpyxl.styles import Font
 
-from catalogue.feeds.columns import BY_NAME, COLUMNS, Column, header_key, map_header
+from catalogue.feeds.columns import COLUMNS, Column, header_key, map_header
 from catalogue.feeds.errors import FeedError
 from catalogue.feeds.files import Limits, Table, read_table
-from catalogue.feeds.values import BadValue, cell_value, date_value, text
-from catalogue.normalise.forms import parse_form
-from catalogue.normalise.levels import stated_level
-from catalogue.normalise.numbers import parse_count, parse_hours
-from catalogue.normalise.places import resolve_place
-from catalogue.normalise.prices import parse_price
-from catalogue.normalise.qualifications import find_code
-from catalogue.normalise.taxonomy import vocational_qualifications
+from catalogue.feeds.values import text
 from catalogue.normalise.text import fold
+from catalogue.offer_fields import EditionFields, OfferFields, Problem, check_offer
 from catalogue.spreadsheets import safe_cell
 
 UPLOAD_MAX_BYTES = 5 * 1024 * 1024
@@ -165,269 +157,156 @@ def _restored(cell: Any) -> Any:
     return cell
 
 
-# --- one row -------------------------------------------------------------------------------
+# --- the check ------------------------------------------------------------------------------
 
-RowCheck = Callable[[UploadRow, date], list[RowProblem]]
-
-
-def check_row(row: UploadRow, today: date) -> list[RowProblem]:
-    """The problems of one row by itself (the rules shared with the form and the API)."""
-    found: list[RowProblem] = []
-
-    def add(column: str | None, code: str, severity: Severity, pl: str, en: str) -> None:
-        found.append(RowProblem(row.number, column, code, severity, pl, en))
-
-    if not row.offer_id:
-        add("id_oferty", "missing_value", "error",
-            "Brak identyfikatora oferty (kolumna id_oferty).",
-            "The offer's id is missing (column id_oferty).")  # fmt: skip
-    for name, value in row.values.items():
-        column = BY_NAME[name]
-        try:
-            cell_value(column, value)
-        except BadValue as exc:
-            code = {"date": "bad_date", "url": "bad_url"}.get(column.value, "garbled_text")
-            add(name, code, "error", _sentence(str(exc)), _EN_BAD_VALUE[code].format(name))
-    _dates(row, today, add)
-    _reference(row, add)
-    return found
+# One offer's problems, by the rules the form and the API use (`catalogue.offer_fields`).
+OfferCheck = Callable[[OfferFields, date], list[Problem]]
 
 
-_EN_BAD_VALUE = {
-    "bad_date": "The date in column {} is not a calendar date written YYYY-MM-DD or DD.MM.YYYY.",
-    "bad_url": "The address in column {} must be a full web address starting http:// or https://.",
-    "garbled_text": "The text in column {} has garbled Polish letters; save the file in UTF-8.",
-}
+def check_offer_fields(fields: OfferFields, today: date) -> list[Problem]:
+    return check_offer(fields, today=today).problems
 
 
-def _sentence(message: str) -> str:
-    return message[:1].upper() + message[1:] + "."
+@dataclass
+class FileOffer:
+    """The rows that share an `id_oferty`, read as the offer they describe."""
+
+    external_id: str
+    rows: list[UploadRow]
+    fields: OfferFields
+    edition_rows: list[int]  # the row of each edition of `fields.editions`
+    stated: dict[str, int]  # offer column -> the first row that states it
 
 
-def _dates(row: UploadRow, today: date, add: Callable[..., None]) -> None:
-    days: dict[str, date] = {}
-    for name in ("data_rozpoczecia", "data_zakonczenia", "koniec_zapisow"):
-        try:
-            day = date_value(BY_NAME[name], row.values.get(name))[1]
-        except BadValue:
-            continue  # said above
-        if day is not None:
-            days[name] = day
-    start, end = days.get("data_rozpoczecia"), days.get("data_zakonczenia")
-    enrolment = days.get("koniec_zapisow")
-    if start and end and end < start:
-        add(
-            "data_zakonczenia",
-            "end_before_start",
-            "error",
-            f"Data zakończenia ({end:%d.%m.%Y}) jest wcześniejsza niż data rozpoczęcia "
-            f"({start:%d.%m.%Y}).",
-            f"The end date ({end:%Y-%m-%d}) is before the start date ({start:%Y-%m-%d}).",
-        )
-    if end and end < today:
-        add(
-            "data_zakonczenia",
-            "date_in_past",
-            "error",
-            f"Termin już się zakończył ({end:%d.%m.%Y}); usuń ten wiersz albo podaj nowe daty.",
-            f"This edition has already ended ({end:%Y-%m-%d}); remove the row or give new dates.",
-        )
-    elif start and start < today:
-        add(
-            "data_rozpoczecia",
-            "date_in_past",
-            "warning",
-            f"Data rozpoczęcia ({start:%d.%m.%Y}) już minęła; zostanie pokazana jako "
-            "termin w toku.",
-            f"The start date ({start:%Y-%m-%d}) has passed; it will be shown as running.",
-        )
-    if enrolment and start and enrolment > start:
-        add(
-            "koniec_zapisow",
-            "enrolment_after_start",
-            "warning",
-            f"Koniec zapisów ({enrolment:%d.%m.%Y}) jest później niż rozpoczęcie "
-            f"({start:%d.%m.%Y}).",
-            f"Enrolment ends ({enrolment:%Y-%m-%d}) after the start ({start:%Y-%m-%d}).",
-        )
-    elif enrolment and enrolment < today and not (end and end < today):
-        add("koniec_zapisow", "date_in_past", "warning",
-            f"Zapisy zakończyły się {enrolment:%d.%m.%Y}.",
-            f"Enrolment closed on {enrolment:%Y-%m-%d}.")  # fmt: skip
+_OFFER_COLUMNS = tuple(c for c in COLUMNS if c.level in ("offer", "both"))
+_EDITION_COLUMNS = tuple(c for c in COLUMNS if c.level in ("edition", "both"))
+_OFFER_TARGETS = frozenset(OfferFields.__dataclass_fields__)
 
 
-def _reference(row: UploadRow, add: Callable[..., None]) -> None:
-    """What the normaliser's reference data does not know: places, codes, prices, forms."""
-    values = {name: text(value) for name, value in row.values.items()}
-    town, address, postcode = (
-        values.get("miejscowosc"),
-        values.get("adres"),
-        values.get("kod_pocztowy"),
-    )
-    if town or address or postcode:
-        place = resolve_place(town, address, postcode)
-        if place.outside:
-            add(
-                "miejscowosc",
-                "place_outside_region",
-                "warning",
-                f"Miejsce „{town or address or postcode}” leży poza województwem lubuskim.",
-                f"The place “{town or address or postcode}” lies outside the Lubuskie region.",
-            )
-        elif place.place is None and place.form is None:
-            add(
-                "miejscowosc",
-                "unknown_place",
-                "warning",
-                f"Nieznana miejscowość „{town or address}”: sprawdź pisownię (np. „Gorzów "
-                "Wielkopolski”, „Nowa Sól”) albo podaj kod pocztowy.",
-                f"Unknown place “{town or address}”: check the spelling or add the postcode.",
-            )
-    code = values.get("kod_kwalifikacji")
-    if code:
-        found = find_code(code.upper())
-        if found is None or found not in vocational_qualifications():
-            add(
-                "kod_kwalifikacji",
-                "unknown_qualification",
-                "error",
-                f"Nieznany kod kwalifikacji „{code}”: kod ma postać np. ELE.02 i musi być "
-                "w wykazie kwalifikacji w zawodach.",
-                f"Unknown qualification code “{code}”: a code looks like ELE.02 and must be in "
-                "the list of vocational qualifications.",
-            )
-    raw_price = row.values.get("cena")
-    price = parse_price(raw_price)
-    if price is not None and price.grosze is None:
-        add(
-            "cena",
-            "bad_price",
-            "warning",
-            f"Nie można odczytać ceny „{text(raw_price)}”: zostanie pokazana tak, jak ją "
-            "podano. Podaj kwotę (np. 1200 lub 1 200,00 zł) albo „bezpłatny”.",
-            f"The price “{text(raw_price)}” cannot be read: it will be shown as written. Give "
-            "an amount (e.g. 1200) or “bezpłatny” (free).",
-        )
-    _readable(row, values, add)
+def file_offers(upload: UploadFile) -> tuple[list[FileOffer], list[UploadRow]]:
+    """The file's offers, in the order of their first rows, and the rows without an id."""
+    grouped: dict[str, list[UploadRow]] = {}
+    orphans = []
+    for row in upload.rows:
+        if row.offer_id:
+            grouped.setdefault(row.offer_id, []).append(row)
+        else:
+            orphans.append(row)
+    return [_file_offer(offer_id, rows, upload) for offer_id, rows in grouped.items()], orphans
 
 
-def _readable(row: UploadRow, values: dict[str, str | None], add: Callable[..., None]) -> None:
-    checks: tuple[tuple[str, str, Callable[[Any], Any], str, str], ...] = (
-        ("forma", "unknown_form", parse_form,
-         "Nieznana forma zajęć „{}”: użyj np. stacjonarna, online, hybrydowa.",
-         "Unknown form “{}”: use e.g. stacjonarna (on site), online, hybrydowa (blended)."),
-        ("liczba_godzin", "bad_number", parse_hours,
-         "Nie można odczytać liczby godzin „{}”.", "The number of hours “{}” cannot be read."),
-        ("liczba_miejsc", "bad_number", parse_count,
-         "Nie można odczytać liczby miejsc „{}”.", "The number of seats “{}” cannot be read."),
-        ("poziom_prk", "unknown_level", stated_level,
-         "Nieznany poziom PRK „{}”: podaj liczbę od 1 do 8.",
-         "Unknown PRK level “{}”: give a number from 1 to 8."),
-    )  # fmt: skip
-    for name, code, parse, pl, en in checks:
-        value = values.get(name)
-        if value and parse(row.values[name]) is None:
-            add(name, code, "warning", pl.format(value), en.format(value))
-
-
-# --- rows together -------------------------------------------------------------------------
-
-
-_OPENING_COLUMNS = (("tytul", "tytułu", "title"), ("url", "adresu strony", "web address"))
-
-
-def file_problems(rows: Iterable[UploadRow]) -> list[RowProblem]:
-    """What only rows together show: an offer's first row without a title or address, one id
-    given to two titles, the same edition twice (docs/feeds.md, "Wiele wierszy jednej oferty")."""
-    found: list[RowProblem] = []
-    first: dict[str, UploadRow] = {}
-    editions: dict[tuple[str, str], int] = {}
+def _file_offer(offer_id: str, rows: list[UploadRow], upload: UploadFile) -> FileOffer:
+    """Offer columns from the first row that states them (docs/feeds.md); every row stating
+    a date, place, price, seats or `id_terminu` is an edition; columns outside the set go to
+    extras, as the feed reader keeps them."""
+    values: dict[str, Any] = {}
+    stated: dict[str, int] = {}
+    others: dict[str, str] = {}
+    editions: list[EditionFields] = []
+    edition_rows: list[int] = []
     for row in rows:
-        offer_id = row.offer_id
-        if not offer_id:
-            continue
-        title = text(row.values.get("tytul"))
-        opening = first.setdefault(offer_id, row)
-        if opening is row:
-            for name, pl, en in (
-                ("tytul", "tytułu", "title"),
-                ("url", "adresu strony", "web address"),
-            ):
-                if not text(row.values.get(name)):
-                    found.append(RowProblem(
-                        row.number, name, "missing_value", "error",
-                        f"Pierwszy wiersz oferty {offer_id} nie podaje {pl} (kolumna {name}).",
-                        f"The first row of offer {offer_id} gives no {en} (column {name}).",
-                    ))  # fmt: skip
-        elif title and fold(title) != fold(text(opening.values.get("tytul"))):
+        for column in _OFFER_COLUMNS:
+            value = _value(row.values.get(column.name))
+            if value is not None and column.name not in stated:
+                stated[column.name] = row.number
+                values[column.target] = value
+        edition = {c.target: _value(row.values.get(c.name)) for c in _EDITION_COLUMNS}
+        if any(v is not None for k, v in edition.items() if k != "form"):
+            editions.append(EditionFields(**edition))
+            edition_rows.append(row.number)
+        if row is rows[0]:
+            others = {
+                upload.header[i]: found
+                for i, column in enumerate(upload.columns)
+                if column is None and i < len(row.cells) and (found := text(row.cells[i]))
+            }
+    known = {k: v for k, v in values.items() if k in _OFFER_TARGETS}
+    extras = {k: v for k, v in values.items() if k not in _OFFER_TARGETS}  # "status"
+    if others:
+        extras["inne_kolumny"] = others
+    fields = OfferFields(**known, editions=editions, extras=extras)
+    return FileOffer(offer_id, rows, fields, edition_rows, stated)
+
+
+def _value(cell: Any) -> Any:
+    """A cell for `OfferFields`: numbers and dates kept, text stripped, empty -> None."""
+    if isinstance(cell, datetime):
+        return cell.date()
+    if isinstance(cell, (date, int, float)) and not isinstance(cell, bool):
+        return cell
+    return text(cell)
+
+
+def offer_problems(offer: FileOffer, today: date, check: OfferCheck) -> list[RowProblem]:
+    """The offer's problems, each at the row it comes from: an edition's at its row, an
+    offer field's at the first row that states it (else the offer's first row)."""
+    first = offer.rows[0].number
+    found = []
+    for problem in check(offer.fields, today):
+        if problem.edition is not None and problem.edition < len(offer.edition_rows):
+            row = offer.edition_rows[problem.edition]
+        else:
+            row = offer.stated.get(problem.column, first)
+        found.append(RowProblem(row, problem.column, problem.code, problem.severity,
+                                problem.message_pl, problem.message_en))  # fmt: skip
+    return found + _title_conflicts(offer)
+
+
+def _title_conflicts(offer: FileOffer) -> list[RowProblem]:
+    """A later row giving the offer another title: one id for two offers is a mistake."""
+    title = offer.fields.title
+    found = []
+    for row in offer.rows[1:]:
+        other = text(row.values.get("tytul"))
+        if other and title and fold(other) != fold(title):
             found.append(RowProblem(
                 row.number, "id_oferty", "duplicate_id", "error",
-                f"Identyfikator {offer_id} ma w wierszu {opening.number} inny tytuł; jeden "
-                "identyfikator to jedna oferta (nadaj tej ofercie inny id_oferty).",
-                f"The id {offer_id} has another title in row {opening.number}; one id is one "
-                "offer (give this offer another id_oferty).",
-            ))  # fmt: skip
-        key = edition_key(row)
-        if key is None:
-            continue
-        earlier = editions.setdefault((offer_id, key), row.number)
-        if earlier != row.number:
-            found.append(RowProblem(
-                row.number, "id_terminu" if key.startswith("id:") else None, "duplicate_edition",
-                "error",
-                f"Ten sam termin oferty {offer_id} jest już w wierszu {earlier}.",
-                f"The same edition of offer {offer_id} is already in row {earlier}.",
+                f"Identyfikator {offer.external_id} ma w wierszu {offer.rows[0].number} inny "
+                "tytuł; jeden identyfikator to jedna oferta (nadaj tej ofercie inny id_oferty).",
+                f"The id {offer.external_id} has another title in row {offer.rows[0].number}; "
+                "one id is one offer (give this offer another id_oferty).",
             ))  # fmt: skip
     return found
 
 
-_EDITION_COLUMNS = tuple(c.name for c in COLUMNS if c.level in ("edition", "both"))
-
-
-def edition_key(row: UploadRow) -> str | None:
-    """How an edition is told apart (as the feed reader does): its `id_terminu`, else all it
-    states; None when the row states no edition (only a form)."""
-    own = text(row.values.get("id_terminu"))
-    if own:
-        return f"id:{own}"
-    stated = {n: fold(text(row.values.get(n))) for n in _EDITION_COLUMNS if text(row.values.get(n))}
-    if not set(stated) - {"forma"}:
-        return None
-    return repr(sorted(stated.items()))
-
-
-# --- the check as a whole ------------------------------------------------------------------
+def _missing_id(row: UploadRow) -> RowProblem:
+    return RowProblem(
+        row.number, "id_oferty", "bad_external_id", "error",
+        "Brak identyfikatora oferty (kolumna id_oferty).",
+        "The offer's id is missing (column id_oferty).",
+    )  # fmt: skip
 
 
 @dataclass
 class CheckResult:
     file: UploadFile
+    offers: list[FileOffer]
     problems: list[RowProblem]
 
     @property
     def error_rows(self) -> set[int]:
         return {p.row for p in self.problems if p.severity == "error"}
 
-    @property
-    def held_offers(self) -> set[str]:
-        """Offers with an error in any of their rows: none of their rows is published."""
+    def publishable(self) -> list[FileOffer]:
+        """Offers without an error in any of their rows (a half-published offer would lose
+        an edition the institution meant)."""
         bad = self.error_rows
-        return {r.offer_id or "" for r in self.file.rows if r.number in bad}
-
-    def publishable(self) -> list[UploadRow]:
-        held = self.held_offers
-        return [r for r in self.file.rows if r.offer_id and r.offer_id not in held]
+        return [o for o in self.offers if not any(r.number in bad for r in o.rows)]
 
     def counts(self) -> tuple[int, int]:
         errors = sum(p.severity == "error" for p in self.problems)
         return errors, len(self.problems) - errors
 
 
-def check_file(upload: UploadFile, today: date, check_row: RowCheck = check_row) -> CheckResult:
-    problems = [p for row in upload.rows for p in check_row(row, today)]
-    problems += file_problems(upload.rows)
+def check_file(
+    upload: UploadFile, today: date, check: OfferCheck = check_offer_fields
+) -> CheckResult:
+    offers, orphans = file_offers(upload)
+    problems = [_missing_id(row) for row in orphans]
+    for offer in offers:
+        problems += offer_problems(offer, today, check)
     problems.sort(key=lambda p: (p.row, p.severity != "error", p.column or ""))
-    return CheckResult(upload, problems)
+    return CheckResult(upload, offers, problems)
 
 
 # --- the problems file ---------------------------------------------------------------------

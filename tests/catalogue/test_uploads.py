@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from catalogue.feeds.files import Limits
+from catalogue.offer_fields import check_offer
 from catalogue.uploads import (
     CODES_COLUMN,
     MESSAGES_COLUMN,
@@ -44,10 +45,13 @@ def _codes(result, row):
     return {(p.code, p.severity) for p in result.problems if p.row == row}
 
 
-def test_a_good_csv_with_a_bom_and_semicolons_has_no_problems_and_two_rows_to_publish():
+def test_a_good_csv_with_a_bom_and_semicolons_has_no_problems_and_one_offer_to_publish():
     result = check_file(read_upload(_csv(GOOD, SECOND_EDITION), "oferta.csv"), TODAY)
     assert result.problems == []
-    assert [r.number for r in result.publishable()] == [2, 3]
+    [offer] = result.publishable()
+    assert offer.external_id == "NS-KKZ-01" and offer.edition_rows == [2, 3]
+    assert offer.fields.title == "Kwalifikacyjny kurs zawodowy ELE.02"
+    assert [e.town for e in offer.fields.editions] == ["Nowa Sól", "Zielona Góra"]
 
 
 def test_a_windows_1250_file_from_polish_excel_reads_its_letters():
@@ -57,41 +61,50 @@ def test_a_windows_1250_file_from_polish_excel_reads_its_letters():
 
 def test_every_problem_of_a_row_is_listed_with_its_column_code_and_both_languages():
     bad = (
-        "K-2;Kurs spawania;www.szkola.pl/spawanie;XYZ.99;;10.03.2027;01.03.2027;;"
-        "Xyzów Wielki;do uzgodnienia;dwanaście"
+        "K-2;Kurs spawania;https://www.szkola.pl/spawanie;XYZ.99;;10.03.2027;01.03.2027;;"
+        "Xyzów Wielki;do uzgodnienia;12"
     )
-    result = check_file(read_upload(_csv(bad), "oferta.csv"), TODAY)
-    found = {(p.column, p.code, p.severity) for p in result.problems}
+    result = check_file(read_upload(_csv(GOOD, bad), "oferta.csv"), TODAY)
+    found = {(p.column, p.code) for p in result.problems}
     assert found == {
-        ("url", "bad_url", "error"),
-        ("kod_kwalifikacji", "unknown_qualification", "error"),
-        ("data_zakonczenia", "end_before_start", "error"),
-        ("miejscowosc", "unknown_place", "warning"),
-        ("cena", "bad_price", "warning"),
-        ("liczba_miejsc", "bad_number", "warning"),
+        ("kod_kwalifikacji", "unknown_qualification"),
+        ("data_zakonczenia", "end_before_start"),
+        ("miejscowosc", "unknown_place"),
+        ("cena", "bad_price"),
     }
-    assert all(p.row == 2 and p.message and p.message_en for p in result.problems)
+    assert all(p.row == 3 and p.message and p.message_en for p in result.problems)
     place = next(p for p in result.problems if p.code == "unknown_place")
-    assert "Xyzów Wielki" in place.message and "Unknown place" in place.message_en
-    assert result.publishable() == [] and result.counts() == (3, 3)
+    assert "Xyzów Wielki" in place.message and "Xyzów Wielki" in place.message_en
+    assert [o.external_id for o in result.publishable()] == ["NS-KKZ-01"]
 
 
-def test_dates_in_the_past_an_impossible_date_and_a_late_enrolment():
-    rows = (
-        "P-1;Kurs A;https://a.pl/1;;;01.10.2026;30.11.2026;;;;",  # ended: error
-        "P-2;Kurs B;https://a.pl/2;;;01.11.2026;30.06.2027;;;;",  # running: warning
-        "P-3;Kurs C;https://a.pl/3;;;31.02.2027;;;;;",  # no such day
-        "P-4;Kurs D;https://a.pl/4;;;01.03.2027;;15.03.2027;;;",  # enrolment after start
-    )
-    result = check_file(read_upload(_csv(*rows), "oferta.csv"), TODAY)
-    assert _codes(result, 2) == {("date_in_past", "error")}
-    assert _codes(result, 3) == {("date_in_past", "warning")}
-    assert _codes(result, 4) == {("bad_date", "error")}
-    assert _codes(result, 5) == {("enrolment_after_start", "warning")}
-    assert {r.offer_id for r in result.publishable()} == {"P-2", "P-4"}
+def test_the_upload_gives_the_codes_the_form_and_the_api_give_for_the_same_offer():
+    bad = "K-3;Kurs;javascript:alert(1);ABC;;31.02.2027;;;Berlin;-5;0"
+    result = check_file(read_upload(_csv(bad), "oferta.csv"), TODAY)
+    [offer] = result.offers
+    same = check_offer(offer.fields, today=TODAY).problems
+    assert {(p.code, p.column, p.severity) for p in result.problems} == {
+        (p.code, p.column, p.severity) for p in same
+    }
+    assert {"bad_url", "bad_date"} <= {p.code for p in result.problems}
 
 
-def test_rows_together_a_reused_id_a_repeated_edition_and_a_first_row_without_title():
+def test_a_problem_of_a_later_edition_is_put_at_its_own_row():
+    later = "NS-KKZ-01;;;;B;08.02.2027;06.02.2027;;Zielona Góra;bezpłatny;20"
+    result = check_file(read_upload(_csv(GOOD, later), "oferta.csv"), TODAY)
+    assert _codes(result, 2) == set()
+    assert _codes(result, 3) == {("end_before_start", "error")}
+    assert result.publishable() == []  # one bad edition holds its offer back
+
+
+def test_a_start_in_the_past_is_a_warning_and_the_offer_is_still_published():
+    running = "P-2;Kurs B;https://a.pl/2;;;01.11.2026;30.06.2027;;;;"
+    result = check_file(read_upload(_csv(running), "oferta.csv"), TODAY)
+    assert _codes(result, 2) == {("date_in_past", "warning")}
+    assert [o.external_id for o in result.publishable()] == ["P-2"]
+
+
+def test_rows_together_a_reused_id_a_repeated_edition_a_missing_title_and_id():
     rows = (
         GOOD,
         SECOND_EDITION,
@@ -103,9 +116,8 @@ def test_rows_together_a_reused_id_a_repeated_edition_and_a_first_row_without_ti
     result = check_file(read_upload(_csv(*rows), "oferta.csv"), TODAY)
     assert _codes(result, 4) == {("duplicate_edition", "error")}
     assert _codes(result, 5) == {("duplicate_id", "error")}
-    assert _codes(result, 6) == {("missing_value", "error")}
-    assert _codes(result, 7) == {("missing_value", "error")}
-    # One bad row holds its whole offer back: a half-published offer would lose an edition.
+    assert _codes(result, 6) == {("missing_title", "error")}
+    assert _codes(result, 7) == {("bad_external_id", "error")}
     assert result.publishable() == []
 
 
@@ -122,6 +134,7 @@ def test_an_xlsx_written_by_openpyxl_with_date_cells_is_checked():
     assert result.file.format == "xlsx"
     assert _codes(result, 3) == set()
     assert ("date_in_past", "warning") in _codes(result, 4)
+    assert result.offers[0].fields.editions[0].start == date(2027, 1, 10)  # a date, not text
 
 
 def test_the_problems_file_neutralises_hostile_cells_and_reads_back_as_the_same_rows():
@@ -188,4 +201,4 @@ def test_the_template_reads_back_as_one_offer_with_two_editions_and_no_problems(
     assert [c.value for c in book["Oferty"][2]][:3] == ["id_oferty", "tytul", "url"]
     result = check_file(read_upload(data, "szablon.xlsx"), TODAY)
     assert result.problems == []
-    assert {r.offer_id for r in result.publishable()} == {"KURS-001"}
+    assert [o.external_id for o in result.publishable()] == ["KURS-001"]

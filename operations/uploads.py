@@ -1,0 +1,185 @@
+"""An institution's file upload: checked and kept (`Upload`), then published once it confirms.
+
+    upload = check_upload(db, account, "oferta.xlsx", data)   # nothing published yet
+    upload.errors, upload.warnings, upload.problems           # what the check found
+    published = publish_upload(db, account, upload.id)        # the offers without errors
+
+The check (`catalogue.uploads`) reads the file under the upload limits and lists every row's
+problems by the rules the form and the API use. The file is kept as uploaded, so publishing
+checks it again (a day may have passed: a start date may now be past) and writes exactly what
+the institution saw checked. Publishing writes every offer whose rows have no error through
+`operations.institution_offers.save_offer` (via "upload", submitted: published, or sent for
+review when a moderation rule says so), committed in chunks, each offer's change recorded in
+the outbox so the index has it within a second (the scheduler's `IndexSyncer`).
+An upload is its institution's only: another institution's id is not found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from catalogue.accounts import Account, Upload
+from catalogue.models import Institution, OfferStatus, utcnow
+from catalogue.uploads import CheckResult, RowProblem, UploadUnreadable, check_file, read_upload
+from operations.institution_offers import Actor, save_offer
+
+CHUNK = 250  # offers per transaction when publishing
+MAX_FILE_NAME = 200
+LIST_LIMIT = 50
+
+
+class UploadNotFound(LookupError):
+    """No such upload of this institution (another institution's is not told apart)."""
+
+
+class UploadNotPublishable(ValueError):
+    """The upload was published (or discarded) already, or has nothing to publish."""
+
+
+@dataclass
+class Published:
+    offers: int = 0  # offers written (new or changed)
+    active: int = 0  # of the offers now published
+    review: int = 0  # of the offers now awaiting the coordinator
+    unchanged: int = 0  # the same as already stored
+    refused: list[RowProblem] = field(default_factory=list)  # errors save_offer still found
+
+
+def check_upload(
+    db: Session, account: Account, file_name: str, data: bytes, today: date | None = None
+) -> Upload:
+    """Check the file and keep it with its findings (state "checked"); publishes nothing.
+
+    A file that cannot be read at all (too large, not CSV/XLSX, no required columns) is kept
+    as one error of the whole file, without its content when it is over the size limit."""
+    institution_id = _institution_id(account)
+    assert account.id is not None, "a stored account"
+    name = " ".join((file_name or "").split())[:MAX_FILE_NAME] or "plik"
+    upload = Upload(
+        institution_id=institution_id, account_id=account.id, file_name=name, content=b""
+    )
+    try:
+        result = check_file(read_upload(data, name), today or date.today())
+    except UploadUnreadable as exc:
+        upload.problems = [exc.problem.as_dict()]
+        upload.errors = 1
+        if exc.problem.code != "file_too_large":
+            upload.content = data
+    else:
+        upload.content = data
+        _record(upload, result)
+    db.add(upload)
+    db.commit()
+    db.refresh(upload)
+    return upload
+
+
+def _record(upload: Upload, result: CheckResult) -> None:
+    upload.rows = len(result.file.rows)
+    upload.errors, upload.warnings = result.counts()
+    upload.problems = [p.as_dict() for p in result.problems]
+
+
+def recheck(upload: Upload, today: date | None = None) -> CheckResult | None:
+    """The kept file checked again (None: it could not be read)."""
+    try:
+        return check_file(read_upload(upload.content, upload.file_name), today or date.today())
+    except UploadUnreadable:
+        return None
+
+
+def get_upload(db: Session, account: Account, upload_id: int) -> Upload:
+    """The account's institution's upload `upload_id`; `UploadNotFound` otherwise."""
+    institution_id = _institution_id(account)
+    upload = db.get(Upload, upload_id) if 1 <= upload_id <= 2**31 - 1 else None
+    if upload is None or upload.institution_id != institution_id:
+        raise UploadNotFound(upload_id)
+    return upload
+
+
+def recent_uploads(db: Session, account: Account, limit: int = LIST_LIMIT) -> list[Upload]:
+    institution_id = _institution_id(account)
+    return list(
+        db.exec(
+            select(Upload)
+            .where(Upload.institution_id == institution_id)
+            .order_by(col(Upload.created_at).desc(), col(Upload.id).desc())
+            .limit(limit)
+        )
+    )
+
+
+def publish_upload(
+    db: Session, account: Account, upload_id: int, today: date | None = None
+) -> Published:
+    """Publish every offer of the upload whose rows have no error, once: a second call (a
+    double click, another tab) raises `UploadNotPublishable` and writes nothing."""
+    upload = get_upload(db, account, upload_id)
+    result = recheck(upload, today) if upload.state == "checked" else None
+    if result is None or not result.publishable():
+        raise UploadNotPublishable(upload_id)
+    claimed = db.execute(
+        update(Upload)
+        .where(col(Upload.id) == upload.id, col(Upload.state) == "checked")
+        .values(state="published", published_at=utcnow())
+    )
+    db.commit()
+    if getattr(claimed, "rowcount", 0) != 1:
+        raise UploadNotPublishable(upload_id)
+    try:
+        published = _publish(db, account, result, today)
+    except BaseException:
+        db.rollback()
+        db.execute(update(Upload).where(col(Upload.id) == upload_id).values(state="checked"))
+        db.commit()
+        raise
+    upload = get_upload(db, account, upload_id)
+    _record(upload, result)
+    db.commit()
+    return published
+
+
+def _publish(db: Session, account: Account, result: CheckResult, today: date | None) -> Published:
+    institution = db.get(Institution, _institution_id(account))
+    assert institution is not None
+    actor = Actor(account_id=account.id, via="upload")
+    published = Published()
+    for index, offer in enumerate(result.publishable(), start=1):
+        saved = save_offer(
+            db, institution, actor=actor, external_id=offer.external_id, fields=offer.fields,
+            submit=True, today=today, commit=False,
+        )  # fmt: skip
+        first = offer.rows[0].number
+        published.refused += [
+            RowProblem(first, p.column, p.code, p.severity, p.message_pl, p.message_en)
+            for p in saved.errors
+        ]
+        if saved.changed:
+            published.offers += 1
+            published.active += saved.state == OfferStatus.active
+            published.review += saved.state == OfferStatus.review
+        elif not saved.errors:
+            published.unchanged += 1
+        if index % CHUNK == 0:
+            db.commit()
+    db.commit()
+    return published
+
+
+def discard_upload(db: Session, account: Account, upload_id: int) -> None:
+    """Forget a checked upload's file (nothing of it was published)."""
+    upload = get_upload(db, account, upload_id)
+    if upload.state != "checked":
+        raise UploadNotPublishable(upload_id)
+    upload.state, upload.content = "discarded", b""
+    db.commit()
+
+
+def _institution_id(account: Account) -> int:
+    if account.institution_id is None:
+        raise UploadNotFound("an account without an institution has no uploads")
+    return account.institution_id

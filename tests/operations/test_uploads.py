@@ -1,0 +1,154 @@
+"""An upload checked, kept, then published once: on a real catalogue (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlmodel import Session, col, select
+
+from catalogue.accounts import Account, Approval, OfferChange, Role, Upload
+from catalogue.models import IndexChange, Institution, Offer, OfferStatus
+from catalogue.moderation import FIRST_OFFERS_REVIEWED
+from catalogue.uploads import UPLOAD_MAX_BYTES
+from operations.institution_offers import Actor, set_state
+from operations.uploads import (
+    UploadNotFound,
+    UploadNotPublishable,
+    check_upload,
+    discard_upload,
+    get_upload,
+    publish_upload,
+    recent_uploads,
+)
+from tests.operations import test_institution_offers
+
+TODAY = date(2026, 12, 7)
+db = test_institution_offers.db  # the fixture: a session on a fresh catalogue
+HEADER = "id_oferty;tytul;url;id_terminu;data_rozpoczecia;data_zakonczenia;miejscowosc;cena"
+
+
+def offer_row(n: int, start: str = "2027-03-01", end: str = "2027-04-30") -> str:
+    return f"K-{n};Kurs spawania MAG nr {n};https://szkola.example.pl/k{n};T{n};{start};{end};Żary;1200"
+
+
+def file_of(*rows: str) -> bytes:
+    return ("\ufeff" + "\r\n".join((HEADER, *rows)) + "\r\n").encode()
+
+
+def member_of(db: Session, name: str) -> Account:
+    institution = Institution(name=name, key=name.lower(), approval=Approval.approved)
+    db.add(institution)
+    db.commit()
+    account = Account(
+        email=f"{name.lower()}@example.pl", password_hash="x", role=Role.member,
+        institution_id=institution.id,
+    )  # fmt: skip
+    db.add(account)
+    db.commit()
+    db.refresh(account)
+    return account
+
+
+def offers_of(db: Session) -> dict[str, OfferStatus]:
+    return {o.external_id: o.status for o in db.exec(select(Offer))}
+
+
+def test_a_checked_upload_keeps_the_file_and_its_problems_and_publishes_nothing(db):
+    account = member_of(db, "A")
+    bad = offer_row(2, start="2027-05-01", end="2027-04-01")
+    upload = check_upload(db, account, "oferta.csv", file_of(offer_row(1), bad), today=TODAY)
+    assert (upload.state, upload.rows, upload.errors, upload.warnings) == ("checked", 2, 1, 0)
+    assert upload.content.startswith(b"\xef\xbb\xbfid_oferty")
+    [problem] = upload.problems
+    assert problem["row"] == 3 and problem["code"] == "end_before_start"
+    assert problem["column"] == "data_zakonczenia" and problem["severity"] == "error"
+    assert problem["message"] and problem["message_en"]
+    assert offers_of(db) == {}
+
+
+def test_publishing_writes_the_offers_without_errors_once_with_history_and_index_changes(db):
+    account = member_of(db, "A")
+    rows = [offer_row(n) for n in range(1, FIRST_OFFERS_REVIEWED + 3)]
+    rows.append(offer_row(99, start="2027-05-01", end="2027-04-01"))  # an error: held back
+    upload = check_upload(db, account, "oferta.csv", file_of(*rows), today=TODAY)
+
+    published = publish_upload(db, account, upload.id, today=TODAY)
+
+    total = FIRST_OFFERS_REVIEWED + 2
+    assert (published.offers, published.unchanged, published.refused) == (total, 0, [])
+    # A new institution's first offers wait for the coordinator (catalogue.moderation).
+    assert (published.review, published.active) == (total, 0)
+    states = offers_of(db)
+    assert "K-99" not in states and set(states.values()) == {OfferStatus.review}
+    db.expire_all()
+    assert get_upload(db, account, upload.id).state == "published"
+    changes = db.exec(select(OfferChange)).all()
+    assert len(changes) == total and {c.via for c in changes} == {"upload"}
+    assert {c.account_id for c in changes} == {account.id}
+    offer_ids = {o.id for o in db.exec(select(Offer))}
+    assert offer_ids <= {c.offer_id for c in db.exec(select(IndexChange))}
+
+    with pytest.raises(UploadNotPublishable):  # a double click publishes nothing twice
+        publish_upload(db, account, upload.id, today=TODAY)
+    assert len(db.exec(select(OfferChange)).all()) == total
+
+
+def test_an_established_institutions_upload_is_published_at_once(db):
+    account = member_of(db, "A")
+    first = [offer_row(n) for n in range(1, FIRST_OFFERS_REVIEWED + 1)]
+    upload = check_upload(db, account, "pierwsze.csv", file_of(*first), today=TODAY)
+    publish_upload(db, account, upload.id, today=TODAY)
+    coordinator = Actor(None, None, "review")
+    for offer in db.exec(select(Offer)).all():
+        set_state(db, offer, coordinator, "approve")
+    more = check_upload(db, account, "nowe.csv", file_of(offer_row(50), offer_row(51)), TODAY)
+    published = publish_upload(db, account, more.id, today=TODAY)
+    assert (published.active, published.review) == (2, 0)
+    assert set(offers_of(db).values()) == {OfferStatus.active}
+
+
+def test_the_same_file_uploaded_again_changes_nothing(db):
+    account = member_of(db, "A")
+    data = file_of(offer_row(1), offer_row(2))
+    first = check_upload(db, account, "oferta.csv", data, today=TODAY)
+    publish_upload(db, account, first.id, today=TODAY)
+    second = check_upload(db, account, "oferta.csv", data, today=TODAY)
+    published = publish_upload(db, account, second.id, today=TODAY)
+    assert (published.offers, published.unchanged) == (0, 2)
+    assert len(db.exec(select(OfferChange)).all()) == 2
+
+
+def test_another_institutions_upload_is_not_found_and_cannot_be_published(db):
+    owner, other = member_of(db, "A"), member_of(db, "B")
+    upload = check_upload(db, owner, "oferta.csv", file_of(offer_row(1)), today=TODAY)
+    with pytest.raises(UploadNotFound):
+        get_upload(db, other, upload.id)
+    with pytest.raises(UploadNotFound):
+        publish_upload(db, other, upload.id, today=TODAY)
+    with pytest.raises(UploadNotFound):
+        discard_upload(db, other, upload.id)
+    assert recent_uploads(db, other) == [] and recent_uploads(db, owner)[0].id == upload.id
+    assert offers_of(db) == {}
+
+
+def test_a_file_over_the_limit_is_kept_as_one_error_without_its_content(db):
+    account = member_of(db, "A")
+    data = file_of(offer_row(1)) + b" " * UPLOAD_MAX_BYTES
+    upload = check_upload(db, account, "duzy.csv", data, today=TODAY)
+    assert (upload.errors, upload.rows, upload.content) == (1, 0, b"")
+    assert upload.problems[0]["code"] == "file_too_large"
+    with pytest.raises(UploadNotPublishable):
+        publish_upload(db, account, upload.id, today=TODAY)
+
+
+def test_a_discarded_upload_forgets_its_file_and_publishes_nothing(db):
+    account = member_of(db, "A")
+    upload = check_upload(db, account, "oferta.csv", file_of(offer_row(1)), today=TODAY)
+    discard_upload(db, account, upload.id)
+    db.expire_all()
+    kept = db.exec(select(Upload).where(col(Upload.id) == upload.id)).one()
+    assert (kept.state, kept.content) == ("discarded", b"")
+    with pytest.raises(UploadNotPublishable):
+        publish_upload(db, account, upload.id, today=TODAY)
+    assert offers_of(db) == {}
