@@ -18,7 +18,7 @@ from web.auth import install_auth
 from web.edge import install_edge
 from web.errors import install_error_handlers
 from web.ratelimit import install_rate_limits
-from web.routes import api, pages
+from web.routes import api, coordinator_offers, institution_api, pages, panel, panel_feeds
 from web.services import Services, attach
 from web.settings import AppSettings
 from web.templating import make_templates
@@ -43,6 +43,11 @@ def create_app(settings: AppSettings) -> FastAPI:
         openapi_tags=[
             {"name": "offers", "description": "Search and read learning offers"},
             {"name": "ops", "description": "Service health"},
+            {
+                "name": "institution",
+                "description": "An institution writes its own offers with a token from its "
+                "panel (`Authorization: Bearer lll_…`)",
+            },
         ],
     )
     attach(
@@ -60,5 +65,9 @@ def create_app(settings: AppSettings) -> FastAPI:
     install_rate_limits(app, settings.web)
     install_edge(app, settings.catalogue.public_url, settings.web.trusted_proxies)
     app.include_router(pages.router)
+    app.include_router(panel.router)
+    app.include_router(coordinator_offers.router)
     app.include_router(api.router)
+    app.include_router(panel_feeds.router)
+    app.include_router(institution_api.router)
     return app
