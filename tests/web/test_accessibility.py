@@ -1,16 +1,32 @@
 """Every page passes axe-core's WCAG 2.1 A and AA rules in a real Chromium, at a desktop's and a
-phone's size, in Polish and in English."""
+phone's size, in Polish and in English.
+
+The app here runs on a copy of the web tests' catalogue, to which the signed-in pages' people and
+institution A's things are added (`test_authorisation.build_world`). The signed-in pages checked
+are every page of the authorisation table someone may see, each as the first of A's member, the
+coordinator and the adviser who sees it: a new route gets its axe check with its table row.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pytest
+from fastapi import FastAPI
 from playwright.sync_api import Browser, Page
+from sqlalchemy.engine import Engine
 
+from catalogue.db import get_engine
+from tests.app_settings import app_settings
+from tests.postgres_support import Databases
+from tests.web.authorisation_table import ACTORS, PREFIXES, SEE, TABLE, Row
 from tests.web.axe_support import assert_no_axe_violations
+from tests.web.test_authorisation import World, build_world, fill, routes
 from tests.web.test_browser import CHROMIUM, base_url, browser  # noqa: F401
 from tests.web.web_support import Catalogue
+from web.app import create_app
+from web.auth import SESSION_COOKIE
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,6 +48,63 @@ PUBLIC_PAGES = {
     "offer-not-found": "/oferty/999999",
     "robot": "/o-robocie",
 }
+
+
+# Pages for nobody signed in (registration, sign-in...): checked once their route exists.
+ANONYMOUS_PAGES = ["/rejestracja", "/logowanie", "/haslo"]
+# Who looks at a signed-in page: the first of these the table lets see it.
+VIEWERS = ("member_a", "coordinator", "adviser", "member_b")
+
+
+@dataclass
+class Site:
+    app: FastAPI
+    engine: Engine
+
+
+@pytest.fixture(scope="module")
+def site(
+    catalogue: Catalogue, databases: Databases, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Site]:
+    database_url = databases.copy(catalogue.database_url, tmp_path_factory.mktemp("a11y"))
+    settings = app_settings(database_url, catalogue.index_dir, sample_data=True)
+    engine = get_engine(database_url)
+    yield Site(create_app(settings), engine)
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def app(site: Site) -> FastAPI:
+    """The app `base_url` serves: this module's own, on its copy of the catalogue."""
+    return site.app
+
+
+@pytest.fixture(scope="module")
+def world(site: Site) -> World:
+    return build_world(site.engine)
+
+
+def signed_in_pages() -> list[tuple[str, Row]]:
+    """(viewer, row) for every page of the table someone signed in may see."""
+    pages = []
+    for row in TABLE:
+        if row.method != "GET" or not row.path.startswith(PREFIXES):
+            continue
+        if row.path.startswith("/api/"):
+            continue
+        seen = dict(zip(ACTORS, row.expect, strict=True))
+        viewer = next((actor for actor in VIEWERS if seen[actor] == SEE), None)
+        if viewer is not None:
+            pages.append((viewer, row))
+    return pages
+
+
+SIGNED_IN = signed_in_pages()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -84,3 +157,43 @@ def test_the_check_fails_on_a_page_that_breaks_a_rule(
     with pytest.raises(AssertionError) as failure:
         assert_no_axe_violations(page)
     assert "label (critical) #unlabelled" in str(failure.value)
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+@pytest.mark.parametrize(
+    ("viewer", "row"), SIGNED_IN, ids=[f"{viewer} {row.name}" for viewer, row in SIGNED_IN]
+)
+def test_a_signed_in_page_has_no_axe_violations(
+    browser: Browser,  # noqa: F811
+    base_url: str,  # noqa: F811
+    world: World,
+    viewport: str,
+    viewer: str,
+    row: Row,
+    lang: str,
+) -> None:
+    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="pl-PL")  # type: ignore[arg-type]
+    session = world.cookies[viewer][SESSION_COOKIE]
+    context.add_cookies([{"name": SESSION_COOKIE, "value": session, "url": base_url}])
+    page = context.new_page()
+    path = fill(row.path, world, row) + f"?lang={lang}"
+    answer = page.goto(base_url + path)
+    assert answer is not None and answer.status == SEE, (
+        f"{viewer} {path}: {answer and answer.status}"
+    )
+    assert_no_axe_violations(page, f"{path} as {viewer} ({viewport})")
+    context.close()
+
+
+@pytest.mark.parametrize("path", ANONYMOUS_PAGES)
+def test_a_page_for_nobody_signed_in_has_no_axe_violations(
+    page: Page,
+    base_url: str,  # noqa: F811
+    site: Site,
+    path: str,
+) -> None:
+    if ("GET", path) not in routes(site.app):
+        pytest.skip(f"{path} is not built yet")
+    for lang in ("pl", "en"):
+        page.goto(f"{base_url}{path}?lang={lang}")
+        assert_no_axe_violations(page, f"{path} ({lang})")
