@@ -153,11 +153,15 @@ class Checked:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+        return of_severity(self.problems, "error")
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
+        return of_severity(self.problems, "warning")
+
+
+def of_severity(problems: list[Problem], severity: Severity) -> list[Problem]:
+    return [p for p in problems if p.severity == severity]
 
 
 def check_offer(

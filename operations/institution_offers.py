@@ -24,12 +24,17 @@ from typing import Any, Literal
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from catalogue.accounts import Approval, OfferChange
+from catalogue.accounts import OfferChange
 from catalogue.clusters import link_duplicates
 from catalogue.models import Institution, Offer, OfferStatus, Source, utcnow
 from catalogue.moderation import PublishedFacts, ReviewReason, facts, review_reasons
-from catalogue.offer_fields import OfferFields, Problem, check_offer
+from catalogue.offer_fields import OfferFields, Problem, check_offer, of_severity
 from catalogue.store import CrawlRecorder, content_hash, get_or_create_source
+from operations.account_mails import SIGNATURE
+from operations.accounts import institution_may_publish, link
+from operations.approval import members_of
+from operations.mail import send_mail
+from operations.settings import OperationSettings
 
 Action = Literal["archive", "restore", "approve", "return"]
 MAX_EXTERNAL_ID = 200
@@ -54,7 +59,7 @@ class SavedOffer:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+        return of_severity(self.problems, "error")
 
 
 class StateChangeRefused(ValueError):
@@ -76,10 +81,6 @@ def panel_source(db: Session, institution: Institution) -> Source:
     )
     source.institution_id = institution.id
     return source
-
-
-def may_publish(institution: Institution) -> bool:
-    return institution.approval == Approval.approved
 
 
 def save_offer(
@@ -131,7 +132,7 @@ def save_offer(
     if submit:
         last = PublishedFacts.from_json((offer.extras if offer else {}).get("panel_published"))
         reasons = review_reasons(
-            institution_approved=may_publish(institution),
+            institution_approved=institution_may_publish(institution),
             published_before=_published_count(db, source, offer) if last is None else 0,
             last_published=last,
             submitted=submitted,
@@ -296,6 +297,14 @@ def owned_offer(db: Session, institution: Institution, offer_id: int) -> Offer |
     ).first()
 
 
+def offer_by_external_id(db: Session, institution: Institution, external_id: str) -> Offer | None:
+    """The institution's own offer with its id `external_id`, or None."""
+    if institution.id is None:
+        return None
+    source = db.exec(select(Source).where(Source.name == panel_source_name(institution.id))).first()
+    return _find(db, source, external_id) if source else None
+
+
 def own_offers(db: Session, institution: Institution) -> list[Offer]:
     if institution.id is None:
         return []
@@ -349,3 +358,54 @@ def fields_of(offer: Offer) -> OfferFields:
     if words:
         return OfferFields.from_json(words)
     return OfferFields(title=offer.title, url=offer.url)
+
+
+# --- the coordinator's review -------------------------------------------------------------
+
+
+def returned_mail(title: str, external_id: str, reason: str, url: str) -> tuple[str, str]:
+    """The e-mail that tells an institution's members why their offer came back: its subject
+    and text, Polish first, then English (as `operations.account_mails`)."""
+    polish, english = (
+        f"""Dzień dobry,
+
+koordynator katalogu kształcenia ustawicznego odesłał do poprawy ofertę
+„{title}” (Wasz identyfikator: {external_id}).
+
+Co trzeba poprawić:
+{reason}
+
+Ofertę poprawisz w panelu instytucji: {url}""",
+        f"""Hello,
+
+the catalogue's coordinator sent the offer "{title}" (your id: {external_id}) back for
+correction.
+
+What must be corrected:
+{reason}
+
+Correct it in your institution's panel: {url}""",
+    )
+    text = f"{polish}\n\n---\n\n{english}\n{SIGNATURE}"
+    return "Oferta wymaga poprawy / The offer needs correcting", text
+
+
+def send_back(
+    db: Session, settings: OperationSettings, offer: Offer, coordinator_id: int | None, reason: str
+) -> OfferChange:
+    """Send a reviewed offer back to its institution (→ draft) with the reason, and e-mail the
+    reason to the institution's members. The state change stands if the mail fails: the
+    caller reports the error (`smtplib.SMTPException`, `OSError` or `MailNotConfigured`)."""
+    change = set_state(db, offer, Actor(coordinator_id, None, "review"), "return", reason)
+    assert offer.id is not None and change.reason is not None
+    subject, text = returned_mail(
+        offer.title, offer.external_id, change.reason, link(settings, f"/panel/oferty/{offer.id}")
+    )
+    for member in members_of(db, offer.institution_id or 0):
+        if member.active and member.email_confirmed_at is not None:
+            send_mail(settings.accounts, member.email, subject, text)
+    return change
+
+
+def approve(db: Session, offer: Offer, coordinator_id: int | None) -> OfferChange:
+    return set_state(db, offer, Actor(coordinator_id, None, "review"), "approve")

@@ -18,7 +18,18 @@ from web.auth import install_auth
 from web.edge import install_edge
 from web.errors import install_error_handlers
 from web.ratelimit import install_rate_limits
-from web.routes import api, coordinator_offers, institution_api, pages, panel, panel_feeds
+from web.routes import (
+    accounts,
+    api,
+    coordinator_institutions,
+    coordinator_offers,
+    institution_api,
+    pages,
+    panel,
+    panel_feeds,
+    panel_tokens,
+    panel_upload,
+)
 from web.services import Services, attach
 from web.settings import AppSettings
 from web.templating import make_templates
@@ -65,9 +76,13 @@ def create_app(settings: AppSettings) -> FastAPI:
     install_rate_limits(app, settings.web)
     install_edge(app, settings.catalogue.public_url, settings.web.trusted_proxies)
     app.include_router(pages.router)
+    app.include_router(accounts.router)
+    app.include_router(coordinator_institutions.router)
     app.include_router(panel.router)
     app.include_router(coordinator_offers.router)
     app.include_router(api.router)
     app.include_router(panel_feeds.router)
+    app.include_router(panel_upload.router)
     app.include_router(institution_api.router)
+    app.include_router(panel_tokens.router)
     return app
