@@ -95,10 +95,14 @@ def file_problem(code: str, message: str, message_en: str) -> RowProblem:
     return RowProblem(FILE_ROW, None, code, "error", message, message_en)
 
 
-def read_upload(data: bytes, name: str | None = None, limits: Limits = UPLOAD_LIMITS) -> UploadFile:
-    """The uploaded file's rows; `UploadUnreadable` when it is too large or cannot be read."""
-    if len(data) > limits.max_bytes:
-        megabytes = f"{len(data) / 1048576:.1f}".replace(".", ",")
+def read_upload(
+    data: bytes, name: str | None = None, limits: Limits = UPLOAD_LIMITS, size: int | None = None
+) -> UploadFile:
+    """The uploaded file's rows; `UploadUnreadable` when it is too large or cannot be read.
+    `size`: the whole file's, when only its start was read (enough to tell it is too large)."""
+    size = max(size or 0, len(data))
+    if size > limits.max_bytes:
+        megabytes = f"{size / 1048576:.1f}".replace(".", ",")
         most = limits.max_bytes // 1048576
         raise UploadUnreadable(file_problem(
             "file_too_large",

@@ -24,7 +24,17 @@ from sqlmodel import Session, col, select
 
 from catalogue.accounts import Account, Upload
 from catalogue.models import Institution, OfferStatus, utcnow
-from catalogue.uploads import CheckResult, RowProblem, UploadUnreadable, check_file, read_upload
+from catalogue.uploads import (
+    CheckResult,
+    RowProblem,
+    UploadFile,
+    UploadUnreadable,
+    check_file,
+    file_offers,
+    problems_csv,
+    problems_xlsx,
+    read_upload,
+)
 from operations.institution_offers import Actor, save_offer
 
 CHUNK = 250  # offers per transaction when publishing
@@ -50,12 +60,18 @@ class Published:
 
 
 def check_upload(
-    db: Session, account: Account, file_name: str, data: bytes, today: date | None = None
+    db: Session,
+    account: Account,
+    file_name: str,
+    data: bytes,
+    today: date | None = None,
+    size: int | None = None,
 ) -> Upload:
     """Check the file and keep it with its findings (state "checked"); publishes nothing.
 
     A file that cannot be read at all (too large, not CSV/XLSX, no required columns) is kept
-    as one error of the whole file, without its content when it is over the size limit."""
+    as one error of the whole file, without its content when it is over the size limit
+    (`size`: the whole file's, when `data` is only as much of it as the limit needs)."""
     institution_id = _institution_id(account)
     assert account.id is not None, "a stored account"
     name = " ".join((file_name or "").split())[:MAX_FILE_NAME] or "plik"
@@ -63,7 +79,7 @@ def check_upload(
         institution_id=institution_id, account_id=account.id, file_name=name, content=b""
     )
     try:
-        result = check_file(read_upload(data, name), today or date.today())
+        result = check_file(read_upload(data, name, size=size), today or date.today())
     except UploadUnreadable as exc:
         upload.problems = [exc.problem.as_dict()]
         upload.errors = 1
@@ -90,6 +106,50 @@ def recheck(upload: Upload, today: date | None = None) -> CheckResult | None:
         return check_file(read_upload(upload.content, upload.file_name), today or date.today())
     except UploadUnreadable:
         return None
+
+
+@dataclass
+class UploadView:
+    """What the check page shows of a kept upload, without checking it again."""
+
+    upload: Upload
+    problems: list[RowProblem]
+    offers: int  # offers (distinct `id_oferty`) in the file
+    publishable: int  # of them without an error in any row
+    publishable_rows: int
+
+    @property
+    def may_publish(self) -> bool:
+        return self.upload.state == "checked" and self.publishable > 0
+
+
+def upload_view(upload: Upload) -> UploadView:
+    kept = _kept_result(upload)
+    problems = [RowProblem.from_dict(p) for p in upload.problems or []]
+    if kept is None:
+        return UploadView(upload, problems, 0, 0, 0)
+    publishable = kept.publishable()
+    rows = sum(len(o.rows) for o in publishable)
+    return UploadView(upload, problems, len(kept.offers), len(publishable), rows)
+
+
+def problems_file(upload: Upload, kind: str, lang: str = "pl") -> bytes:
+    """The rows with problems as CSV or XLSX (`kind`), with the problems found at the check."""
+    kept = _kept_result(upload) or CheckResult(UploadFile("csv", [], []), [], [])
+    return problems_xlsx(kept, lang) if kind == "xlsx" else problems_csv(kept, lang)
+
+
+def _kept_result(upload: Upload) -> CheckResult | None:
+    """The kept file with the problems its check stored (reading it is quick; checking
+    every offer again is not, so a page view never does)."""
+    if not upload.content:
+        return None
+    try:
+        file = read_upload(upload.content, upload.file_name)
+    except UploadUnreadable:
+        return None
+    problems = [RowProblem.from_dict(p) for p in upload.problems or []]
+    return CheckResult(file, file_offers(file)[0], problems)
 
 
 def get_upload(db: Session, account: Account, upload_id: int) -> Upload:
