@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -11,6 +13,7 @@ from rich.table import Table
 from sqlalchemy.engine import Engine
 
 from catalogue.db import create_all, get_engine
+from lll import cli_users
 from lll.settings import Settings, get_settings
 
 if TYPE_CHECKING:  # imported where used: `lll --help` stays quick
@@ -22,6 +25,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 console = Console()
+app.add_typer(cli_users.app, name="user")
 
 
 def _prepared(settings: Settings) -> Engine:
@@ -119,6 +123,7 @@ def _serve(settings: Settings, host: str, port: int) -> None:
     from web.serving import serve
 
     _prepared(settings)
+    settings = _with_secret_key(settings)
     console.print(f"Serwis działa na http://{host}:{port}")
     workers = settings.web.web_workers
     # Several workers build the app from the environment, as these settings were.
@@ -127,6 +132,43 @@ def _serve(settings: Settings, host: str, port: int) -> None:
         app, settings.web, host=host, port=port, workers=workers, factory=workers > 1,
         log_level="info",
     )  # fmt: skip
+
+
+def _with_secret_key(settings: Settings) -> Settings:
+    """SECRET_KEY is required where real data is served (SAMPLE_DATA=false); elsewhere one is
+    made for this process and put in the environment, where its workers read the same."""
+    import os
+    import secrets
+
+    if settings.accounts.secret_key:
+        return settings
+    if not settings.web.sample_data:
+        typer.echo("Ustaw SECRET_KEY (np. `openssl rand -hex 32`): bez niego serwis nie rusza.",
+                   err=True)  # fmt: skip
+        raise typer.Exit(code=1)
+    os.environ["SECRET_KEY"] = key = secrets.token_hex(32)
+    return settings.model_copy(
+        update={"accounts": settings.accounts.model_copy(update={"secret_key": key})}
+    )
+
+
+@contextmanager
+def _demo_mail(settings: Settings) -> Iterator[Settings]:
+    """Without SMTP_URL, e-mail goes to a local SMTP server that keeps it in var/mail."""
+    import os
+
+    from catalogue.settings import VAR_DIR
+    from operations.mailbox import Mailbox
+
+    if settings.accounts.smtp_url:
+        yield settings
+        return
+    with Mailbox(VAR_DIR / "mail") as mailbox:
+        console.print(f"Poczta (SMTP {mailbox.smtp_url}) trafia do plików w {mailbox.folder}")
+        os.environ["SMTP_URL"] = mailbox.smtp_url  # the workers send there too
+        yield settings.model_copy(
+            update={"accounts": settings.accounts.model_copy(update={"smtp_url": mailbox.smtp_url})}
+        )
 
 
 @app.command()
@@ -155,7 +197,8 @@ def demo(
         console.print(f"Zindeksowano {rebuild_index(engine, backend)} ofert.")
         syncer = IndexSyncer(engine, backend).start()
         try:
-            _serve(settings, host, port)
+            with _demo_mail(settings) as with_mail:
+                _serve(with_mail, host, port)
         finally:
             syncer.stop()
     finally:

@@ -20,6 +20,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from catalogue.db import get_engine
@@ -27,6 +29,8 @@ from catalogue.settings import CatalogueSettings
 from lll.settings import Settings
 from operations.mailbox import Mailbox
 from operations.settings import AccountSettings
+from tests.app_settings import app_settings
+from web.app import create_app
 
 TEST_SECRET_KEY = "test-secret-key-0123456789abcdef"
 MAIL_FROM = "Katalog testowy <katalog@test.example>"
@@ -90,3 +94,29 @@ def link_path(message: EmailMessage, prefix: str) -> str:
         if path.startswith(prefix):
             return path
     raise AssertionError(f"no {prefix} link in: {text_of(message)}")
+
+
+# --- the web app with mail ----------------------------------------------------------------
+
+CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture
+def mail_app(database_url: str, mailbox: Mailbox, tmp_path: Path) -> FastAPI:
+    """The app on the test's own database and index, sending its mail to `mailbox`."""
+    base = app_settings(database_url, tmp_path / "index")
+    return create_app(settings_with_mail(database_url, mailbox, base))
+
+
+def csrf_of(client: TestClient, path: str) -> str:
+    """The CSRF token of the form on the page at `path` (the client keeps its cookie)."""
+    page = client.get(path)
+    found = CSRF_INPUT.search(page.text)
+    assert found, f"no form on {path} ({page.status_code})"
+    return found.group(1)
+
+
+def post_form(client: TestClient, page: str, data: dict[str, str], action: str | None = None):
+    """Fill in the form on `page` as a browser would (its CSRF token included) and send it."""
+    return client.post(action or page, data={"csrf_token": csrf_of(client, page), **data},
+                       follow_redirects=False)  # fmt: skip

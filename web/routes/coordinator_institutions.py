@@ -1,0 +1,71 @@
+"""The coordinator's list of registered institutions awaiting approval (`/koordynator/instytucje`):
+approve, or refuse with a reason. The work is `operations.approval`'s."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form
+from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlmodel import Session
+from starlette.requests import Request
+from starlette.responses import Response
+
+from operations.accounts import FormInvalid
+from operations.approval import NotPending, decide, pending_institutions
+from web.auth import CoordinatorDep, CsrfDep
+from web.errors import NotFound
+from web.services import SessionDep, SettingsDep, TemplatesDep
+
+router = APIRouter()
+PATH = "/koordynator/instytucje"
+DONE = {"zatwierdzono": "coord.institutions.approved", "odmowiono": "coord.institutions.refused"}
+
+
+def _page(
+    request: Request,
+    templates: TemplatesDep,
+    db: Session,
+    errors: dict[int, str] | None = None,
+    status_code: int = 200,
+) -> Response:
+    context = {
+        "pending": pending_institutions(db),
+        "errors": errors or {},
+        "done": DONE.get(request.query_params.get("zrobiono", "")),
+    }
+    return templates.TemplateResponse(
+        request, "coordinator/institutions.html", context, status_code=status_code
+    )
+
+
+@router.get(PATH, response_class=HTMLResponse)
+def institutions_page(
+    request: Request, coordinator: CoordinatorDep, db: SessionDep, templates: TemplatesDep
+) -> Response:
+    return _page(request, templates, db)
+
+
+@router.post(PATH + "/{institution_id}", dependencies=[CsrfDep], response_class=HTMLResponse)
+def institution_decision(
+    institution_id: int,
+    request: Request,
+    coordinator: CoordinatorDep,
+    db: SessionDep,
+    settings: SettingsDep,
+    templates: TemplatesDep,
+    decision: Annotated[str, Form(max_length=20)] = "",
+    reason: Annotated[str, Form(max_length=4000)] = "",
+) -> Response:
+    if decision not in ("approve", "refuse"):
+        raise NotFound()
+    approve = decision == "approve"
+    try:
+        decide(db, settings, institution_id, coordinator, approve=approve, reason=reason)
+    except NotPending:
+        raise NotFound() from None
+    except FormInvalid as invalid:
+        errors = {institution_id: invalid.errors[0].code}
+        return _page(request, templates, db, errors, status_code=422)
+    done = "zatwierdzono" if approve else "odmowiono"
+    return RedirectResponse(f"{PATH}?zrobiono={done}", status_code=303)
