@@ -4,11 +4,11 @@ One row per route (and per kind of A's offer where the route takes one): the ans
 people gets — nobody signed in, a member of institution A, a member of institution B, an adviser
 and the coordinator. Paths are the app's route paths; their parameters are filled with A's
 objects: `{offer_id}` / `{external_id}` with A's offer in the row's state (`draft`, `review`,
-`published`, `archived`), `{token_id}`, `{upload_id}`, `{feed_id}` / `{source_id}`,
-`{institution_id}` with A's own; `{n}` (in a form or a body too) is the world's number. API
-paths (`/api/v1/institution/...`) are called with A's or B's API token as `Authorization:
-Bearer`; the adviser and the coordinator, who have none, send their session cookie, which the
-API does not take.
+`published`, `archived`), `{token_id}`, `{upload_id}`, `{feed_id}` / `{source_id}` with A's
+own, `{institution_id}` with an institution awaiting approval, `{kind}` with `csv`; `{n}` (in a
+form or a body too) is the world's number. API paths (`/api/v1/institution/...`) are called
+with A's or B's API token as `Authorization: Bearer`; the adviser and the coordinator, who have
+none, send their session cookie, which the API does not take.
 
 Every route of the app under `PREFIXES` must have a row (a new route without one fails the
 test), and every row must be a route. Another institution's object answers 404, never 403
@@ -42,6 +42,7 @@ class Row:
     target: str = "published"  # the state of A's offer that fills {offer_id} / {external_id}
     form: dict[str, str] = field(default_factory=dict)  # sent with a POST (plus the CSRF token)
     json: dict[str, Any] | None = None  # sent as the body of an API write
+    files: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (file, content)
     # A known hole, left for its owner to close: the row is expected to fail (strictly: once
     # the hole is closed, the row fails until this is emptied).
     gap: str = ""
@@ -142,8 +143,110 @@ FEED_ROWS: list[Row] = [
     Row("POST", f"{FEEDS}/{{feed_id}}/wylacz", ONLY_A_CHANGE),
 ]
 
+# The panel (H2): A's offers, their form and history, A's alone; B sees its own panel.
+OFFER_FORM = {"id_oferty": "nowa-{n}", "tytul": "Kurs nowy", "url": "https://a.example.org/n",
+              "action": "check"}  # fmt: skip
+EDIT_FORM = {"tytul": "Kurs A poprawiony", "url": "https://a.example.org/p", "action": "check"}
+PANEL_ROWS: list[Row] = [
+    Row("GET", "/panel", ONLY_MEMBERS_PAGE),
+    Row("GET", "/panel/oferty/nowa", ONLY_MEMBERS_PAGE),
+    Row(
+        "POST",
+        "/panel/oferty/nowa",
+        (UNAUTHENTICATED, SEE, SEE, FORBIDDEN, FORBIDDEN),
+        form=OFFER_FORM,
+    ),
+    *every_state("GET", "/panel/oferty/{offer_id}", dict.fromkeys(OFFER_STATES, ONLY_A_PAGE)),
+    *every_state(
+        "POST",
+        "/panel/oferty/{offer_id}",
+        dict.fromkeys(OFFER_STATES, (UNAUTHENTICATED, SEE, NOT_FOUND, FORBIDDEN, FORBIDDEN)),
+        form=EDIT_FORM,
+    ),
+    *every_state(
+        "POST",
+        "/panel/oferty/{offer_id}/archiwizuj",
+        dict.fromkeys(OFFER_STATES, ONLY_A_CHANGE),
+    ),
+    *every_state(
+        "POST",
+        "/panel/oferty/{offer_id}/przywroc",
+        dict.fromkeys(OFFER_STATES, ONLY_A_CHANGE),
+    ),
+]
+
+# API tokens (H4): listed, made and revoked by their institution only.
+TOKENS = "/panel/tokeny"
+TOKEN_ROWS: list[Row] = [
+    Row("GET", TOKENS, ONLY_MEMBERS_PAGE),
+    Row(
+        "POST",
+        TOKENS,
+        (UNAUTHENTICATED, SEE, SEE, FORBIDDEN, FORBIDDEN),
+        form={"name": "Nowy program {n}"},
+    ),
+    Row("POST", f"{TOKENS}/{{token_id}}/uniewaznij", ONLY_A_CHANGE),
+]
+
+# Uploads (H3): A's file, its check, its problems and its publishing are A's alone.
+UPLOADS = "/panel/import"
+UPLOAD_ROWS: list[Row] = [
+    Row("GET", UPLOADS, ONLY_MEMBERS_PAGE),
+    Row(
+        "POST",
+        UPLOADS,
+        (UNAUTHENTICATED, GONE, GONE, FORBIDDEN, FORBIDDEN),
+        files={
+            "plik": (
+                "oferty-{n}.csv",
+                "id_oferty;tytul;url\nplik-{n};Kurs;https://b.example.org/\n",
+            )
+        },
+    ),
+    Row("GET", f"{UPLOADS}/szablon.xlsx", ONLY_MEMBERS_PAGE),
+    Row("GET", f"{UPLOADS}/{{upload_id}}", ONLY_A_PAGE),
+    Row("GET", f"{UPLOADS}/{{upload_id}}/problemy.{{kind}}", ONLY_A_PAGE),
+    Row("POST", f"{UPLOADS}/{{upload_id}}/publikuj", ONLY_A_CHANGE),
+    Row("POST", f"{UPLOADS}/{{upload_id}}/odrzuc", ONLY_A_CHANGE),
+]
+
+# The coordinator (H1, H2): a pending institution's decision, the review queue.
+COORDINATOR_CHANGE = (UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, GONE)
+IN_REVIEW_ONLY = {
+    state: COORDINATOR_CHANGE if state == "review" else (*COORDINATOR_CHANGE[:4], NOT_FOUND)
+    for state in OFFER_STATES
+}
+COORDINATOR_ROWS: list[Row] = [
+    Row("GET", "/koordynator/instytucje", COORDINATOR_PAGE),
+    Row(
+        "POST",
+        "/koordynator/instytucje/{institution_id}",
+        COORDINATOR_CHANGE,
+        form={"decision": "approve"},
+    ),
+    Row("GET", "/koordynator/oferty", COORDINATOR_PAGE),
+    *every_state("POST", "/koordynator/oferty/{offer_id}/zatwierdz", IN_REVIEW_ONLY),
+    *every_state(
+        "POST",
+        "/koordynator/oferty/{offer_id}/odeslij",
+        IN_REVIEW_ONLY,
+        form={"reason": "Proszę uzupełnić terminy."},
+    ),
+]
+
+# One's own account (H1): anyone signed in.
+ACCOUNT_ROWS: list[Row] = [
+    Row("GET", "/konto", SIGNED_IN_PAGE),
+    Row("POST", "/konto/wyloguj-wszedzie", (UNAUTHENTICATED, GONE, GONE, GONE, GONE)),
+]
+
 TABLE: list[Row] = [
     *PUBLIC_ROWS,
     *API_ROWS,
     *FEED_ROWS,
+    *PANEL_ROWS,
+    *TOKEN_ROWS,
+    *UPLOAD_ROWS,
+    *COORDINATOR_ROWS,
+    *ACCOUNT_ROWS,
 ]

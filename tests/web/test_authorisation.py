@@ -38,8 +38,11 @@ from catalogue.accounts import (
 from catalogue.db import get_engine
 from catalogue.models import Institution, Offer, OfferKind, OfferStatus, Source
 from operations.api_tokens import create_token
+from operations.mailbox import Mailbox
 from operations.passwords import hash_password
+from operations.uploads import check_upload
 from tests.app_settings import app_settings
+from tests.mail_support import settings_with_mail
 from tests.postgres_support import Databases
 from tests.web.authorisation_table import ACTORS, PREFIXES, TABLE, Row
 from web.app import create_app
@@ -54,6 +57,12 @@ STATES = {
 }
 _CONVERTOR = re.compile(r"{(\w+):\w+}")
 _worlds = itertools.count(1)
+# A's file: one good row and one with an end before its start.
+UPLOAD = (
+    "id_oferty;tytul;url;data_rozpoczecia;data_zakonczenia;miejscowosc\n"
+    "plik-{n}-1;Kurs z pliku A;https://a.example.org/1;2030-03-01;2030-04-01;Nowa Sól\n"
+    "plik-{n}-2;Kurs z pliku A;https://a.example.org/2;2030-03-01;2030-02-01;Nowa Sól\n"
+)
 
 
 @dataclass
@@ -70,6 +79,7 @@ class World:
     n: int  # the world's number: what makes its names unique
     institution_a: int
     institution_b: int
+    pending: int  # an institution awaiting the coordinator's approval
     offers: dict[str, Offer]  # state -> A's offer
     token_id: int
     upload_id: int
@@ -85,10 +95,12 @@ class World:
 def site(tmp_path_factory: pytest.TempPathFactory, databases: Databases) -> Iterator[Site]:
     root = tmp_path_factory.mktemp("authorisation")
     database_url = databases.create(root)
-    app = create_app(app_settings(database_url, root / "index"))
     engine = get_engine(database_url)
-    with TestClient(app, follow_redirects=False) as client:
-        yield Site(app, engine, client)
+    with Mailbox(root / "mail") as mailbox:  # the coordinator's decisions are e-mailed
+        settings = settings_with_mail(database_url, mailbox, app_settings(database_url, root))
+        app = create_app(settings)
+        with TestClient(app, follow_redirects=False) as client:
+            yield Site(app, engine, client)
     engine.dispose()
 
 
@@ -171,6 +183,8 @@ def build_world(engine: Engine) -> World:
     n = next(_worlds)
     with Session(engine, expire_on_commit=False) as db:
         a, b = _institution(db, "Instytucja A", n), _institution(db, "Instytucja B", n)
+        pending = _institution(db, "Instytucja oczekująca", n)
+        pending.approval, pending.decided_at = Approval.pending, None
         people = {
             "member_a": _account(db, "member-a", n, Role.member, a.id),
             "member_b": _account(db, "member-b", n, Role.member, b.id),
@@ -188,12 +202,9 @@ def build_world(engine: Engine) -> World:
         db.add_all([panel, feed])
         db.flush()
         offers = {state: _offer(db, panel, a, state, n) for state in STATES}
-        upload = Upload(
-            institution_id=a.id,
-            account_id=people["member_a"].id,
-            file_name=f"zastrzezony-plik-a-{n}.csv",
-            content=b"tytul\nKurs\n",
-            rows=1,
+        db.commit()
+        upload = check_upload(
+            db, people["member_a"], f"zastrzezony-plik-a-{n}.csv", UPLOAD.format(n=n).encode()
         )
         change = OfferChange(
             offer_id=offers["draft"].id,
@@ -202,7 +213,7 @@ def build_world(engine: Engine) -> World:
             action="edited",
             fields={"title": [f"Zastrzeżony stary tytuł {n}", offers["draft"].title]},
         )
-        db.add_all([upload, change])
+        db.add(change)
         db.commit()
         token_a, plain_a = create_token(
             db, institution_id=a.id, account_id=people["member_a"].id, name=f"Program A {n}"
@@ -219,6 +230,7 @@ def build_world(engine: Engine) -> World:
             n=n,
             institution_a=a.id,
             institution_b=b.id,
+            pending=pending.id,
             offers=offers,
             token_id=token_a.id,
             upload_id=upload.id,
@@ -282,7 +294,8 @@ PARAMETERS = {
     "upload_id": lambda world, row: world.upload_id,
     "feed_id": lambda world, row: world.feed_id,
     "source_id": lambda world, row: world.feed_id,
-    "institution_id": lambda world, row: world.institution_a,
+    "institution_id": lambda world, row: world.pending,
+    "kind": lambda world, row: "csv",
     "change_id": lambda world, row: world.change_id,
 }
 
@@ -312,7 +325,11 @@ def ask(site: Site, world: World, row: Row, actor: str) -> Response:
     if row.method != "GET":
         form = {k: fill(v, world, row) for k, v in row.form.items()}
         form[CSRF_FIELD] = world.csrf[actor]
-        return site.client.request(row.method, url, data=form, headers=headers)
+        files = {
+            name: (fill(file_name, world, row), fill(content, world, row).encode())
+            for name, (file_name, content) in row.files.items()
+        }
+        return site.client.request(row.method, url, data=form, files=files or None, headers=headers)
     return site.client.request(row.method, url, headers=headers)
 
 
