@@ -230,7 +230,8 @@ SITE_MAX_BYTES = 5 * 1024 * 1024  # one page, or one sitemap
 # times (the hosts and addresses it may reach are kept by SafeDestinationMiddleware).
 FEED_LIMITS: dict[str, Any] = {
     "REDIRECT_MAX_TIMES": 3,
-    "DOWNLOAD_TIMEOUT": 60,
+    "DOWNLOAD_TIMEOUT": 60,  # seconds for one response
+    "CLOSESPIDER_TIMEOUT": 3600,  # seconds for the whole run (then partial: nothing withdrawn)
     "RETRY_TIMES": 1,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
     "DOWNLOAD_DELAY": 1.0,

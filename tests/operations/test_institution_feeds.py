@@ -10,11 +10,13 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
+from typer.testing import CliRunner
 
 from catalogue.accounts import Approval
 from catalogue.db import get_engine
 from catalogue.models import Institution, Offer, OfferKind, OfferStatus
 from crawlers.registry import database_sources, load_registry, select_sources
+from lll.cli import app
 from operations.institution_feeds import (
     FeedKind,
     FeedRefused,
@@ -222,3 +224,17 @@ def test_a_catalogue_without_tables_lists_no_feeds(tmp_path) -> None:
     engine = get_engine(f"sqlite:///{tmp_path / 'pusty.sqlite3'}")
     assert database_sources(engine) == []
     engine.dispose()
+
+
+def test_lll_sources_lists_the_registered_feeds(
+    db: Session, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    school = add_institution(db, "Szkoła z listy źródeł")
+    feed = register_feed(db, school, url=f"https://{PUBLIC}/a.csv", kind="file", every="12h")
+    monkeypatch.setenv("DATABASE_URL", database_url)
+
+    result = CliRunner().invoke(app, ["sources"], env={"COLUMNS": "200"})
+
+    assert result.exit_code == 0, result.output
+    (line,) = [line for line in result.output.splitlines() if feed.name in line]
+    assert "12h" in line
