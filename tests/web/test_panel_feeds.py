@@ -52,7 +52,9 @@ class Site:
             return list(db.exec(query).all())
 
 
-def _member(engine: Engine, client: TestClient, name: str) -> Member:
+def member_session(engine: Engine, name: str) -> tuple[int, str, str]:
+    """A member of a new approved institution, signed in: the institution's id, the session
+    cookie's value and the session's CSRF token."""
     with Session(engine, expire_on_commit=False) as db:
         institution = add_institution(db, name)
         account = Account(email=f"{institution.id}@kanaly.example.org", password_hash="-",
@@ -64,9 +66,14 @@ def _member(engine: Engine, client: TestClient, name: str) -> Member:
         start_session(signed_in, db, account)
         login = db.exec(select(LoginSession).where(LoginSession.account_id == account.id)).one()
     token = signed_in.headers["set-cookie"].split(";", 1)[0].split("=", 1)[1]
-    client.cookies.set(SESSION_COOKIE, token)
     assert institution.id is not None
-    return Member(client, login.csrf_token, institution.id)
+    return institution.id, token, login.csrf_token
+
+
+def _member(engine: Engine, client: TestClient, name: str) -> Member:
+    institution_id, token, csrf = member_session(engine, name)
+    client.cookies.set(SESSION_COOKIE, token)
+    return Member(client, csrf, institution_id)
 
 
 @pytest.fixture
