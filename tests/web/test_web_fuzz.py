@@ -27,6 +27,13 @@ OPERATIONS = [
     "GET /api/suggest",
     "GET /api/offers/{offer_id}",
     "GET /healthz",
+    # The institutions' write API: without a token every request is a 401 (or a 4xx of its
+    # input); with one, tests/web/test_institution_api_fuzz.py.
+    "GET /api/v1/institution/offers",
+    "POST /api/v1/institution/offers",
+    "GET /api/v1/institution/offers/{external_id}",
+    "PUT /api/v1/institution/offers/{external_id}",
+    "DELETE /api/v1/institution/offers/{external_id}",
 ]
 EXAMPLES = 100  # per operation and mode: about 1,200 requests on each database
 TALLY: Counter[str] = Counter()
