@@ -28,7 +28,7 @@ from stdnum.pl import regon as stdnum_regon
 from catalogue.accounts import Account, Approval, EmailToken, Role
 from catalogue.models import Institution, utcnow
 from operations import account_mails
-from operations.mail import send_mail
+from operations.mail import deliver
 from operations.passwords import hash_password
 from operations.settings import OperationSettings
 
@@ -210,8 +210,9 @@ def register(db: Session, settings: OperationSettings, form: Registration) -> No
         raise FormInvalid([FieldError(field, f"{field}_registered") for field in taken])
     existing = db.exec(select(Account).where(Account.email == checked.email)).first()
     if existing is not None:
+        hash_password(checked.password)  # the time a new account takes: nothing told by it
         subject, text = account_mails.already_registered(link(settings, "/haslo"))
-        send_mail(settings.accounts, checked.email, subject, text)
+        deliver(settings.accounts, checked.email, subject, text)
         return
     institution = Institution(
         name=checked.name,
@@ -239,7 +240,7 @@ def register(db: Session, settings: OperationSettings, form: Registration) -> No
     token = issue_email_token(db, account.id, "confirm", CONFIRM_VALID_FOR)
     db.commit()
     subject, text = account_mails.confirm(checked.name, link(settings, f"/potwierdz/{token}"))
-    send_mail(settings.accounts, checked.email, subject, text)
+    deliver(settings.accounts, checked.email, subject, text)
 
 
 def registered_key(numbers: dict[str, str | None]) -> str:

@@ -20,7 +20,7 @@ from catalogue.accounts import Account, Approval, Role
 from catalogue.models import Institution, utcnow
 from operations import account_mails
 from operations.accounts import FieldError, FormInvalid, link
-from operations.mail import send_mail
+from operations.mail import deliver
 from operations.settings import OperationSettings
 
 LINKING_NUMBERS = ("nip", "regon", "ris_number", "rspo_number")
@@ -88,7 +88,8 @@ def decide(
         else account_mails.refused(institution.name, reason)
     )
     for member in members_of(db, institution_id):
-        send_mail(settings.accounts, member.email, subject, text)
+        if member.active:
+            deliver(settings.accounts, member.email, subject, text)
     return institution
 
 

@@ -9,6 +9,7 @@ server (`operations.mailbox`).
 
 from __future__ import annotations
 
+import logging
 import smtplib
 import ssl
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from operations.settings import AccountSettings
 
 TIMEOUT_SECONDS = 15
+log = logging.getLogger(__name__)
 
 
 class MailNotConfigured(RuntimeError):
@@ -76,3 +78,14 @@ def send_mail(settings: AccountSettings, to: str, subject: str, text: str) -> No
         if address.user:
             client.login(address.user, address.password or "")
         client.send_message(message)
+
+
+def deliver(settings: AccountSettings, to: str, subject: str, text: str) -> bool:
+    """`send_mail` for what is already done when the mail goes (an account made, a decision
+    recorded): a failure is logged for the operator, not raised at the person; False then."""
+    try:
+        send_mail(settings, to, subject, text)
+    except (MailNotConfigured, smtplib.SMTPException, OSError) as exc:
+        log.error("e-mail %r to %s not sent: %s", subject, to, exc)
+        return False
+    return True

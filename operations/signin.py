@@ -31,7 +31,7 @@ from operations.accounts import (
     password_errors,
     valid_email_token,
 )
-from operations.mail import send_mail
+from operations.mail import deliver
 from operations.passwords import hash_password, needs_rehash, verify_password, verify_unknown
 from operations.settings import AccountSettings, OperationSettings
 
@@ -123,7 +123,7 @@ def request_reset(db: Session, settings: OperationSettings, email: str) -> None:
     token = issue_email_token(db, account.id, "reset", RESET_VALID_FOR)
     db.commit()
     subject, text = account_mails.reset(link(settings, f"/haslo/{token}"))
-    send_mail(settings.accounts, account.email, subject, text)
+    deliver(settings.accounts, account.email, subject, text)
 
 
 def reset_allowed(db: Session, token: str) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from operations.mail import MailNotConfigured, SmtpAddress, parse_smtp_url, send_mail
-from operations.mailbox import Mailbox
+from operations.mail import MailNotConfigured, SmtpAddress, deliver, parse_smtp_url, send_mail
+from operations.mailbox import Mailbox, free_port
 from operations.settings import AccountSettings
 from tests.mail_support import account_settings, mailbox, text_of
 
@@ -46,3 +46,11 @@ def test_a_message_reaches_the_local_server_whole(mailbox: Mailbox):
     assert str(message["From"]) == account_settings(mailbox).mail_from
     assert text_of(message) == "Łódź\nhttps://x/a=b\n"
     assert [p.suffix for p in mailbox.folder.iterdir()] == [".eml"]  # no partial files left
+
+
+def test_mail_that_cannot_go_is_logged_for_the_operator(caplog: pytest.LogCaptureFixture):
+    free = AccountSettings(smtp_url=f"smtp://127.0.0.1:{free_port('127.0.0.1')}")  # nobody there
+    assert deliver(free, "ola@example.org", "Temat", "Treść") is False
+    assert deliver(AccountSettings(smtp_url=""), "ola@example.org", "Temat", "Treść") is False
+    assert [r.levelname for r in caplog.records] == ["ERROR", "ERROR"]
+    assert "ola@example.org" in caplog.records[0].getMessage()
