@@ -4,6 +4,7 @@ with schema.org markup (its sitemap), and how often to read it.
     source = register_feed(db, institution, url="https://szkola.pl/oferta.csv", kind="file",
                            every="1d")
     feeds = list_feeds(db, institution)          # with each one's last crawl run
+    offers = feed_offers(db, institution)        # what they published
     feed = get_feed(db, institution, feed_id)    # None: not this institution's (a 404)
     set_enabled(db, feed, False); delete_feed(db, feed)
 
@@ -209,6 +210,24 @@ def list_feeds(db: Session, institution: Institution) -> list[FeedView]:
         FeedView(source, feed_kind(source), last.get(source.id) if source.id else None)
         for source in sources
     ]
+
+
+def feed_offers(db: Session, institution: Institution, limit: int = 500) -> list[Offer]:
+    """The published offers read from the institution's feeds, by title (read-only in the
+    panel: the feed is where they are changed)."""
+    return list(
+        db.exec(
+            select(Offer)
+            .join(Source, col(Source.id) == col(Offer.source_id))
+            .where(
+                Source.institution_id == institution.id,
+                col(Source.feed_url).is_not(None),
+                Offer.status == OfferStatus.active,
+            )
+            .order_by(col(Offer.title))
+            .limit(limit)
+        ).all()
+    )
 
 
 def get_feed(db: Session, institution_id: int | None, feed_id: int) -> Source | None:

@@ -14,7 +14,7 @@ from catalogue.db import get_engine
 from catalogue.models import Institution, Offer, OfferStatus, Source
 from crawlers.run import crawl
 from operations.crawling import crawl_and_index
-from operations.institution_feeds import register_feed
+from operations.institution_feeds import feed_offers, register_feed
 from samples.faults import Fault
 from tests.app_settings import app_settings
 from tests.crawlers.conftest import FAST
@@ -61,6 +61,8 @@ def test_lll_crawl_reads_a_registered_feed_into_its_institutions_offers_and_the_
     # The rows name their organiser ("Nadodrze"); the feed is the registered institution's.
     assert {offer.institution_id for offer in offers} == {school.id}
     assert outcome.indexed >= 10
+    with Session(get_engine(database_url)) as db:  # what its panel lists
+        assert len(feed_offers(db, school)) == 10
 
 
 def test_every_enabled_feed_is_crawled_when_no_source_is_named(

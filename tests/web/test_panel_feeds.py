@@ -17,7 +17,7 @@ from starlette.responses import Response
 
 from catalogue.accounts import Account, LoginSession, Role
 from catalogue.db import get_engine
-from catalogue.models import CrawlRun, RunStatus, Source
+from catalogue.models import CrawlRun, Offer, OfferKind, OfferStatus, RunStatus, Source
 from tests.app_settings import app_settings
 from tests.operations.test_institution_feeds import PUBLIC, add_institution
 from web.app import create_app
@@ -205,3 +205,21 @@ def test_a_member_disables_then_deletes_its_feed(site: Site) -> None:
     (gone,) = site.feeds(site.a.institution_id)
     assert gone.feed_url is None
     assert FEED_URL not in site.a.client.get("/panel/zrodla").text
+
+
+def test_the_offers_read_from_its_feeds_are_listed_for_the_institution_alone(site: Site) -> None:
+    site.a.register()
+    (feed,) = site.feeds(site.a.institution_id)
+    with Session(site.engine) as db:
+        for n, status in enumerate((OfferStatus.active, OfferStatus.withdrawn)):
+            db.add(Offer(source_id=feed.id, external_id=f"K-{n}", url=f"{FEED_URL}#{n}",
+                         title=f"Kurs z pliku {status.value}", kind=OfferKind.course,
+                         content_hash=str(n), status=status,
+                         institution_id=site.a.institution_id))  # fmt: skip
+        db.commit()
+
+    page = site.a.client.get("/panel/zrodla").text
+
+    assert "Oferty z Twoich źródeł (1)" in page
+    assert "Kurs z pliku active" in page and "Kurs z pliku withdrawn" not in page
+    assert "Kurs z pliku" not in site.b.client.get("/panel/zrodla").text

@@ -41,6 +41,11 @@ MESSAGES = {
         "feeds.enable": "Włącz",
         "feeds.delete": "Usuń",
         "feeds.action.label": "{action}: {address}",
+        "feeds.offers": "Oferty z Twoich źródeł",
+        "feeds.offers.intro": (
+            "Te oferty są opublikowane w wyszukiwarce. Zmieniasz je w swoim pliku lub na "
+            "stronie: katalog odczyta zmiany przy następnym odczycie."
+        ),
         "feeds.add": "Dodaj źródło",
         "feeds.url": "Adres pliku lub strony",
         "feeds.url.hint": (
@@ -124,6 +129,11 @@ MESSAGES = {
         "feeds.enable": "Enable",
         "feeds.delete": "Delete",
         "feeds.action.label": "{action}: {address}",
+        "feeds.offers": "Offers from your sources",
+        "feeds.offers.intro": (
+            "These offers are published in search. Change them in your file or on your site: "
+            "the catalogue reads the changes at its next reading."
+        ),
         "feeds.add": "Add a source",
         "feeds.url": "Address of the file or site",
         "feeds.url.hint": (

@@ -24,6 +24,7 @@ from operations.institution_feeds import (
     FeedProblem,
     FeedRefused,
     delete_feed,
+    feed_offers,
     get_feed,
     list_feeds,
     register_feed,
@@ -60,6 +61,7 @@ def _page(
     done = DONE.get(request.query_params.get("zrobiono", ""))
     context: dict[str, Any] = {
         "feeds": list_feeds(db, institution),
+        "offers": feed_offers(db, institution),
         "approved": institution.approval == Approval.approved,
         "form": form or {"url": "", "kind": FeedKind.file.value, "every": DEFAULT_EVERY},
         "problems": problems or [],
