@@ -6,12 +6,12 @@
 
 The check (`catalogue.uploads`) reads the file under the upload limits and lists every row's
 problems by the rules the form and the API use. The file is kept as uploaded, so publishing
-checks it again (a day may have passed: a start date may now be past) and writes exactly what
-the institution saw checked. Publishing writes every offer whose rows have no error through
+writes exactly what the institution saw checked: every offer whose rows had no error, through
 `operations.institution_offers.save_offer` (via "upload", submitted: published, or sent for
-review when a moderation rule says so), committed in chunks, each offer's change recorded in
-the outbox so the index has it within a second (the scheduler's `IndexSyncer`).
-An upload is its institution's only: another institution's id is not found.
+review when a moderation rule says so; it checks each offer again in full), committed in
+chunks, each offer's change recorded in the outbox so the index has it within a second (the
+scheduler's `IndexSyncer`). An upload is its institution's only: another institution's id is
+not found.
 """
 
 from __future__ import annotations
@@ -100,14 +100,6 @@ def _record(upload: Upload, result: CheckResult) -> None:
     upload.problems = [p.as_dict() for p in result.problems]
 
 
-def recheck(upload: Upload, today: date | None = None) -> CheckResult | None:
-    """The kept file checked again (None: it could not be read)."""
-    try:
-        return check_file(read_upload(upload.content, upload.file_name), today or date.today())
-    except UploadUnreadable:
-        return None
-
-
 @dataclass
 class UploadView:
     """What the check page shows of a kept upload, without checking it again."""
@@ -173,14 +165,13 @@ def recent_uploads(db: Session, account: Account, limit: int = LIST_LIMIT) -> li
     )
 
 
-def publish_upload(
-    db: Session, account: Account, upload_id: int, today: date | None = None
-) -> Published:
-    """Publish every offer of the upload whose rows have no error, once: a second call (a
-    double click, another tab) raises `UploadNotPublishable` and writes nothing."""
+def publish_upload(db: Session, account: Account, upload_id: int) -> Published:
+    """Publish every offer of the upload whose rows had no error at its check, once: a second
+    call (a double click, another tab) raises `UploadNotPublishable` and writes nothing.
+    `save_offer` checks each offer again in full (a start date may have passed since)."""
     upload = get_upload(db, account, upload_id)
-    result = recheck(upload, today) if upload.state == "checked" else None
-    if result is None or not result.publishable():
+    kept = _kept_result(upload) if upload.state == "checked" else None
+    if kept is None or not kept.publishable():
         raise UploadNotPublishable(upload_id)
     claimed = db.execute(
         update(Upload)
@@ -191,19 +182,15 @@ def publish_upload(
     if getattr(claimed, "rowcount", 0) != 1:
         raise UploadNotPublishable(upload_id)
     try:
-        published = _publish(db, account, result, today)
+        return _publish(db, account, kept)
     except BaseException:
         db.rollback()
         db.execute(update(Upload).where(col(Upload.id) == upload_id).values(state="checked"))
         db.commit()
         raise
-    upload = get_upload(db, account, upload_id)
-    _record(upload, result)
-    db.commit()
-    return published
 
 
-def _publish(db: Session, account: Account, result: CheckResult, today: date | None) -> Published:
+def _publish(db: Session, account: Account, result: CheckResult) -> Published:
     institution = db.get(Institution, _institution_id(account))
     assert institution is not None
     actor = Actor(account_id=account.id, via="upload")
@@ -211,7 +198,7 @@ def _publish(db: Session, account: Account, result: CheckResult, today: date | N
     for index, offer in enumerate(result.publishable(), start=1):
         saved = save_offer(
             db, institution, actor=actor, external_id=offer.external_id, fields=offer.fields,
-            submit=True, today=today, commit=False,
+            submit=True, commit=False,
         )  # fmt: skip
         first = offer.rows[0].number
         published.refused += [

@@ -73,7 +73,7 @@ def test_publishing_writes_the_offers_without_errors_once_with_history_and_index
     rows.append(offer_row(99, start="2027-05-01", end="2027-04-01"))  # an error: held back
     upload = check_upload(db, account, "oferta.csv", file_of(*rows), today=TODAY)
 
-    published = publish_upload(db, account, upload.id, today=TODAY)
+    published = publish_upload(db, account, upload.id)
 
     total = FIRST_OFFERS_REVIEWED + 2
     assert (published.offers, published.unchanged, published.refused) == (total, 0, [])
@@ -90,7 +90,7 @@ def test_publishing_writes_the_offers_without_errors_once_with_history_and_index
     assert offer_ids <= {c.offer_id for c in db.exec(select(IndexChange))}
 
     with pytest.raises(UploadNotPublishable):  # a double click publishes nothing twice
-        publish_upload(db, account, upload.id, today=TODAY)
+        publish_upload(db, account, upload.id)
     assert len(db.exec(select(OfferChange)).all()) == total
 
 
@@ -98,12 +98,12 @@ def test_an_established_institutions_upload_is_published_at_once(db):
     account = member_of(db, "A")
     first = [offer_row(n) for n in range(1, FIRST_OFFERS_REVIEWED + 1)]
     upload = check_upload(db, account, "pierwsze.csv", file_of(*first), today=TODAY)
-    publish_upload(db, account, upload.id, today=TODAY)
+    publish_upload(db, account, upload.id)
     coordinator = Actor(None, None, "review")
     for offer in db.exec(select(Offer)).all():
         set_state(db, offer, coordinator, "approve")
     more = check_upload(db, account, "nowe.csv", file_of(offer_row(50), offer_row(51)), TODAY)
-    published = publish_upload(db, account, more.id, today=TODAY)
+    published = publish_upload(db, account, more.id)
     assert (published.active, published.review) == (2, 0)
     assert set(offers_of(db).values()) == {OfferStatus.active}
 
@@ -112,9 +112,9 @@ def test_the_same_file_uploaded_again_changes_nothing(db):
     account = member_of(db, "A")
     data = file_of(offer_row(1), offer_row(2))
     first = check_upload(db, account, "oferta.csv", data, today=TODAY)
-    publish_upload(db, account, first.id, today=TODAY)
+    publish_upload(db, account, first.id)
     second = check_upload(db, account, "oferta.csv", data, today=TODAY)
-    published = publish_upload(db, account, second.id, today=TODAY)
+    published = publish_upload(db, account, second.id)
     assert (published.offers, published.unchanged) == (0, 2)
     assert len(db.exec(select(OfferChange)).all()) == 2
 
@@ -125,7 +125,7 @@ def test_another_institutions_upload_is_not_found_and_cannot_be_published(db):
     with pytest.raises(UploadNotFound):
         get_upload(db, other, upload.id)
     with pytest.raises(UploadNotFound):
-        publish_upload(db, other, upload.id, today=TODAY)
+        publish_upload(db, other, upload.id)
     with pytest.raises(UploadNotFound):
         discard_upload(db, other, upload.id)
     assert recent_uploads(db, other) == [] and recent_uploads(db, owner)[0].id == upload.id
@@ -139,7 +139,7 @@ def test_a_file_over_the_limit_is_kept_as_one_error_without_its_content(db):
     assert (upload.errors, upload.rows, upload.content) == (1, 0, b"")
     assert upload.problems[0]["code"] == "file_too_large"
     with pytest.raises(UploadNotPublishable):
-        publish_upload(db, account, upload.id, today=TODAY)
+        publish_upload(db, account, upload.id)
 
 
 def test_a_discarded_upload_forgets_its_file_and_publishes_nothing(db):
@@ -150,5 +150,5 @@ def test_a_discarded_upload_forgets_its_file_and_publishes_nothing(db):
     kept = db.exec(select(Upload).where(col(Upload.id) == upload.id)).one()
     assert (kept.state, kept.content) == ("discarded", b"")
     with pytest.raises(UploadNotPublishable):
-        publish_upload(db, account, upload.id, today=TODAY)
+        publish_upload(db, account, upload.id)
     assert offers_of(db) == {}
