@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import click
 import typer.main
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
