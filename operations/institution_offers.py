@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
-from catalogue.accounts import OfferChange
+from catalogue.accounts import Account, OfferChange
 from catalogue.clusters import link_duplicates
 from catalogue.models import Institution, Offer, OfferStatus, Source, utcnow
 from catalogue.moderation import PublishedFacts, ReviewReason, facts, review_reasons
@@ -83,6 +83,19 @@ def panel_source(db: Session, institution: Institution) -> Source:
     return source
 
 
+def external_id_problems(external_id: str) -> list[Problem]:
+    """The institution's id of an offer must be given, and not overlong."""
+    if external_id and len(external_id) <= MAX_EXTERNAL_ID:
+        return []
+    return [
+        Problem(
+            "bad_external_id", "id_oferty",
+            f"Podaj identyfikator oferty (najwyżej {MAX_EXTERNAL_ID} znaków).",
+            f"Give the offer's id (at most {MAX_EXTERNAL_ID} characters).",
+        )
+    ]  # fmt: skip
+
+
 def save_offer(
     db: Session,
     institution: Institution,
@@ -105,14 +118,7 @@ def save_offer(
     offer = _find(db, source, external_id)
     checked = check_offer(fields, source=source.name, external_id=external_id or "-", today=today)
     problems = list(checked.problems)
-    if not external_id or len(external_id) > MAX_EXTERNAL_ID:
-        problems.append(
-            Problem(
-                "bad_external_id", "id_oferty",
-                f"Identyfikator oferty jest pusty lub dłuższy niż {MAX_EXTERNAL_ID} znaków.",
-                f"The offer id is empty or longer than {MAX_EXTERNAL_ID} characters.",
-            )
-        )  # fmt: skip
+    problems += external_id_problems(external_id)
     state = offer.status if offer else None
     normalised = checked.normalised
     if normalised is None or any(p.severity == "error" for p in problems):
@@ -319,12 +325,19 @@ def own_offers(db: Session, institution: Institution) -> list[Offer]:
 
 
 def linked_offers(db: Session, institution: Institution, limit: int = 500) -> list[Offer]:
-    """Crawled offers of the provider records linked to the institution (read-only)."""
+    """Offers the institution sees but does not edit here: the crawled offers of the provider
+    records linked to it, and the offers of the feeds it registered (`Source.feed_url`)."""
     linked = select(Institution.id).where(Institution.registered_id == institution.id)
+    feeds = select(Source.id).where(
+        Source.institution_id == institution.id, col(Source.feed_url).is_not(None)
+    )
     return list(
         db.exec(
             select(Offer)
-            .where(col(Offer.institution_id).in_(linked), Offer.status == OfferStatus.active)
+            .where(
+                or_(col(Offer.institution_id).in_(linked), col(Offer.source_id).in_(feeds)),
+                Offer.status == OfferStatus.active,
+            )
             .order_by(col(Offer.title))
             .limit(limit)
         )
@@ -339,6 +352,15 @@ def history(db: Session, offer_id: int) -> list[OfferChange]:
             .order_by(col(OfferChange.at).desc(), col(OfferChange.id).desc())
         )
     )
+
+
+def people_of(db: Session, changes: list[OfferChange]) -> dict[int, str]:
+    """account id -> how the history names the person (their name, else their e-mail)."""
+    ids = {c.account_id for c in changes if c.account_id is not None}
+    if not ids:
+        return {}
+    accounts = db.exec(select(Account).where(col(Account.id).in_(ids)))
+    return {a.id: a.name or a.email for a in accounts if a.id is not None}
 
 
 def review_queue(db: Session) -> list[Offer]:

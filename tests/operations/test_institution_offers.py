@@ -234,8 +234,17 @@ def test_linked_provider_records_offers_are_listed(db):
         Offer(source_id=source.id, external_id="1", title="Kurs z BUR", url="https://bur.example/1",
               content_hash="x", institution_id=crawled.id)
     )  # fmt: skip
+    feed = Source(name="feed-a", institution_id=inst.id, feed_url="https://a.example/o.csv")
+    db.add(feed)
+    db.flush()
+    db.add(
+        Offer(source_id=feed.id, external_id="2", title="Kurs z pliku", url="https://a.example/2",
+              content_hash="y")
+    )  # fmt: skip
     db.commit()
-    assert [o.title for o in linked_offers(db, inst)] == ["Kurs z BUR"]
+    assert [o.title for o in linked_offers(db, inst)] == ["Kurs z BUR", "Kurs z pliku"]
+    other = institution(db, "Szkoła B")
+    assert linked_offers(db, other) == []
 
 
 def test_history_rows_are_kept_per_change(db):

@@ -209,6 +209,7 @@ def test_editing_archiving_and_restoring_an_offer_with_its_history(site):
     assert edited.status_code == 303
     page = client.get(path)
     assert "duration_hours" in page.text and "120 → 80" in page.text
+    assert "a@ckz.example" in page.text  # who changed it
     archived = post(client, f"{path}/archiwizuj", {}, path)
     assert archived.status_code == 303
     assert saved_offer(site).status == OfferStatus.archived
@@ -229,6 +230,13 @@ def test_another_institutions_offer_is_not_found(site):
         assert answer.status_code == 404
     assert saved_offer(site).status == OfferStatus.draft
     assert "Kurs spawania MAG" not in b.get("/panel").text
+
+
+def test_an_overlong_offer_id_is_refused_at_the_check(site):
+    answer = post(
+        site.clients["a"], "/panel/oferty/nowa", welding(id_oferty="x" * 201, action="check")
+    )
+    assert answer.status_code == 422 and 'href="#f-id_oferty"' in answer.text
 
 
 def test_a_form_without_its_csrf_token_is_refused(site):

@@ -22,6 +22,7 @@ from operations.institution_offers import (
     approve,
     fields_of,
     history,
+    people_of,
     review_queue,
     send_back,
 )
@@ -58,13 +59,15 @@ def _page(
     for offer in review_queue(db):
         institution = db.get(Institution, offer.institution_id) if offer.institution_id else None
         checked = check_offer(fields_of(offer))
+        changes = history(db, offer.id or 0)
         items.append(
             {
                 "offer": offer,
                 "institution": institution,
                 "reasons": (offer.extras or {}).get("panel_review", []),
                 "reading": reading_of(checked.normalised) if checked.normalised else None,
-                "history": history(db, offer.id or 0),
+                "history": changes,
+                "people": people_of(db, changes),
             }
         )
     context = {

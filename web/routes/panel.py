@@ -38,6 +38,7 @@ from catalogue.offer_fields import (
 from operations.institution_offers import (
     Actor,
     StateChangeRefused,
+    external_id_problems,
     fields_of,
     history,
     linked_offers,
@@ -45,6 +46,7 @@ from operations.institution_offers import (
     own_offers,
     owned_offer,
     panel_source_name,
+    people_of,
     save_offer,
     set_state,
 )
@@ -202,6 +204,7 @@ def _render(
     offer: Offer | None = None,
     status_code: int = 200,
 ) -> Response:
+    changes = history(db, offer.id) if offer and offer.id else []
     context: dict[str, Any] = {
         "institution": institution,
         "approved": institution.approval == Approval.approved,
@@ -211,7 +214,8 @@ def _render(
         "kind_words": KIND_WORDS,
         "form_words": FORM_WORDS,
         "action": f"/panel/oferty/{offer.id}" if offer else "/panel/oferty/nowa",
-        "history": history(db, offer.id) if offer and offer.id else [],
+        "history": changes,
+        "people": people_of(db, changes),
         "review_reasons": (offer.extras or {}).get("panel_review", []) if offer else [],
         "done": _done_key(request),
     }
@@ -290,14 +294,11 @@ def _handle(
         fields, source=panel_source_name(institution.id), external_id=external_id or "-"
     )
     state.problems = list(checked.problems)
-    if not external_id:
+    state.problems += external_id_problems(external_id)
+    if id_taken:
         state.problems.append(
-            _id_problem("missing_id", "Podaj identyfikator oferty.", "Give the offer's id.")
-        )
-    elif id_taken:
-        state.problems.append(
-            _id_problem("duplicate_id", "Masz już ofertę o tym identyfikatorze.",
-                        "You already have an offer with this id.")
+            Problem("duplicate_id", "id_oferty", "Masz już ofertę o tym identyfikatorze.",
+                    "You already have an offer with this id.")
         )  # fmt: skip
     state.reading = reading_of(checked.normalised) if checked.normalised else None
     digest = _digest(fields, external_id)
@@ -318,10 +319,6 @@ def _handle(
         return _render(request, templates, db, institution, state, offer, 422)
     done = saved.state.value if saved.changed and saved.state else "unchanged"
     return RedirectResponse(f"/panel/oferty/{saved.offer_id}?zrobiono={done}", status_code=303)
-
-
-def _id_problem(code: str, pl: str, en: str) -> Problem:
-    return Problem(code, "id_oferty", pl, en)
 
 
 @router.post("/panel/oferty/{offer_id:int}/archiwizuj", dependencies=[CsrfDep])
