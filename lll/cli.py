@@ -153,7 +153,7 @@ def _with_secret_key(settings: Settings) -> Settings:
 
 
 @contextmanager
-def _demo_mail(settings: Settings) -> Iterator[Settings]:
+def _demo_mail(settings: Settings, folder: Path | None = None) -> Iterator[Settings]:
     """Without SMTP_URL, e-mail goes to a local SMTP server that keeps it in var/mail."""
     import os
 
@@ -163,7 +163,7 @@ def _demo_mail(settings: Settings) -> Iterator[Settings]:
     if settings.accounts.smtp_url:
         yield settings
         return
-    with Mailbox(VAR_DIR / "mail") as mailbox:
+    with Mailbox(folder or VAR_DIR / "mail") as mailbox:
         console.print(f"Poczta (SMTP {mailbox.smtp_url}) trafia do plików w {mailbox.folder}")
         os.environ["SMTP_URL"] = mailbox.smtp_url  # the workers send there too
         yield settings.model_copy(
