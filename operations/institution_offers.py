@@ -71,15 +71,20 @@ def panel_source_name(institution_id: int) -> str:
 
 
 def panel_source(db: Session, institution: Institution) -> Source:
-    """The institution's panel source, created once; the caller commits."""
+    """The institution's panel source, created once; the caller commits. Remembered by the
+    session, so that an upload writing thousands of offers looks it up once."""
     assert institution.id is not None, "a stored institution"
-    source = get_or_create_source(
-        db,
-        panel_source_name(institution.id),
-        f"Panel: {institution.name}",
-        institution.website or "",
-    )
+    name = panel_source_name(institution.id)
+    known: dict[int, int] = db.info.setdefault("panel_sources", {})
+    if institution.id in known:
+        source = db.get(Source, known[institution.id])
+        if source is not None and source.name == name:  # not a write rolled back since
+            return source
+    source = get_or_create_source(db, name, f"Panel: {institution.name}", institution.website or "")
     source.institution_id = institution.id
+    db.flush()
+    assert source.id is not None  # flushed
+    known[institution.id] = source.id
     return source
 
 
