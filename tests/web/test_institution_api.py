@@ -4,17 +4,21 @@ them: bearer only, scoped to one institution, idempotent, checked like the uploa
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from catalogue.accounts import ApiToken, OfferChange
 from catalogue.models import Offer, OfferStatus
 from operations.api_tokens import revoke_token
 from tests.web.test_institution_api_support import World, make_world
+from web.settings import WebSettings
 
 BASE = "/api/v1/institution/offers"
 NEXT_YEAR = date.today().year + 1
@@ -241,6 +245,35 @@ def test_an_offer_that_fails_the_checks_is_422_with_the_uploads_codes_and_not_st
     assert world.client.get(f"{BASE}/K-1", headers=headers).status_code == 404
 
 
+def test_an_id_of_spaces_only_is_422_about_the_external_id(world: World) -> None:
+    response = world.client.put(
+        f"{BASE}/%20%20", json=offer_body(), headers=bearer(world.token(world.a))
+    )
+    assert response.status_code == 422
+    assert [(p["code"], p["field"]) for p in response.json()["detail"]] == [
+        ("bad_external_id", "external_id")
+    ]
+
+
+def test_writes_of_one_offer_at_once_make_one_offer_with_one_set_of_editions(world: World) -> None:
+    headers = bearer(world.token(world.a))
+    app = world.client.app
+
+    def put(n: int) -> int:
+        with TestClient(app) as client:  # type: ignore[arg-type]
+            body = offer_body(duration_hours=60 + n)
+            return client.put(f"{BASE}/K-1", json=body, headers=headers).status_code
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        answers = list(pool.map(put, range(12)))
+    assert set(answers) <= {200, 201, 409}, answers
+    assert answers.count(201) == 1, answers
+    with Session(world.engine) as db:
+        (offer,) = db.exec(select(Offer)).all()
+        # Each write replaced the editions whole: one edition, never two writes' mixed.
+        assert len(offer.editions) == 1
+
+
 def test_a_warning_is_saved_and_returned(world: World) -> None:
     headers = bearer(world.token(world.a))
     past = (date.today() - timedelta(days=3)).isoformat()
@@ -284,6 +317,26 @@ def test_a_body_over_the_limit_is_refused_unread(world: World) -> None:
     body = offer_body(description="x" * 1_100_000)
     response = world.client.put(f"{BASE}/K-1", json=body, headers=bearer(world.token(world.a)))
     assert response.status_code == 413
+
+
+def test_the_write_api_spends_the_api_budget_and_answers_429_past_it(
+    database_url: str, tmp_path: Path
+) -> None:
+    web = WebSettings(rate_limit_api_per_second=0.1, rate_limit_api_burst=3)  # none back in a test
+    with closing(make_world(database_url, tmp_path, web)) as limited:
+        check_the_budget(next(limited))
+
+
+def check_the_budget(world: World) -> None:
+    headers = bearer(world.token(world.a))
+    answers = [
+        world.client.put(f"{BASE}/K-{n}", json=offer_body(), headers=headers) for n in range(4)
+    ]
+    assert [a.status_code for a in answers] == [201, 201, 201, 429]
+    assert int(answers[-1].headers["retry-after"]) >= 1
+    assert set(answers[-1].json()) == {"detail"}
+    schema = world.client.app.openapi()  # type: ignore[attr-defined]
+    assert "429" in schema["paths"][f"{BASE}/{{external_id}}"]["put"]["responses"]
 
 
 # --- documentation ----------------------------------------------------------------------

@@ -20,6 +20,7 @@ from catalogue.models import Institution, utcnow
 from operations.api_tokens import create_token
 from tests.app_settings import app_settings
 from web.app import create_app
+from web.settings import WebSettings
 
 
 @dataclass
@@ -76,12 +77,17 @@ def add_member(db: Session, key: str) -> Member:
     return Member(account.id, institution.id)
 
 
-def make_world(database_url: str, tmp_path: Path) -> Iterator[World]:
-    """What a test module's `world` fixture yields."""
+def make_world(
+    database_url: str, tmp_path: Path, web: WebSettings | None = None
+) -> Iterator[World]:
+    """What a test module's `world` fixture yields; `web`: other web settings (rate limits)."""
     engine = get_engine(database_url)
     with Session(engine) as db:
         a, b = add_member(db, "a"), add_member(db, "b")
-    app = create_app(app_settings(database_url, tmp_path / "index"))
+    settings = app_settings(database_url, tmp_path / "index")
+    if web is not None:
+        settings = settings.model_copy(update={"web": web})
+    app = create_app(settings)
     with TestClient(app) as client:
         yield World(client, engine, a, b)
     engine.dispose()

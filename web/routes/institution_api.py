@@ -22,23 +22,22 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
 from catalogue.accounts import ApiToken
-from catalogue.models import Institution, Offer, OfferStatus, Source
-from catalogue.offer_details import with_details
+from catalogue.models import Offer, Source
 from operations.api_tokens import authenticate
-from operations.institution_offers import (
-    Actor,
-    fields_of,
-    panel_source_name,
-    save_offer,
-    set_state,
+from operations.institution_api import (
+    OfferExists,
+    archive_offer,
+    external_key,
+    find_own_offer,
+    write_offer,
 )
+from operations.institution_offers import fields_of, panel_source_name
 from web.errors import NotFound
 from web.institution_api_schemas import (
     InstitutionOffer,
@@ -142,12 +141,6 @@ def api_token(
 TokenDep = Annotated[ApiToken, Depends(api_token)]
 
 
-def _institution(db: Session, token: ApiToken) -> Institution:
-    institution = db.get(Institution, token.institution_id)
-    assert institution is not None, "a token's institution is never deleted"
-    return institution
-
-
 def _own(institution_id: int) -> Any:
     return (
         select(Offer)
@@ -156,16 +149,9 @@ def _own(institution_id: int) -> Any:
     )
 
 
-def own_offer(db: Session, institution_id: int, external_id: str) -> Offer | None:
-    external_id = " ".join(external_id.split())  # as `save_offer` keys it
-    query = with_details(_own(institution_id).where(Offer.external_id == external_id))
-    offer: Offer | None = db.exec(query).first()
-    return offer
-
-
 def require_own_offer(db: Session, institution_id: int, external_id: str) -> Offer:
     """The institution's own offer with this id; NotFound otherwise (another's included)."""
-    offer = own_offer(db, institution_id, external_id)
+    offer = find_own_offer(db, institution_id, external_id)
     if offer is None:
         raise NotFound(f"No offer {external_id!r}")
     return offer
@@ -222,7 +208,7 @@ Draft = Annotated[
 def put_offer(
     token: TokenDep, db: SessionDep, external_id: ExternalId, body: OfferBody, draft: Draft = False
 ) -> JSONResponse:
-    return _save(db, token, external_id, body, draft, exists_is_conflict=False)
+    return _save(db, token, external_id, body, draft, create_only=False)
 
 
 @router.post(
@@ -238,7 +224,7 @@ def post_offer(
     token: TokenDep, db: SessionDep, body: NewOfferBody, draft: Draft = False
 ) -> JSONResponse:
     fields = OfferBody.model_validate(body.model_dump(exclude={"external_id"}))
-    return _save(db, token, body.external_id, fields, draft, exists_is_conflict=True)
+    return _save(db, token, body.external_id, fields, draft, create_only=True)
 
 
 @router.delete(
@@ -249,18 +235,14 @@ def post_offer(
     "an archived offer stays archived. PUT publishes it again.",
     responses={404: NOT_FOUND},
 )
-def archive_offer(token: TokenDep, db: SessionDep, external_id: ExternalId) -> SavedAnswer:
-    offer = require_own_offer(db, token.institution_id, external_id)
-    changed = offer.status != OfferStatus.archived
-    if changed:
-        set_state(db, offer, _actor(token), "archive")
+def archive(token: TokenDep, db: SessionDep, external_id: ExternalId) -> SavedAnswer:
+    archived = archive_offer(db, token, external_id)
+    if archived is None:
+        raise NotFound(f"No offer {external_id!r}")
+    offer, changed = archived
     return SavedAnswer(
         id=offer.id or 0, external_id=offer.external_id, status=offer.status, changed=changed
     )
-
-
-def _actor(token: ApiToken) -> Actor:
-    return Actor(account_id=None, api_token_id=token.id, via="api")
 
 
 def _save(
@@ -270,37 +252,28 @@ def _save(
     body: OfferBody,
     draft: bool,
     *,
-    exists_is_conflict: bool,
+    create_only: bool,
 ) -> JSONResponse:
-    existing = own_offer(db, token.institution_id, external_id)
-    if existing is not None and exists_is_conflict:
-        return JSONResponse({"detail": f"Offer {existing.external_id!r} exists"}, 409)
     try:
-        saved = save_offer(
-            db,
-            _institution(db, token),
-            actor=_actor(token),
-            external_id=external_id,
-            fields=body.to_fields(),
-            submit=not draft,
+        written = write_offer(
+            db, token, external_id, body.to_fields(), submit=not draft, create_only=create_only
         )
-    except IntegrityError:  # the same new id written at the same moment by another request
-        db.rollback()
-        return JSONResponse({"detail": f"Offer {external_id!r} was written meanwhile"}, 409)
+    except OfferExists:
+        return JSONResponse({"detail": f"Offer {external_key(external_id)!r} exists"}, 409)
+    saved = written.saved
     if saved.errors or saved.offer_id is None or saved.state is None:
         return JSONResponse({"detail": [problem_out(p).model_dump() for p in saved.errors]}, 422)
     answer = SavedAnswer(
         id=saved.offer_id,
-        external_id=" ".join(external_id.split()),
+        external_id=external_key(external_id),
         status=saved.state,
         changed=saved.changed,
         review_reasons=[reason.message_pl for reason in saved.review_reasons],
         warnings=[problem_out(p) for p in saved.problems if p.severity != "error"],
     )
-    created = existing is None
     location = f"{PREFIX}/offers/{quote(answer.external_id, safe='')}"
     return JSONResponse(
         answer.model_dump(mode="json"),
-        status_code=201 if created else 200,
-        headers={"Location": location} if created else None,
+        status_code=201 if written.created else 200,
+        headers={"Location": location} if written.created else None,
     )
