@@ -191,6 +191,14 @@ def test_a_form_changed_since_its_check_is_checked_again_not_saved(site):
         assert db.exec(select(Offer)).first() is None
 
 
+def test_the_form_speaks_english_problems_included(site):
+    form = welding(kod_kwalifikacji="XYZ.99", action="check")
+    answer = post(site.clients["a"], "/panel/oferty/nowa?lang=en", form, "/panel/oferty/nowa")
+    assert answer.status_code == 422 and '<html lang="en">' in answer.text
+    assert "is not in the list of vocational qualifications" in answer.text
+    assert "Correct the errors before saving the offer" in answer.text
+
+
 def test_a_new_offer_may_not_take_an_id_already_used(site):
     client = site.clients["a"]
     assert check_and(client, welding(), "draft").status_code == 303
@@ -205,6 +213,7 @@ def test_editing_archiving_and_restoring_an_offer_with_its_history(site):
     path = f"/panel/oferty/{offer.id}"
     page = client.get(path)
     assert page.status_code == 200 and 'value="Kurs spawania MAG"' in page.text
+    assert "powiat żarski" in page.text  # the stored offer's reading
     edited = check_and(client, welding(liczba_godzin="80"), "draft", path)
     assert edited.status_code == 303
     page = client.get(path)

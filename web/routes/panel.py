@@ -247,10 +247,10 @@ def offer_page(
 ) -> Response:
     institution, offer = _own(db, account, offer_id)
     fields = fields_of(offer)
-    rows = max(len(fields.editions) + 1, EDITION_ROWS)
-    return _render(
-        request, templates, db, institution, form_of(fields, offer.external_id, rows), offer
-    )
+    state = form_of(fields, offer.external_id, max(len(fields.editions) + 1, EDITION_ROWS))
+    checked = check_offer(fields)  # how the stored offer reads now
+    state.reading = reading_of(checked.normalised) if checked.normalised else None
+    return _render(request, templates, db, institution, state, offer)
 
 
 @router.post("/panel/oferty/{offer_id:int}", dependencies=[CsrfDep], response_class=HTMLResponse)
