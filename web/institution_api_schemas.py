@@ -149,8 +149,8 @@ class SavedAnswer(BaseModel):
 
 # The docs/feeds.md column of a problem -> the body's field (an edition's when it has one).
 OFFER_FIELDS = {
-    "id_oferty": "external_id", "tytul": "title", "url": "url", "opis": "description", "rodzaj": "kind",
-    "kategoria": "category", "kod_kwalifikacji": "qualification_code",
+    "id_oferty": "external_id", "tytul": "title", "url": "url", "opis": "description",
+    "rodzaj": "kind", "kategoria": "category", "kod_kwalifikacji": "qualification_code",
     "nazwa_kwalifikacji": "qualification_name", "zawod": "occupation", "poziom_prk": "level",
     "isced": "isced", "forma": "form", "jezyk": "language", "liczba_godzin": "duration_hours",
     "finansowanie": "funding", "grupa_docelowa": "audience", "organizator": "provider_name",
