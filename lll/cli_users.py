@@ -38,7 +38,7 @@ def create(
     """Create a coordinator's or adviser's account, its address confirmed at once."""
     from sqlmodel import Session
 
-    from lll.cli import _prepared
+    from catalogue.db import create_all, get_engine
     from operations.accounts import FormInvalid, create_staff_account
 
     if role not in (Role.coordinator.value, Role.adviser.value):
@@ -47,7 +47,8 @@ def create(
         password = sys.stdin.read().rstrip("\r\n")
     else:
         password = typer.prompt("Hasło / Password", hide_input=True, confirmation_prompt=True)
-    engine = _prepared(get_settings())
+    engine = get_engine(get_settings().catalogue.database_url)
+    create_all(engine)
     with Session(engine) as db:
         try:
             account = create_staff_account(db, email, password, Role(role), name=name)
