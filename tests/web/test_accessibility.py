@@ -14,11 +14,13 @@ from dataclasses import dataclass
 
 import pytest
 from fastapi import FastAPI
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 from sqlalchemy.engine import Engine
 
 from catalogue.db import get_engine
+from operations.mailbox import Mailbox
 from tests.app_settings import app_settings
+from tests.mail_support import settings_with_mail
 from tests.postgres_support import Databases
 from tests.web.authorisation_table import ACTORS, PREFIXES, SEE, TABLE, Row
 from tests.web.axe_support import assert_no_axe_violations
@@ -51,7 +53,14 @@ PUBLIC_PAGES = {
 
 
 # Pages for nobody signed in (registration, sign-in...): checked once their route exists.
-ANONYMOUS_PAGES = ["/rejestracja", "/logowanie", "/haslo"]
+ANONYMOUS_PAGES = [
+    "/rejestracja",
+    "/rejestracja/wyslano",
+    "/potwierdz/{token}",
+    "/logowanie",
+    "/haslo",
+    "/haslo/{token}",
+]
 # Who looks at a signed-in page: the first of these the table lets see it.
 VIEWERS = ("member_a", "coordinator", "adviser", "member_b")
 
@@ -66,10 +75,12 @@ class Site:
 def site(
     catalogue: Catalogue, databases: Databases, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Site]:
-    database_url = databases.copy(catalogue.database_url, tmp_path_factory.mktemp("a11y"))
-    settings = app_settings(database_url, catalogue.index_dir, sample_data=True)
+    root = tmp_path_factory.mktemp("a11y")
+    database_url = databases.copy(catalogue.database_url, root)
     engine = get_engine(database_url)
-    yield Site(create_app(settings), engine)
+    with Mailbox(root / "mail") as mailbox:
+        base = app_settings(database_url, catalogue.index_dir, sample_data=True)
+        yield Site(create_app(settings_with_mail(database_url, mailbox, base)), engine)
     engine.dispose()
 
 
@@ -90,8 +101,8 @@ def signed_in_pages() -> list[tuple[str, Row]]:
     for row in TABLE:
         if row.method != "GET" or not row.path.startswith(PREFIXES):
             continue
-        if row.path.startswith("/api/"):
-            continue
+        if row.path.startswith("/api/") or "." in row.path.rsplit("/", 1)[-1]:
+            continue  # the API, and files to download
         seen = dict(zip(ACTORS, row.expect, strict=True))
         viewer = next((actor for actor in VIEWERS if seen[actor] == SEE), None)
         if viewer is not None:
@@ -100,6 +111,21 @@ def signed_in_pages() -> list[tuple[str, Row]]:
 
 
 SIGNED_IN = signed_in_pages()
+
+
+def browser_as(
+    browser: Browser,  # noqa: F811
+    base_url: str,  # noqa: F811
+    world: World,
+    viewer: str,
+    viewport: str,
+) -> BrowserContext:
+    """A browser of the viewport's size, signed in as `viewer` (unless "anonymous")."""
+    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="pl-PL")  # type: ignore[arg-type]
+    if viewer != "anonymous":
+        session = world.cookies[viewer][SESSION_COOKIE]
+        context.add_cookies([{"name": SESSION_COOKIE, "value": session, "url": base_url}])
+    return context
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -172,9 +198,7 @@ def test_a_signed_in_page_has_no_axe_violations(
     row: Row,
     lang: str,
 ) -> None:
-    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="pl-PL")  # type: ignore[arg-type]
-    session = world.cookies[viewer][SESSION_COOKIE]
-    context.add_cookies([{"name": SESSION_COOKIE, "value": session, "url": base_url}])
+    context = browser_as(browser, base_url, world, viewer, viewport)
     page = context.new_page()
     path = fill(row.path, world, row) + f"?lang={lang}"
     answer = page.goto(base_url + path)
@@ -195,5 +219,96 @@ def test_a_page_for_nobody_signed_in_has_no_axe_violations(
     if ("GET", path) not in routes(site.app):
         pytest.skip(f"{path} is not built yet")
     for lang in ("pl", "en"):
-        page.goto(f"{base_url}{path}?lang={lang}")
+        page.goto(f"{base_url}{path.format(token='niewazny-link')}?lang={lang}")
         assert_no_axe_violations(page, f"{path} ({lang})")
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A form sent from a page, and what to type first: the answer shows errors or results."""
+
+    viewer: str  # "anonymous" or an actor of the world
+    path: str  # `{published}` / `{review}`: A's offer in that state
+    button: str  # CSS of the submit button pressed
+    shows: str  # CSS of what the answer must show: the errors, the result
+    fill: tuple[tuple[str, str], ...] = ()  # (CSS of a field, what to type)
+
+    @property
+    def name(self) -> str:
+        typed = " typed" if self.fill else ""
+        return f"{self.viewer} {self.path} {self.button}{typed}"
+
+
+INVALID = "[aria-invalid=true]"
+SUBMISSIONS = [
+    Submission("anonymous", "/rejestracja", "form[action*='/rejestracja'] [type=submit]", INVALID),
+    Submission(
+        "anonymous",
+        "/logowanie",
+        "form[action*='/logowanie'] [type=submit]",
+        "#signin-problem",
+        (("[name=email]", "nikt@example.org"), ("[name=password]", "złe hasło do konta")),
+    ),
+    Submission(
+        "anonymous",
+        "/haslo",
+        "form[action*='/haslo'] [type=submit]",
+        "main [role=status], main .notice",
+        (("[name=email]", "nikt@example.org"),),
+    ),
+    Submission("member_a", "/panel/oferty/nowa", "button[value=check]", INVALID),
+    Submission(
+        "member_a",
+        "/panel/oferty/nowa",
+        "button[value=check]",
+        "button[value=submit]",
+        (
+            ("[name=id_oferty]", "kurs-axe"),
+            ("[name=tytul]", "Kurs spawania MAG"),
+            ("[name=url]", "https://a.example.org/mag"),
+            ("[name=e0-miejscowosc]", "Nowa Sól"),
+            ("[name=e0-data_rozpoczecia]", "2031-03-01"),
+        ),
+    ),
+    Submission(
+        "member_a", "/panel/oferty/{published}", "button[value=more]", "[name=e3-miejscowosc]"
+    ),
+    Submission("member_a", "/panel/zrodla", "form[action$='/panel/zrodla'] [type=submit]", INVALID),
+    Submission("member_a", "/panel/tokeny", "form[action$='/panel/tokeny'] [type=submit]", INVALID),
+    Submission(
+        "member_a",
+        "/panel/tokeny",
+        "form[action$='/panel/tokeny'] [type=submit]",
+        "#token-created",
+        (("[name=name]", "Program do testów dostępności"),),
+    ),
+    Submission("coordinator", "/koordynator/instytucje", "button[value=refuse]", INVALID),
+    Submission(
+        "coordinator", "/koordynator/oferty", "form[action$='/odeslij'] [type=submit]", INVALID
+    ),
+]
+
+
+@pytest.mark.parametrize("submission", SUBMISSIONS, ids=[s.name for s in SUBMISSIONS])
+def test_a_form_answered_with_its_errors_or_results_has_no_axe_violations(
+    browser: Browser,  # noqa: F811
+    base_url: str,  # noqa: F811
+    site: Site,
+    world: World,
+    viewport: str,
+    submission: Submission,
+) -> None:
+    route = submission.path.split("{")[0].rstrip("/") or submission.path
+    if not any(path.startswith(route) for _, path in routes(site.app)):
+        pytest.skip(f"{submission.path} is not built yet")
+    context = browser_as(browser, base_url, world, submission.viewer, viewport)
+    page = context.new_page()
+    offers = {state: offer.id for state, offer in world.offers.items()}
+    page.goto(base_url + submission.path.format(**offers))
+    for field, text in submission.fill:
+        page.locator(field).first.fill(text)
+    with page.expect_navigation():
+        page.locator(submission.button).first.click()
+    assert page.locator(submission.shows).count() > 0, f"{submission.name}: no {submission.shows}"
+    assert_no_axe_violations(page, f"{submission.name} ({viewport})")
+    context.close()
