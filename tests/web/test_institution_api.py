@@ -18,6 +18,7 @@ from catalogue.accounts import ApiToken, OfferChange
 from catalogue.models import Offer, OfferStatus
 from operations.api_tokens import revoke_token
 from tests.web.test_institution_api_support import World, make_world
+from web.institution_api_schemas import EditionBody, OfferBody
 from web.settings import WebSettings
 
 BASE = "/api/v1/institution/offers"
@@ -340,6 +341,13 @@ def check_the_budget(world: World) -> None:
 
 
 # --- documentation ----------------------------------------------------------------------
+
+
+def test_the_guide_names_every_field_of_the_body() -> None:
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "institution-api.md").read_text()
+    for model in (OfferBody, EditionBody):
+        for name in model.model_fields:
+            assert f"`{name}`" in guide, name
 
 
 def test_the_openapi_schema_documents_each_operation_and_its_errors(world: World) -> None:
