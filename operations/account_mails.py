@@ -112,3 +112,17 @@ the catalogue's coordinator did not approve the institution "{institution}". The
 With questions, write to the catalogue's coordinator at the Regional Labour Office in
 Zielona Góra.""",
     )
+
+
+def awaiting(institution: str, url: str) -> tuple[str, str]:
+    return _mail(
+        "Instytucja czeka na zatwierdzenie / An institution awaits approval",
+        f"""Dzień dobry,
+
+instytucja „{institution}” zarejestrowała się w katalogu i potwierdziła adres e-mail.
+Czeka na zatwierdzenie: {url}""",
+        f"""Hello,
+
+the institution "{institution}" registered in the catalogue and confirmed its e-mail
+address. It awaits approval: {url}""",
+    )

@@ -265,9 +265,9 @@ def registered_under(db: Session, numbers: dict[str, str | None]) -> list[str]:
     return taken
 
 
-def confirm_email(db: Session, token: str) -> Account | None:
+def confirm_email(db: Session, settings: OperationSettings, token: str) -> Account | None:
     """Use a confirmation link: the account, its address now confirmed; None if the link is
-    unknown, used or expired."""
+    unknown, used or expired. The coordinators hear of an institution now awaiting them."""
     found = valid_email_token(db, token, "confirm")
     account = db.get(Account, found.account_id) if found else None
     if found is None or account is None:
@@ -277,6 +277,15 @@ def confirm_email(db: Session, token: str) -> Account | None:
     db.add_all([found, account])
     db.commit()
     db.refresh(account)
+    institution = db.get(Institution, account.institution_id) if account.institution_id else None
+    if institution is not None and institution.approval == Approval.pending:
+        subject, text = account_mails.awaiting(
+            institution.name, link(settings, "/koordynator/instytucje")
+        )
+        for coordinator in db.exec(
+            select(Account).where(Account.role == Role.coordinator, col(Account.active).is_(True))
+        ):
+            deliver(settings.accounts, coordinator.email, subject, text)
     return account
 
 

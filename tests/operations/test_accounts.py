@@ -75,10 +75,23 @@ def test_a_confirmation_link_works_once(db: Session, settings: Settings, mailbox
     register(db, settings, FORM)
     path = link_path(only_message_to(mailbox, "ola.nowak@example.org"), "/potwierdz/")
     token = path.removeprefix("/potwierdz/")
-    confirmed = confirm_email(db, token)
+    confirmed = confirm_email(db, settings, token)
     assert confirmed is not None and confirmed.email_confirmed_at is not None
-    assert confirm_email(db, token) is None
-    assert confirm_email(db, token + "x") is None
+    assert confirm_email(db, settings, token) is None
+    assert confirm_email(db, settings, token + "x") is None
+
+
+def test_the_coordinators_hear_of_a_confirmed_institution(
+    db: Session, settings: Settings, mailbox: Mailbox
+):
+    create_staff_account(db, "wup@example.org", "hasło koordynatora", Role.coordinator)
+    register(db, settings, FORM)
+    assert mailbox.messages()[-1]["To"] == "ola.nowak@example.org"  # not before confirmation
+    path = link_path(only_message_to(mailbox, "ola.nowak@example.org"), "/potwierdz/")
+    confirm_email(db, settings, path.removeprefix("/potwierdz/"))
+    told = only_message_to(mailbox, "wup@example.org")
+    assert "Ośrodek Szkoleń „Lubuskie”" in text_of(told)
+    assert link_path(told, "/koordynator/") == "/koordynator/instytucje"
 
 
 def test_an_expired_confirmation_link_confirms_nothing(
@@ -90,7 +103,7 @@ def test_an_expired_confirmation_link_confirms_nothing(
     stored.expires_at = utcnow() - timedelta(minutes=1)
     db.add(stored)
     db.commit()
-    assert confirm_email(db, token.removeprefix("/potwierdz/")) is None
+    assert confirm_email(db, settings, token.removeprefix("/potwierdz/")) is None
     assert db.exec(select(Account)).one().email_confirmed_at is None
 
 

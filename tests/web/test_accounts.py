@@ -180,7 +180,8 @@ def test_signing_out_everywhere_ends_the_other_browsers_sessions(
 def coordinator_client(mail_app: FastAPI, db: Session) -> TestClient:
     create_staff_account(db, "wup@example.org", "hasło koordynatora", Role.coordinator)
     coordinator = TestClient(mail_app)
-    assert sign_in(coordinator, "wup@example.org", "hasło koordynatora").status_code == 303
+    signed_in = sign_in(coordinator, "wup@example.org", "hasło koordynatora")
+    assert signed_in.headers["location"] == "/koordynator/instytucje"  # a coordinator's home
     return coordinator
 
 

@@ -17,6 +17,7 @@ from sqlmodel import Session
 from starlette.requests import Request
 from starlette.responses import Response
 
+from catalogue.accounts import Role
 from catalogue.models import Institution
 from operations.accounts import FieldError, FormInvalid, Registration, confirm_email, register
 from operations.signin import (
@@ -49,6 +50,8 @@ DONE = {
     "wszedzie": "accounts.signin.signed_out_everywhere",
     "haslo": "accounts.signin.password_changed",
 }
+# Where a person lands after signing in when no page asked for it.
+HOME = {Role.member: "/panel", Role.coordinator: "/koordynator/instytucje"}
 SIGN_IN_PROBLEMS = {
     SignInResult.wrong: ("accounts.signin.wrong", 401),
     SignInResult.unconfirmed: ("accounts.signin.unconfirmed", 403),
@@ -124,8 +127,10 @@ def registration_sent(request: Request, templates: TemplatesDep) -> Response:
 
 
 @router.get("/potwierdz/{token}", response_class=HTMLResponse)
-def confirmation(token: str, request: Request, db: SessionDep, templates: TemplatesDep) -> Response:
-    if confirm_email(db, token) is None:
+def confirmation(
+    token: str, request: Request, db: SessionDep, settings: SettingsDep, templates: TemplatesDep
+) -> Response:
+    if confirm_email(db, settings, token) is None:
         return _message(request, templates, "link_invalid", 400)
     return _message(request, templates, "confirmed", 200)
 
@@ -161,8 +166,8 @@ def _sign_in_page(
 
 @router.get("/logowanie", response_class=HTMLResponse)
 def sign_in_form(request: Request, templates: TemplatesDep) -> Response:
-    next_path = safe_next(request.query_params.get("next"))
-    return _sign_in_page(request, templates, next_path=next_path)
+    asked = request.query_params.get("next")
+    return _sign_in_page(request, templates, next_path=safe_next(asked) if asked else "")
 
 
 @router.post("/logowanie", dependencies=[CsrfDep], response_class=HTMLResponse)
@@ -179,12 +184,15 @@ def sign_in_submit(
     outcome = sign_in(db, settings.accounts, email, password, address)
     if outcome.account is None:
         problem, status_code = SIGN_IN_PROBLEMS[outcome.result]
-        page = _sign_in_page(request, templates, next_path=safe_next(next), email=email,
-                             problem=problem, status_code=status_code)  # fmt: skip
+        page = _sign_in_page(
+            request, templates, next_path=safe_next(next) if next else "", email=email,
+            problem=problem, status_code=status_code,
+        )  # fmt: skip
         if outcome.result == SignInResult.throttled:
             page.headers["Retry-After"] = "900"
         return page
-    response = RedirectResponse(safe_next(next), status_code=303)
+    target = safe_next(next) if next else HOME.get(outcome.account.role, "/konto")
+    response = RedirectResponse(target, status_code=303)
     start_session(response, db, outcome.account, request)
     return response
 
