@@ -8,14 +8,15 @@ The check (`catalogue.uploads`) reads the file under the upload limits and lists
 problems by the rules the form and the API use. The file is kept as uploaded, so publishing
 writes exactly what the institution saw checked: every offer whose rows had no error, through
 `operations.institution_offers.save_offer` (via "upload", submitted: published, or sent for
-review when a moderation rule says so; it checks each offer again in full), committed in
-chunks, each offer's change recorded in the outbox so the index has it within a second (the
+review when a moderation rule says so; it checks each offer again in full), committed every
+half second, each offer's change recorded in the outbox so the index has it within a second (the
 scheduler's `IndexSyncer`). An upload is its institution's only: another institution's id is
 not found.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -37,7 +38,9 @@ from catalogue.uploads import (
 )
 from operations.institution_offers import Actor, save_offer
 
-CHUNK = 250  # offers per transaction when publishing
+# Publishing commits at least this often: a transaction holds SQLite's write lock, which the
+# scheduler's indexer and crawls wait for (and give up after `busy_timeout`, 30 s).
+COMMIT_EVERY_SECONDS = 0.5
 MAX_FILE_NAME = 200
 LIST_LIMIT = 50
 
@@ -168,7 +171,9 @@ def recent_uploads(db: Session, account: Account, limit: int = LIST_LIMIT) -> li
 def publish_upload(db: Session, account: Account, upload_id: int) -> Published:
     """Publish every offer of the upload whose rows had no error at its check, once: a second
     call (a double click, another tab) raises `UploadNotPublishable` and writes nothing.
-    `save_offer` checks each offer again in full (a start date may have passed since)."""
+    `save_offer` checks each offer again in full (a start date may have passed since). A
+    failure part of the way leaves the upload "checked": publishing it again finishes the job
+    (an offer saved again unchanged changes nothing)."""
     upload = get_upload(db, account, upload_id)
     kept = _kept_result(upload) if upload.state == "checked" else None
     if kept is None or not kept.publishable():
@@ -195,7 +200,8 @@ def _publish(db: Session, account: Account, result: CheckResult) -> Published:
     assert institution is not None
     actor = Actor(account_id=account.id, via="upload")
     published = Published()
-    for index, offer in enumerate(result.publishable(), start=1):
+    committed = time.monotonic()
+    for offer in result.publishable():
         saved = save_offer(
             db, institution, actor=actor, external_id=offer.external_id, fields=offer.fields,
             submit=True, commit=False,
@@ -211,8 +217,9 @@ def _publish(db: Session, account: Account, result: CheckResult) -> Published:
             published.review += saved.state == OfferStatus.review
         elif not saved.errors:
             published.unchanged += 1
-        if index % CHUNK == 0:
+        if time.monotonic() - committed >= COMMIT_EVERY_SECONDS:
             db.commit()
+            committed = time.monotonic()
     db.commit()
     return published
 
