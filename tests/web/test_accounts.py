@@ -68,6 +68,7 @@ def test_a_person_registers_confirms_signs_in_and_out(client: TestClient, mailbo
     assert SESSION_COOKIE in client.cookies
     account = client.get("/konto")
     assert EMAIL in account.text and "czeka na zatwierdzenie" in account.text
+    assert account.headers["cache-control"] == "no-store"
     assert "Wyloguj się" in account.text  # the header's form
     signed_out = post_form(client, "/konto", {}, action="/wyloguj")
     assert signed_out.headers["location"] == "/logowanie?zrobiono=wylogowano"

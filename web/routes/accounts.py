@@ -36,6 +36,7 @@ from web.auth import (
     safe_next,
     start_session,
 )
+from web.ratelimit import client_key
 from web.services import EngineDep, SessionDep, SettingsDep, TemplatesDep
 from web.settings import AppSettings
 
@@ -50,6 +51,7 @@ DONE = {
     "wszedzie": "accounts.signin.signed_out_everywhere",
     "haslo": "accounts.signin.password_changed",
 }
+NO_STORE = {"Cache-Control": "no-store"}  # a person's details, a reset link's form
 # Where a person lands after signing in when no page asked for it.
 HOME = {Role.member: "/panel", Role.coordinator: "/koordynator/instytucje"}
 SIGN_IN_PROBLEMS = {
@@ -180,8 +182,8 @@ def sign_in_submit(
     password: LongText = "",
     next: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
-    address = request.client.host if request.client else "unknown"
-    outcome = sign_in(db, settings.accounts, email, password, address)
+    # IPv6 clients by their /64 network, as the rate limits count them: one host has many.
+    outcome = sign_in(db, settings.accounts, email, password, client_key(request.scope))
     if outcome.account is None:
         problem, status_code = SIGN_IN_PROBLEMS[outcome.result]
         page = _sign_in_page(
@@ -212,7 +214,7 @@ def account_page(
         raise SignInRequired()
     institution = db.get(Institution, account.institution_id) if account.institution_id else None
     context = {"account": account, "institution": institution}
-    return templates.TemplateResponse(request, "accounts/account.html", context)
+    return templates.TemplateResponse(request, "accounts/account.html", context, headers=NO_STORE)
 
 
 @router.post("/konto/wyloguj-wszedzie", dependencies=[CsrfDep])
@@ -254,7 +256,7 @@ def _reset_page(
     context = {"action": f"/haslo/{token}", "errors": errors, "by_field": _by_field(errors)}
     status_code = 422 if errors else 200
     return templates.TemplateResponse(
-        request, "accounts/reset.html", context, status_code=status_code
+        request, "accounts/reset.html", context, status_code=status_code, headers=NO_STORE
     )
 
 
