@@ -3,6 +3,7 @@ them: bearer only, scoped to one institution, idempotent, checked like the uploa
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
@@ -312,6 +313,20 @@ def test_a_body_that_is_not_an_offer_is_a_4xx(world: World, content: bytes) -> N
     )
     assert 400 <= response.status_code < 500
     assert set(response.json()) == {"detail"}
+
+
+def test_a_chunked_body_over_the_limit_is_refused_and_one_under_it_read(world: World) -> None:
+    headers = bearer(world.token(world.a)) | {"Content-Type": "application/json"}
+    big = json.dumps(offer_body(description="x" * 1_100_000)).encode()
+    small = json.dumps(offer_body()).encode()
+
+    def chunks(content: bytes) -> Iterator[bytes]:  # no Content-Length: sent chunked
+        yield from (content[i : i + 65536] for i in range(0, len(content), 65536))
+
+    refused = world.client.put(f"{BASE}/K-1", content=chunks(big), headers=headers)
+    assert refused.status_code == 413
+    taken = world.client.put(f"{BASE}/K-1", content=chunks(small), headers=headers)
+    assert taken.status_code == 201, taken.text
 
 
 def test_a_body_over_the_limit_is_refused_unread(world: World) -> None:

@@ -63,21 +63,38 @@ MAX_BODY_BYTES = 1_000_000  # an offer with a few hundred editions is far less
 class InstitutionApiRoute(APIRoute):
     """Answers a body FastAPI cannot read (not JSON, wrong types, unknown fields) in the API's
     own problem shape, {code, field, message}, like a body that reads but fails the checks;
-    and refuses a body over `MAX_BODY_BYTES` before reading it."""
+    and refuses a body over `MAX_BODY_BYTES` (413), stating its length or sent in chunks."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def handle(request: Request) -> Response:
-            length = request.headers.get("content-length", "0")
-            if not length.isdigit() or int(length) > MAX_BODY_BYTES:
-                return JSONResponse({"detail": "Body too large or of unknown length"}, 413)
+            if not await _body_within_limit(request):
+                return JSONResponse({"detail": f"Body over {MAX_BODY_BYTES} bytes"}, 413)
             try:
                 return await handler(request)
             except RequestValidationError as error:
                 return JSONResponse({"detail": body_problems(error.errors())}, 422)
 
         return handle
+
+
+async def _body_within_limit(request: Request) -> bool:
+    length = request.headers.get("content-length")
+    if length is not None:
+        return length.isdigit() and int(length) <= MAX_BODY_BYTES
+    if request.method not in ("POST", "PUT"):
+        return True
+    # Chunked: read up to the limit. Starlette keeps a body read once in `_body`, where
+    # FastAPI's handler reads it next.
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            return False
+        chunks.append(chunk)
+    request._body = b"".join(chunks)
+    return True
 
 
 bearer = HTTPBearer(
