@@ -138,12 +138,20 @@ class InstitutionOffer(OfferSummary):
     catalogue: OfferPublic = Field(description="How the catalogue files it (normalised)")
 
 
+class ReviewReasonOut(BaseModel):
+    code: str = Field(description="`first_offers`, `price_change`, `title_changed`…")
+    message: str = Field(description="In Polish")
+    message_en: str
+
+
 class SavedAnswer(BaseModel):
     id: int
     external_id: str
     status: OfferStatus = Field(description="draft, review (awaiting the coordinator) or active")
     changed: bool = Field(description="False: the same as before, nothing was written")
-    review_reasons: list[str] = Field(default_factory=list)
+    review_reasons: list[ReviewReasonOut] = Field(
+        default_factory=list, description="Why it waits for review (`catalogue/moderation.py`)"
+    )
     warnings: list[ProblemOut] = Field(default_factory=list, description="Saved nevertheless")
 
 

@@ -174,7 +174,8 @@ def test_a_new_institutions_first_offer_waits_for_review_and_a_draft_stays_a_dra
 ) -> None:
     headers = bearer(world.token(world.a))
     published = world.client.put(f"{BASE}/K-1", json=offer_body(), headers=headers).json()
-    assert published["status"] == "review" and published["review_reasons"]
+    assert published["status"] == "review"
+    assert "first_offers" in {reason["code"] for reason in published["review_reasons"]}
     draft = world.client.put(f"{BASE}/K-2?draft=true", json=offer_body(), headers=headers)
     assert draft.json()["status"] == "draft"
 
@@ -384,6 +385,7 @@ def test_the_openapi_schema_documents_each_operation_and_its_errors(world: World
         assert op["tags"] == ["institution"] and op["summary"]
         assert {"401", "422"} <= set(op["responses"]), (method, path)
         assert op["security"] == [{"institution_token": []}]
-    assert "409" in operations[("POST", BASE)]["responses"]
+    assert {"409", "413"} <= set(operations[("POST", BASE)]["responses"])
+    assert "413" in operations[("PUT", BASE + "/{external_id}")]["responses"]
     assert "404" in operations[("DELETE", BASE + "/{external_id}")]["responses"]
     assert schema["components"]["securitySchemes"]["institution_token"]["scheme"] == "bearer"

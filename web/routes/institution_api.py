@@ -44,6 +44,7 @@ from web.institution_api_schemas import (
     NewOfferBody,
     OfferBody,
     OfferList,
+    ReviewReasonOut,
     SavedAnswer,
     api_offer,
     body_problems,
@@ -220,7 +221,7 @@ Draft = Annotated[
     "no history. 201 when it created the offer. A published offer may wait for the "
     "coordinator's review (`status`: review, `review_reasons` say why). An archived offer "
     "is published again.",
-    responses={201: {"model": SavedAnswer, "description": "Created"}},
+    responses={201: {"model": SavedAnswer, "description": "Created"}, 413: TOO_LARGE},
 )
 def put_offer(
     token: TokenDep, db: SessionDep, external_id: ExternalId, body: OfferBody, draft: Draft = False
@@ -235,7 +236,7 @@ def put_offer(
     summary="Create an offer (its id in the body)",
     description="409 when the institution already has an offer with this id (PUT replaces "
     "one). The answer's Location is the offer's address in this API.",
-    responses={409: CONFLICT},
+    responses={409: CONFLICT, 413: TOO_LARGE},
 )
 def post_offer(
     token: TokenDep, db: SessionDep, body: NewOfferBody, draft: Draft = False
@@ -285,7 +286,10 @@ def _save(
         external_id=external_key(external_id),
         status=saved.state,
         changed=saved.changed,
-        review_reasons=[reason.message_pl for reason in saved.review_reasons],
+        review_reasons=[
+            ReviewReasonOut(code=r.code, message=r.message_pl, message_en=r.message_en)
+            for r in saved.review_reasons
+        ],
         warnings=[problem_out(p) for p in saved.problems if p.severity != "error"],
     )
     location = f"{PREFIX}/offers/{quote(answer.external_id, safe='')}"
