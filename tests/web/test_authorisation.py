@@ -55,6 +55,7 @@ STATES = {
     "published": OfferStatus.active,
     "archived": OfferStatus.archived,
 }
+API_PREFIX = "/api/v1/institution"
 _CONVERTOR = re.compile(r"{(\w+):\w+}")
 _worlds = itertools.count(1)
 # A's file: one good row and one with an end before its start.
@@ -270,6 +271,14 @@ def state_of(engine: Engine, world: World) -> Any:
                 "changes": changes,
                 "tokens": db.exec(select(ApiToken).where(ApiToken.institution_id == a)).all(),
                 "uploads": db.exec(select(Upload).where(Upload.institution_id == a)).all(),
+                "pending": db.get(Institution, world.pending),
+                "sessions": len(
+                    db.exec(
+                        select(LoginSession.id)
+                        .join(Account, col(Account.id) == col(LoginSession.account_id))
+                        .where(Account.institution_id == a)
+                    ).all()
+                ),
             }
         )
 
@@ -309,11 +318,15 @@ def fill(path: str, world: World, row: Row) -> str:
     return re.sub(r"{(\w+)}", value, path)
 
 
-def ask(site: Site, world: World, row: Row, actor: str) -> Response:
+def ask(
+    site: Site, world: World, row: Row, actor: str, *, csrf: bool = True, token: bool = True
+) -> Response:
+    """The row's request as `actor`: with its CSRF token and (on the API) its API token, unless
+    told to leave them out."""
     site.client.cookies.clear()
     headers = {}
     cookies = dict(world.cookies[actor])
-    if row.path.startswith("/api/v1/institution") and actor in world.api_tokens:
+    if row.path.startswith(API_PREFIX) and actor in world.api_tokens and token:
         headers["Authorization"] = f"Bearer {world.api_tokens[actor]}"
         cookies = {}
     if cookies:
@@ -324,7 +337,8 @@ def ask(site: Site, world: World, row: Row, actor: str) -> Response:
         return site.client.request(row.method, url, json=body, headers=headers)
     if row.method != "GET":
         form = {k: fill(v, world, row) for k, v in row.form.items()}
-        form[CSRF_FIELD] = world.csrf[actor]
+        if csrf:
+            form[CSRF_FIELD] = world.csrf[actor]
         files = {
             name: (fill(file_name, world, row), fill(content, world, row).encode())
             for name, (file_name, content) in row.files.items()
@@ -388,3 +402,39 @@ def test_the_check_sees_a_refused_change_and_a_leak(site: Site) -> None:
         db.commit()
     assert state_of(site.engine, world) != before
     assert world.offers["draft"].title in world.secrets
+
+
+def _first_allowed(row: Row) -> str | None:
+    """Who may make the row's request (the first of A's member, B's, ...), if anyone."""
+    allowed = dict(zip(ACTORS, row.expect, strict=True))
+    return next((actor for actor in ACTORS[1:] if allowed[actor] < 400), None)
+
+
+# Each form someone may send (of a route, the rows on A's offers someone may change).
+FORMS = [
+    row
+    for row in TABLE
+    if row.method == "POST" and not row.path.startswith(API_PREFIX) and _first_allowed(row)
+]
+API_ROWS = [row for row in TABLE if row.path.startswith(API_PREFIX)]
+
+
+@pytest.mark.parametrize("row", FORMS, ids=[row.name for row in FORMS])
+def test_a_form_without_its_csrf_token_is_refused_and_changes_nothing(site: Site, row: Row) -> None:
+    actor = _first_allowed(row)
+    assert actor is not None
+    world = build_world(site.engine)
+    before = state_of(site.engine, world)
+    answer = ask(site, world, row, actor, csrf=False)
+    assert answer.status_code == 403, f"{actor}: {answer.status_code}"
+    assert state_of(site.engine, world) == before
+
+
+@pytest.mark.parametrize("row", API_ROWS, ids=[row.name for row in API_ROWS])
+def test_the_api_takes_no_session_cookie(site: Site, row: Row) -> None:
+    world = build_world(site.engine)
+    before = state_of(site.engine, world)
+    answer = ask(site, world, row, "member_a", token=False)
+    assert answer.status_code == 401
+    assert answer.headers["www-authenticate"].startswith("Bearer")
+    assert state_of(site.engine, world) == before
