@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -120,6 +121,7 @@ def main() -> None:
         # Every benchmark client comes from 127.0.0.1: per-client limits would make them one.
         RATE_LIMITS="false",
         WEB_WORKERS=str(args.workers),
+        SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_hex(32),
     )
     settings = get_settings()
     serve(

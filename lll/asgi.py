@@ -14,6 +14,9 @@ from web.serving import tune_gc
 
 
 def app() -> FastAPI:
-    built = create_app(get_settings())
+    settings = get_settings()
+    if not settings.accounts.secret_key:  # `lll serve` makes one for a demo; this cannot
+        raise RuntimeError("SECRET_KEY is not set: sign-in could not count failures")
+    built = create_app(settings)
     tune_gc()
     return built

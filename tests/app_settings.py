@@ -7,6 +7,7 @@ from typing import Any
 
 from catalogue.settings import CatalogueSettings
 from lll.settings import Settings
+from operations.settings import AccountSettings
 from search.settings import SearchSettings
 from web.settings import WebSettings
 
@@ -19,6 +20,8 @@ def app_settings(
     return Settings(
         catalogue=CatalogueSettings(database_url=database_url),
         search=SearchSettings(**search),
+        # Sign-in failures are counted under this key (HMAC); `lll serve` requires one.
+        accounts=AccountSettings(secret_key="tests-only-secret-key"),
         # Tests send requests faster than people do: their own tests turn the limits on.
         web=WebSettings(sample_data=sample_data, rate_limits=False),
     )
