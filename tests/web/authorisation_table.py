@@ -4,11 +4,12 @@ One row per route (and per kind of A's offer where the route takes one): the ans
 people gets — nobody signed in, a member of institution A, a member of institution B, an adviser
 and the coordinator. Paths are the app's route paths; their parameters are filled with A's
 objects: `{offer_id}` / `{external_id}` with A's offer in the row's state (`draft`, `review`,
-`published`, `archived`), `{token_id}`, `{upload_id}`, `{feed_id}` / `{source_id}` with A's
-own, `{institution_id}` with an institution awaiting approval, `{kind}` with `csv`; `{n}` (in a
-form or a body too) is the world's number. API paths (`/api/v1/institution/...`) are called
-with A's or B's API token as `Authorization: Bearer`; the adviser and the coordinator, who have
-none, send their session cookie, which the API does not take.
+`published`, `archived`; `crawled`: a crawled offer of a provider record linked to A),
+`{token_id}`, `{upload_id}`, `{feed_id}` / `{source_id}` with A's own, `{institution_id}` with
+an institution awaiting approval, `{kind}` with `csv`; `{n}` (in a form or a body too) is the
+world's number. API paths (`/api/v1/institution/...`) are called with A's or B's API token as
+`Authorization: Bearer`; the adviser and the coordinator, who have none, send their session
+cookie, which the API does not take.
 
 Every route of the app under `PREFIXES` must have a row (a new route without one fails the
 test), and every row must be a route. Another institution's object answers 404, never 403
@@ -234,6 +235,38 @@ COORDINATOR_ROWS: list[Row] = [
     ),
 ]
 
+# A crawled offer of a provider record linked to A (`crawled`): A sees it in its panel's list,
+# but nobody edits, archives or reviews it through the panel or the API. A's PUT or B's of its
+# external id writes their own offer (201), and the crawled one stays as it was.
+NOT_THROUGH_THE_PANEL = (GONE, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN)
+NOT_CHANGED = (UNAUTHENTICATED, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN)
+NOT_THROUGH_THE_API = (UNAUTHENTICATED, NOT_FOUND, NOT_FOUND, *API_NOBODY)
+NOT_REVIEWED = (UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND)
+CRAWLED_ROWS: list[Row] = [
+    Row("GET", "/oferty/{offer_id}", (SEE,) * 5, target="crawled"),
+    Row("GET", "/panel/oferty/{offer_id}", NOT_THROUGH_THE_PANEL, target="crawled"),
+    Row("POST", "/panel/oferty/{offer_id}", NOT_CHANGED, target="crawled", form=EDIT_FORM),
+    Row("POST", "/panel/oferty/{offer_id}/archiwizuj", NOT_CHANGED, target="crawled"),
+    Row("POST", "/panel/oferty/{offer_id}/przywroc", NOT_CHANGED, target="crawled"),
+    Row("GET", f"{API}/offers/{{external_id}}", NOT_THROUGH_THE_API, target="crawled"),
+    Row("DELETE", f"{API}/offers/{{external_id}}", NOT_THROUGH_THE_API, target="crawled"),
+    Row(
+        "PUT",
+        f"{API}/offers/{{external_id}}?draft=true",
+        (UNAUTHENTICATED, 201, 201, *API_NOBODY),
+        target="crawled",
+        json=API_OFFER_BODY,
+    ),
+    Row("POST", "/koordynator/oferty/{offer_id}/zatwierdz", NOT_REVIEWED, target="crawled"),
+    Row(
+        "POST",
+        "/koordynator/oferty/{offer_id}/odeslij",
+        NOT_REVIEWED,
+        target="crawled",
+        form={"reason": "Proszę uzupełnić terminy."},
+    ),
+]
+
 # One's own account (H1): anyone signed in.
 ACCOUNT_ROWS: list[Row] = [
     Row("GET", "/konto", SIGNED_IN_PAGE),
@@ -248,5 +281,6 @@ TABLE: list[Row] = [
     *TOKEN_ROWS,
     *UPLOAD_ROWS,
     *COORDINATOR_ROWS,
+    *CRAWLED_ROWS,
     *ACCOUNT_ROWS,
 ]

@@ -152,15 +152,17 @@ def _account(db: Session, who: str, n: int, role: Role, institution_id: int | No
 
 
 def _offer(db: Session, source: Source, institution: Institution, state: str, n: int) -> Offer:
+    """An offer of `state` (a key of STATES, or "crawled": published by a crawl)."""
+    public = state in ("published", "crawled")
     offer = Offer(
         source_id=source.id,
         external_id=f"{state}-{n}",
         institution_id=institution.id,
         url=f"https://a.example.org/oferty/{state}-{n}",
-        title=f"Oferta A {state} {n} zastrzeżona" if state != "published" else f"Kurs A {n}",
+        title=f"Kurs A {state} {n}" if public else f"Oferta A {state} {n} zastrzeżona",
         kind=OfferKind.course,
         provider_name=institution.name,
-        status=STATES[state],
+        status=OfferStatus.active if public else STATES[state],
         content_hash=f"{state}-{n}",
     )
     db.add(offer)
@@ -203,6 +205,13 @@ def build_world(engine: Engine) -> World:
         db.add_all([panel, feed])
         db.flush()
         offers = {state: _offer(db, panel, a, state, n) for state in STATES}
+        # A crawled offer of a provider record linked to A: A sees it, nobody edits it here.
+        crawl = Source(name=f"crawl-{n}", title="Rejestr ofert")
+        provider = Institution(name=f"Instytucja A z rejestru {n}", key=f"a rejestr {n}")
+        provider.registered_id = a.id
+        db.add_all([crawl, provider])
+        db.flush()
+        offers["crawled"] = _offer(db, crawl, provider, "crawled", n)
         db.commit()
         upload = check_upload(
             db, people["member_a"], f"zastrzezony-plik-a-{n}.csv", UPLOAD.format(n=n).encode()
@@ -272,6 +281,7 @@ def state_of(engine: Engine, world: World) -> Any:
                 "tokens": db.exec(select(ApiToken).where(ApiToken.institution_id == a)).all(),
                 "uploads": db.exec(select(Upload).where(Upload.institution_id == a)).all(),
                 "pending": db.get(Institution, world.pending),
+                "crawled": (world.offers["crawled"].id, db.get(Offer, world.offers["crawled"].id)),
                 "sessions": len(
                     db.exec(
                         select(LoginSession.id)
@@ -354,8 +364,11 @@ def check(site: Site, row: Row, actor: str, expected: int) -> list[str]:
     problems = []
     if answer.status_code != expected:
         problems.append(f"{actor}: {answer.status_code}, expected {expected}")
+    after = state_of(site.engine, world)
+    if after["crawled"] != before["crawled"]:
+        problems.append(f"{actor}: the crawled offer changed ({answer.status_code})")
     if actor not in ("member_a", "coordinator"):
-        if state_of(site.engine, world) != before:
+        if after != before:
             problems.append(f"{actor}: A's data changed ({answer.status_code})")
         shown = [secret for secret in world.secrets if secret and secret in answer.text]
         if shown:
