@@ -21,14 +21,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import func, or_
+from sqlalchemy import and_, func, or_
 from sqlmodel import Session, col, select
 
 from catalogue.accounts import Account, OfferChange
 from catalogue.clusters import link_duplicates
 from catalogue.models import Institution, Offer, OfferStatus, Source, utcnow
 from catalogue.moderation import PublishedFacts, ReviewReason, facts, review_reasons
+from catalogue.normalise.result import NormalisedOffer
 from catalogue.offer_fields import OfferFields, Problem, check_offer, of_severity
+from catalogue.raw import RawOffer
 from catalogue.store import CrawlRecorder, content_hash, get_or_create_source
 from operations.account_mails import SIGNATURE
 from operations.accounts import institution_may_publish, link
@@ -115,29 +117,21 @@ def save_offer(
     """Create or update the institution's offer `external_id` from `fields`.
 
     With errors nothing is written. `submit=False` keeps (or makes) it a draft; `submit=True`
-    publishes it, or sends it for review when a rule of `catalogue.moderation` says so. The
-    same fields and state again change nothing and add no history. `commit=False` leaves
-    the transaction to the caller (an upload writes many offers at once)."""
+    publishes it, or sends it for review when a rule of `catalogue.moderation` says so. A
+    published offer whose edit needs review stays published as it was, the edit kept beside it
+    (`extras["panel_pending"]`) until the coordinator approves it; the answer's state is then
+    `review`. The same fields and state again change nothing and add no history.
+    `commit=False` leaves the transaction to the caller (an upload writes many offers)."""
     external_id = " ".join(external_id.split())
     source = panel_source(db, institution)
     offer = _find(db, source, external_id)
     checked = check_offer(fields, source=source.name, external_id=external_id or "-", today=today)
-    problems = list(checked.problems)
-    problems += external_id_problems(external_id)
-    state = offer.status if offer else None
+    problems = list(checked.problems) + external_id_problems(external_id)
     normalised = checked.normalised
     if normalised is None or any(p.severity == "error" for p in problems):
-        return SavedOffer(offer.id if offer else None, state, False, problems)
-    normalised.provider = None  # the institution's offer is its own, whoever organises it
-    raw = fields.to_raw(source.name, external_id)
-    words = fields.to_json()
-    extras: dict[str, Any] = {**raw.extras, "panel_fields": words}
-    digest = content_hash(normalised, extras)
-    submitted = facts(
-        normalised.offer.title,
-        normalised.offer.qualification_code,
-        (e.price_grosze for e in normalised.editions),
-    )
+        return SavedOffer(offer.id if offer else None, offer.status if offer else None, False,
+                          problems)  # fmt: skip
+    written = _Written(normalised, fields.to_raw(source.name, external_id), fields.to_json())
     reasons: list[ReviewReason] = []
     target = OfferStatus.draft
     if submit:
@@ -146,50 +140,137 @@ def save_offer(
             institution_approved=institution_may_publish(institution),
             published_before=_published_count(db, source, offer) if last is None else 0,
             last_published=last,
-            submitted=submitted,
+            submitted=written.facts,
         )
         target = OfferStatus.review if reasons else OfferStatus.active
-    if offer is not None and offer.content_hash == digest and offer.status == target:
+    pending = (offer.extras or {}).get("panel_pending") if offer else None
+    if offer is not None and offer.status == OfferStatus.active and target == OfferStatus.review:
+        if pending == written.words:
+            return SavedOffer(offer.id, target, False, problems, reasons)
+        _hold(db, offer, actor, written.words, reasons)
+    elif (
+        offer is not None
+        and offer.content_hash == written.digest
+        and offer.status == target
+        and pending is None
+    ):
         return SavedOffer(offer.id, offer.status, False, problems, reasons)
-    before_words = (offer.extras or {}).get("panel_fields") if offer else None
-    before_state = offer.status if offer else None
-    previous = dict(offer.extras or {}) if offer else {}
-    was_active = before_state == OfferStatus.active
-    now = utcnow()
-    if offer is None:
-        assert source.id is not None  # panel_source flushes a new source
-        offer = Offer(
-            source_id=source.id, external_id=external_id, content_hash=digest,
-            url=normalised.offer.url, title=normalised.offer.title,
-        )  # fmt: skip
-        db.add(offer)
-    CrawlRecorder._fill(db, offer, normalised, raw)
-    offer.institution_id = institution.id
-    offer.provider_name = normalised.offer.provider_name or institution.name
-    offer.extras = _kept_extras(previous) | extras
-    if target == OfferStatus.active:
-        offer.extras["panel_published"] = submitted.to_json()
-    if reasons:
-        offer.extras["panel_review"] = [vars(r) for r in reasons]
-    offer.content_hash, offer.status = digest, target
-    offer.last_changed = offer.last_verified = now
-    db.flush()
-    assert offer.id is not None  # flushed
-    changes = _diff(before_words, words)
-    if before_state != target:
-        changes["status"] = [before_state.value if before_state else None, target.value]
-    db.add(
-        OfferChange(
-            offer_id=offer.id, account_id=actor.account_id, api_token_id=actor.api_token_id,
-            via=actor.via, action=_action(before_state, target), fields=changes,
-            reason="; ".join(r.message_pl for r in reasons) or None,
-        )
-    )  # fmt: skip
-    if was_active or target == OfferStatus.active:
-        link_duplicates(db, {offer.id})
+    else:
+        offer = _write(db, institution, source, offer, external_id, written, target, actor,
+                       reasons)  # fmt: skip
     if commit:
         db.commit()
     return SavedOffer(offer.id, target, True, problems, reasons)
+
+
+class _Written:
+    """An offer as checked: the normaliser's reading, the raw offer, the institution's words."""
+
+    def __init__(self, normalised: NormalisedOffer, raw: RawOffer, words: dict[str, Any]):
+        normalised.provider = None  # the institution's offer is its own, whoever organises it
+        self.normalised, self.raw, self.words = normalised, raw, words
+        self.extras: dict[str, Any] = {**raw.extras, "panel_fields": words}
+        self.digest = content_hash(normalised, self.extras)
+        offer = normalised.offer
+        self.facts = facts(
+            offer.title, offer.qualification_code, (e.price_grosze for e in normalised.editions)
+        )
+
+
+def _write(
+    db: Session,
+    institution: Institution,
+    source: Source,
+    offer: Offer | None,
+    external_id: str,
+    written: _Written,
+    target: OfferStatus,
+    actor: Actor,
+    reasons: list[ReviewReason],
+    action: str | None = None,
+) -> Offer:
+    """Store the offer as written (the way a crawl stores one) in the state `target`, with its
+    history row; an edit held for review is settled by it."""
+    previous = dict(offer.extras or {}) if offer else {}
+    before_words = previous.get("panel_pending") or previous.get("panel_fields")
+    before_state = offer.status if offer else None
+    normalised = written.normalised
+    if offer is None:
+        assert source.id is not None  # panel_source flushes a new source
+        offer = Offer(
+            source_id=source.id, external_id=external_id, content_hash=written.digest,
+            url=normalised.offer.url, title=normalised.offer.title,
+        )  # fmt: skip
+        db.add(offer)
+    CrawlRecorder._fill(db, offer, normalised, written.raw)
+    offer.institution_id = institution.id
+    offer.provider_name = normalised.offer.provider_name or institution.name
+    offer.extras = _kept_extras(previous) | written.extras
+    if target == OfferStatus.active:
+        offer.extras["panel_published"] = written.facts.to_json()
+    if reasons:
+        offer.extras["panel_review"] = [vars(r) for r in reasons]
+    offer.content_hash, offer.status = written.digest, target
+    offer.last_changed = offer.last_verified = utcnow()
+    db.flush()
+    assert offer.id is not None  # flushed
+    changes = _diff(before_words, written.words)
+    if before_state != target:
+        changes["status"] = [before_state.value if before_state else None, target.value]
+    _record(db, offer.id, actor, action or _action(before_state, target), changes,
+            _reasons_text(reasons))  # fmt: skip
+    if OfferStatus.active in (before_state, target):
+        link_duplicates(db, {offer.id})
+    return offer
+
+
+def _hold(
+    db: Session,
+    offer: Offer,
+    actor: Actor,
+    words: dict[str, Any],
+    reasons: list[ReviewReason],
+) -> None:
+    """Keep a published offer's edit beside it until the coordinator decides."""
+    extras = dict(offer.extras or {})
+    before = extras.get("panel_pending") or extras.get("panel_fields")
+    extras["panel_pending"] = words
+    extras["panel_review"] = [vars(r) for r in reasons]
+    offer.extras = extras
+    assert offer.id is not None, "a stored offer"
+    _record(db, offer.id, actor, "submitted", _diff(before, words), _reasons_text(reasons))
+
+
+def _record(
+    db: Session,
+    offer_id: int,
+    actor: Actor,
+    action: str,
+    changes: dict[str, Any],
+    reason: str | None,
+) -> OfferChange:
+    change = OfferChange(
+        offer_id=offer_id, account_id=actor.account_id, api_token_id=actor.api_token_id,
+        via=actor.via, action=action, fields=changes, reason=reason,
+    )  # fmt: skip
+    db.add(change)
+    return change
+
+
+def _reasons_text(reasons: list[ReviewReason]) -> str | None:
+    return "; ".join(r.message_pl for r in reasons) or None
+
+
+def pending_edit(offer: Offer) -> dict[str, Any] | None:
+    """A published offer's edit awaiting review (the institution's words), or None."""
+    if offer.status != OfferStatus.active:
+        return None
+    pending: dict[str, Any] | None = (offer.extras or {}).get("panel_pending")
+    return pending
+
+
+def awaits_review(offer: Offer) -> bool:
+    return offer.status == OfferStatus.review or pending_edit(offer) is not None
 
 
 # extras the panel keeps across saves (the others come from the fields each time)
@@ -244,7 +325,8 @@ def _action(before: OfferStatus | None, after: OfferStatus) -> str:
     return "edited"
 
 
-# action -> (the states it applies to, the state it leaves, the history's action)
+# action -> (the states it applies to, the state it leaves, the history's action); approving or
+# sending back also applies to a published offer with an edit held for review (`pending_edit`).
 _TRANSITIONS: dict[str, tuple[tuple[OfferStatus, ...], OfferStatus, str]] = {
     "archive": (
         (OfferStatus.draft, OfferStatus.review, OfferStatus.active),
@@ -262,37 +344,61 @@ def set_state(
 ) -> OfferChange:
     """Archive or restore (the institution), approve or send back (the coordinator, with a
     reason). Raises `StateChangeRefused` when the action does not apply to the offer's state,
-    and ValueError when sending back has no reason. Commits."""
+    and ValueError when sending back has no reason. Commits.
+
+    A published offer's edit held for review is, when approved, written and published; when
+    sent back, dropped (the published version stays); when the offer is archived, dropped."""
     allowed, target, name = _TRANSITIONS[action]
-    if offer.status not in allowed:
+    pending = pending_edit(offer)
+    held = pending is not None and action in ("approve", "return")
+    if offer.status not in allowed and not held:
         raise StateChangeRefused(f"{action} does not apply to an offer in state {offer.status}")
     reason = " ".join((reason or "").split()) or None
     if action == "return" and reason is None:
         raise ValueError("sending an offer back needs a reason")
     assert offer.id is not None, "a stored offer"
-    before = offer.status
-    offer.status = target
-    offer.last_changed = utcnow()
-    extras = dict(offer.extras or {})
-    if target == OfferStatus.active:
-        editions = offer.editions
-        extras["panel_published"] = facts(
-            offer.title, offer.qualification_code, (e.price_grosze for e in editions)
-        ).to_json()
-    if before == OfferStatus.review:
-        extras.pop("panel_review", None)
-    offer.extras = extras
-    change = OfferChange(
-        offer_id=offer.id, account_id=actor.account_id, api_token_id=actor.api_token_id,
-        via=actor.via, action=name, fields={"status": [before.value, target.value]},
-        reason=reason,
-    )  # fmt: skip
-    db.add(change)
-    db.flush()
-    if OfferStatus.active in (before, target):
-        link_duplicates(db, {offer.id})
+    if held and action == "approve":
+        assert pending is not None
+        change = _approve_held(db, offer, actor, pending)
+    else:
+        before = offer.status
+        target = before if held else target
+        offer.status = target
+        offer.last_changed = utcnow()
+        extras = {k: v for k, v in (offer.extras or {}).items() if k not in _SETTLED}
+        if target == OfferStatus.active:
+            extras["panel_published"] = facts(
+                offer.title, offer.qualification_code, (e.price_grosze for e in offer.editions)
+            ).to_json()
+        offer.extras = extras
+        changes = {"status": [before.value, target.value]} if before != target else {}
+        change = _record(db, offer.id, actor, name, changes, reason)
+        db.flush()
+        if OfferStatus.active in (before, target) and before != target:
+            link_duplicates(db, {offer.id})
     db.commit()
     db.refresh(change)
+    return change
+
+
+# extras a decision settles: why it waited, and an edit held for review
+_SETTLED = ("panel_review", "panel_pending")
+
+
+def _approve_held(db: Session, offer: Offer, actor: Actor, pending: dict[str, Any]) -> OfferChange:
+    source, institution = offer.source, offer.institution
+    if institution is None:
+        raise StateChangeRefused("an institution's offer without its institution")
+    fields = OfferFields.from_json(pending)
+    checked = check_offer(fields, source=source.name, external_id=offer.external_id)
+    if checked.normalised is None or checked.errors:
+        raise StateChangeRefused("the edit held for review no longer passes its check")
+    written = _Written(checked.normalised, fields.to_raw(source.name, offer.external_id), pending)
+    # The history shows the published version against the approved one.
+    offer.extras = {k: v for k, v in (offer.extras or {}).items() if k not in _SETTLED}
+    _write(db, institution, source, offer, offer.external_id, written, OfferStatus.active, actor,
+           [], "approved")  # fmt: skip
+    change = history(db, offer.id or 0)[0]
     return change
 
 
@@ -369,19 +475,25 @@ def people_of(db: Session, changes: list[OfferChange]) -> dict[int, str]:
 
 
 def review_queue(db: Session) -> list[Offer]:
-    """Offers awaiting review, oldest change first (their reasons: `extras["panel_review"]`)."""
-    return list(
-        db.exec(
-            select(Offer)
-            .where(Offer.status == OfferStatus.review)
-            .order_by(col(Offer.last_changed), col(Offer.id))
-        )
+    """Offers awaiting review, oldest change first: those in review, and published ones with an
+    edit held for review (their last change is its submission). Their reasons:
+    `extras["panel_review"]`."""
+    latest = select(func.max(OfferChange.id)).group_by(col(OfferChange.offer_id))
+    submitted = select(OfferChange.offer_id).where(
+        col(OfferChange.id).in_(latest), OfferChange.action == "submitted"
     )
+    held = and_(col(Offer.status) == OfferStatus.active, col(Offer.id).in_(submitted))
+    offers = db.exec(
+        select(Offer)
+        .where(or_(col(Offer.status) == OfferStatus.review, held))
+        .order_by(col(Offer.last_changed), col(Offer.id))
+    )
+    return [offer for offer in offers if awaits_review(offer)]
 
 
 def fields_of(offer: Offer) -> OfferFields:
-    """The fields the institution last wrote, for the edit form."""
-    words = (offer.extras or {}).get("panel_fields")
+    """The fields the institution last wrote (an edit held for review included), for the form."""
+    words = (offer.extras or {}).get("panel_pending") or (offer.extras or {}).get("panel_fields")
     if words:
         return OfferFields.from_json(words)
     return OfferFields(title=offer.title, url=offer.url)

@@ -16,10 +16,12 @@ from catalogue.store import CrawlRecorder
 from operations.institution_offers import (
     Actor,
     StateChangeRefused,
+    fields_of,
     history,
     linked_offers,
     owned_offer,
     panel_source,
+    pending_edit,
     review_queue,
     save_offer,
     set_state,
@@ -274,3 +276,39 @@ def test_the_institutions_own_record_heads_the_cluster_of_a_crawled_copy(db, dat
     set_state(db, own, Actor(account.id), "archive")
     db.refresh(crawled)
     assert crawled.canonical_id is None  # archived: the crawled copy is shown again
+
+
+def test_a_published_offers_edit_awaiting_review_leaves_the_published_version_live(db):
+    inst = institution(db)
+    account = member(db, inst)
+    offer = published(db, inst, account)
+    held = save(db, inst, account, title="Kurs spawania TIG")
+    db.refresh(offer)
+    assert (held.state, held.changed) == (OfferStatus.review, True)
+    assert (offer.status, offer.title) == (OfferStatus.active, "Kurs spawania MAG")  # still live
+    assert fields_of(offer).title == "Kurs spawania TIG"  # the form shows the edit
+    assert [o.id for o in review_queue(db)] == [offer.id]
+    assert save(db, inst, account, title="Kurs spawania TIG").changed is False
+    set_state(db, offer, Actor(None, None, "review"), "approve")
+    assert (offer.status, offer.title) == (OfferStatus.active, "Kurs spawania TIG")
+    assert pending_edit(offer) is None and review_queue(db) == []
+    assert history(db, offer.id)[0].fields["title"] == ["Kurs spawania MAG", "Kurs spawania TIG"]
+
+
+def test_a_published_offers_edit_sent_back_or_withdrawn_is_dropped(db):
+    inst = institution(db)
+    account = member(db, inst)
+    offer = published(db, inst, account)
+    save(db, inst, account, title="Kurs spawania TIG")
+    change = set_state(db, offer, Actor(None, None, "review"), "return", reason="Tytuł jak był")
+    assert (change.action, change.fields) == ("returned", {})
+    assert (offer.status, offer.title) == (OfferStatus.active, "Kurs spawania MAG")
+    assert pending_edit(offer) is None
+    assert review_queue(db) == []
+    with pytest.raises(StateChangeRefused):
+        set_state(db, offer, Actor(None, None, "review"), "approve")
+    save(db, inst, account, title="Kurs spawania TIG")
+    back = save(db, inst, account)  # the published version again: the held edit is withdrawn
+    db.refresh(offer)
+    assert (back.state, back.changed, pending_edit(offer)) == (OfferStatus.active, True, None)
+    assert review_queue(db) == []

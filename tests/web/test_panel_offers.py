@@ -301,3 +301,26 @@ def test_the_coordinator_approves_or_sends_back_with_a_reason_by_email(site):
     again = post(coordinator, f"/koordynator/oferty/{first.id}/zatwierdz", {},
                  "/koordynator/oferty")  # fmt: skip
     assert again.status_code == 404
+
+
+def test_a_published_offers_retitling_waits_for_review_while_the_old_title_stays_live(site):
+    client, coordinator = site.clients["a"], site.clients["coordinator"]
+    check_and(client, welding(), "submit")
+    offer = saved_offer(site)
+    post(coordinator, f"/koordynator/oferty/{offer.id}/zatwierdz", {}, "/koordynator/oferty")
+    path = f"/panel/oferty/{offer.id}"
+    answer = check_and(client, welding(tytul="Kurs spawania TIG"), "submit", path)
+    assert answer.headers["location"] == f"{path}?zrobiono=review"
+    live = saved_offer(site)
+    assert (live.status, live.title) == (OfferStatus.active, "Kurs spawania MAG")
+    page = client.get(path)
+    assert "Twoje zmiany czekają na sprawdzenie" in page.text
+    assert 'value="Kurs spawania TIG"' in page.text and "zmieniony tytuł" in page.text
+    assert "zmiany czekają na sprawdzenie" in client.get("/panel").text
+    queue = coordinator.get("/koordynator/oferty")
+    assert "Opublikowana oferta ze zmianami" in queue.text and "Kurs spawania TIG" in queue.text
+    approved = post(coordinator, f"/koordynator/oferty/{offer.id}/zatwierdz", {},
+                    "/koordynator/oferty")  # fmt: skip
+    assert approved.status_code == 303
+    assert saved_offer(site).title == "Kurs spawania TIG"
+    assert "Żadna oferta nie czeka" in coordinator.get("/koordynator/oferty").text

@@ -26,6 +26,15 @@ MESSAGES = {
         "panel.col.id": "Twój identyfikator",
         "panel.col.changed": "Ostatnia zmiana",
         "panel.col.source": "Źródło",
+        "panel.held": "zmiany czekają na sprawdzenie",
+        "offer_form.held": (
+            "Twoje zmiany czekają na sprawdzenie przez koordynatora. Do tego czasu w katalogu "
+            "widać poprzednią, opublikowaną wersję; formularz pokazuje zmiany."
+        ),
+        "review.held": (
+            "Opublikowana oferta ze zmianami: do decyzji w katalogu widać poprzednią wersję, "
+            "a historia pokazuje, co się zmienia."
+        ),
         "panel.linked": "Oferty z innych źródeł przypisane do Twojej instytucji",
         "panel.linked.intro": (
             "Katalog zebrał te oferty z publicznych źródeł. Nie możesz ich tu zmieniać: "
@@ -204,6 +213,15 @@ MESSAGES = {
         "panel.col.id": "Your id",
         "panel.col.changed": "Last change",
         "panel.col.source": "Source",
+        "panel.held": "changes awaiting review",
+        "offer_form.held": (
+            "Your changes await the coordinator's review. Until then the catalogue shows the "
+            "previous, published version; the form shows the changes."
+        ),
+        "review.held": (
+            "A published offer with changes: until the decision the catalogue shows the previous "
+            "version, and the history shows what changes."
+        ),
         "panel.linked": "Offers from other sources linked to your institution",
         "panel.linked.intro": (
             "The catalogue gathered these offers from public sources. You cannot change them "

@@ -16,12 +16,14 @@ from sqlmodel import Session
 from starlette.requests import Request
 from starlette.responses import Response
 
-from catalogue.models import Institution, Offer, OfferStatus
+from catalogue.models import Institution, Offer
 from catalogue.offer_fields import check_offer, reading_of
 from operations.institution_offers import (
     approve,
+    awaits_review,
     fields_of,
     history,
+    pending_edit,
     people_of,
     review_queue,
     send_back,
@@ -40,7 +42,7 @@ DONE = {"zatwierdzono": "review.done.approved", "odeslano": "review.done.returne
 
 def _in_review(db: Session, offer_id: int) -> Offer:
     offer = db.get(Offer, offer_id) if 1 <= offer_id <= 2**31 - 1 else None
-    if offer is None or offer.status != OfferStatus.review:
+    if offer is None or not awaits_review(offer):
         raise NotFound()
     return offer
 
@@ -65,6 +67,7 @@ def _page(
                 "offer": offer,
                 "institution": institution,
                 "reasons": (offer.extras or {}).get("panel_review", []),
+                "held": pending_edit(offer) is not None,
                 "reading": reading_of(checked.normalised) if checked.normalised else None,
                 "history": changes,
                 "people": people_of(db, changes),

@@ -46,6 +46,7 @@ from operations.institution_offers import (
     own_offers,
     owned_offer,
     panel_source_name,
+    pending_edit,
     people_of,
     save_offer,
     set_state,
@@ -107,6 +108,7 @@ def panel_page(
         "approved": institution.approval == Approval.approved,
         "by_state": [(s.value, [o for o in offers if o.status == s]) for s in STATES],
         "linked": linked_offers(db, institution),
+        "held": {o.id for o in offers if pending_edit(o) is not None},
         "done": _done_key(request),
     }
     return templates.TemplateResponse(request, "panel/index.html", context)
@@ -217,6 +219,7 @@ def _render(
         "history": changes,
         "people": people_of(db, changes),
         "review_reasons": (offer.extras or {}).get("panel_review", []) if offer else [],
+        "held": offer is not None and pending_edit(offer) is not None,
         "done": _done_key(request),
     }
     return templates.TemplateResponse(request, "panel/offer.html", context, status_code=status_code)
