@@ -7,7 +7,7 @@ for review, and a resident finds them all in search. Every page on the way passe
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from playwright.sync_api import Browser, Page
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from catalogue.accounts import Account, Role
@@ -25,6 +26,7 @@ from operations.passwords import hash_password
 from search.backends import get_backend
 from tests.app_settings import app_settings
 from tests.mail_support import link_path, only_message_to, settings_with_mail
+from tests.operations.test_indexing import outbox_size
 from tests.postgres_support import Databases
 from tests.web.axe_support import assert_no_axe_violations
 from tests.web.test_browser import CHROMIUM, base_url, browser  # noqa: F401
@@ -46,6 +48,7 @@ SEARCHABLE_WITHIN = 20.0  # seconds; the indexer takes about one
 class Site:
     app: FastAPI
     mailbox: Mailbox
+    engine: Engine
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +71,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, databases: Databases) -> Iter
     with Mailbox(root / "mail") as mailbox:
         settings = settings_with_mail(database_url, mailbox, app_settings(database_url, root))
         syncer = IndexSyncer(engine, get_backend(settings.search), interval=0.05).start()
-        yield Site(create_app(settings), mailbox)
+        yield Site(create_app(settings), mailbox, engine)
         syncer.stop()
     engine.dispose()
 
@@ -135,6 +138,18 @@ def upload(page: Page, base: str, name: str, content: str) -> None:
         files=[{"name": name, "mimeType": "text/csv", "buffer": content.encode()}]
     )
     submit(page, "form[action$='/panel/import'] [type=submit]")
+
+
+def found_in_search(page: Page, base: str, enough: Callable[[set[str]], bool]) -> set[str]:
+    """The titles a search for "lutowania" shows once they are `enough` (the indexer takes a
+    moment), or when time is up."""
+    deadline = time.monotonic() + SEARCHABLE_WITHIN
+    while True:
+        page.goto(base + "/?q=lutowania")
+        found = set(page.locator("ol.results .card-title").all_inner_texts())
+        if enough(found) or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)
 
 
 def test_an_institution_registers_is_approved_publishes_and_is_found(
@@ -204,24 +219,31 @@ def test_an_institution_registers_is_approved_publishes_and_is_found(
     submit(page, "form[action$='/publikuj'] [type=submit]")
     checked(page, "the upload published")
 
-    # The coordinator approves what waits for review.
+    # A new institution's first offers wait for review: once the indexer is done, none is found.
+    resident = browser.new_page(viewport={"width": 390, "height": 844}, locale="pl-PL")
+    deadline = time.monotonic() + SEARCHABLE_WITHIN
+    while outbox_size(site.engine) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert found_in_search(resident, base_url, lambda titles: True) == set()
+
+    # The coordinator approves what waits for review: all four are found.
     office.goto(base_url + "/koordynator/oferty")
     checked(office, "the review queue")
     while office.locator("form[action$='/zatwierdz']").count():
         submit(office, "form[action$='/zatwierdz'] [type=submit]")
     checked(office, "the review queue emptied")
-
-    # A resident finds all four.
-    resident = browser.new_page(viewport={"width": 390, "height": 844}, locale="pl-PL")
-    deadline = time.monotonic() + SEARCHABLE_WITHIN
-    found: set[str] = set()
-    while found != TITLES and time.monotonic() < deadline:
-        resident.goto(base_url + "/?q=lutowania")
-        found = set(resident.locator("ol.results .card-title").all_inner_texts())
-        time.sleep(0.2)
-    assert found == TITLES
+    assert found_in_search(resident, base_url, lambda titles: titles == TITLES) == TITLES
     checked(resident, "search finds the institution's offers")
     resident.screenshot(path=str(tmp_path / "found.png"), full_page=True)
+
+    # The institution archives one: it leaves search.
+    page.goto(base_url + "/panel")
+    page.get_by_role("link", name="Kurs lutowania twardego").first.click()
+    page.wait_for_load_state()
+    submit(page, "form[action$='/archiwizuj'] [type=submit]")
+    checked(page, "an offer archived")
+    left = TITLES - {"Kurs lutowania twardego"}
+    assert found_in_search(resident, base_url, lambda titles: titles == left) == left
     for context in (member, coordinator):
         context.close()
     resident.close()
