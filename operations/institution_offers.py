@@ -11,7 +11,8 @@ tells the index and de-duplication sees them. Every change is an `OfferChange` r
 account or a token), how (`via`), which fields from what to what, and why. The fields the
 institution wrote are kept in `extras["panel_fields"]` (its own words, for the edit form), the
 facts of its last published version in `extras["panel_published"]` (what the review rules
-compare) and why it waits for review in `extras["panel_review"]`.
+compare), why it waits for review in `extras["panel_review"]`, and a published offer's edit
+held for review in `extras["panel_pending"]` (the published version stays in search meanwhile).
 docs/decisions/0014-institution-accounts.md.
 """
 
