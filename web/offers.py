@@ -19,15 +19,19 @@ from web.schemas import IscedField, OfferPage, Provider, QualificationInfo, Sour
 # a query (/oferty/9223372036854775808 was a 500 with a traceback: OverflowError in SQLite,
 # "integer out of range" in PostgreSQL), so no offer has it.
 MAX_OFFER_ID = 2**31 - 1
+# What anyone may read by id: published, withdrawn by its source, archived by its institution
+# (each page says which). Drafts and offers awaiting review are their institution's and the
+# coordinator's, in the panel: a public address answers 404, as for an id nobody has.
+PUBLIC_STATES = (OfferStatus.active, OfferStatus.withdrawn, OfferStatus.archived)
 
 
 def load_offer(session: Session, offer_id: int) -> Offer:
     """The offer with its editions, source, institution, qualification and the other sources
-    listing it (`catalogue.offer_details`); `NotFound` if none."""
+    listing it (`catalogue.offer_details`); `NotFound` if none, or if it is not public."""
     if not 1 <= offer_id <= MAX_OFFER_ID:
         raise NotFound(f"Offer {offer_id} does not exist")
     offer = session.exec(with_details(select(Offer).where(Offer.id == offer_id))).first()
-    if offer is None:
+    if offer is None or offer.status not in PUBLIC_STATES:
         raise NotFound(f"Offer {offer_id} does not exist")
     return offer
 

@@ -83,12 +83,10 @@ PUBLIC_OFFER: dict[str, tuple[int, int, int, int, int]] = {
     "archived": (SEE,) * 5,  # kept in the catalogue, out of search: the page says so
 }
 
-DRAFTS_SHOWN = "web/offers.py load_offer shows any offer by id, drafts and reviews included"
 PUBLIC_ROWS: list[Row] = [
-    Row("GET", path, PUBLIC_OFFER[state], target=state, gap=DRAFTS_SHOWN if bad else "")
+    Row("GET", path, PUBLIC_OFFER[state], target=state)
     for path in ("/oferty/{offer_id}", "/oferty/{offer_id}.json", "/api/offers/{offer_id}")
     for state in OFFER_STATES
-    for bad in [state in ("draft", "review")]
 ]
 
 # The write API: a token reaches only its own institution's offers. B's token writing A's
