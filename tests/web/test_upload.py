@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import date
 
 import openpyxl
 from sqlmodel import Session, select
@@ -146,3 +147,29 @@ def test_a_discarded_upload_publishes_nothing(site: Site) -> None:
     assert site.a.post(f"/panel/import/{uploaded}/publikuj").status_code == 303
     assert offers(site) == {}
     assert "odrzucony" in site.a.client.get("/panel/import").text
+
+
+def test_a_form_sent_without_a_file_says_so_at_the_field(site: Site) -> None:
+    answer = site.a.post("/panel/import")
+    assert answer.status_code == 422
+    assert 'id="upload-file-error"' in answer.text and "Wybierz plik CSV lub XLSX" in answer.text
+    assert 'aria-describedby="upload-file-hint upload-file-error"' in answer.text
+    assert 'aria-invalid="true"' in answer.text
+    with Session(site.engine) as db:
+        assert db.exec(select(Upload)).all() == []
+
+
+def test_an_xlsx_with_a_hostile_file_name_is_checked_and_its_name_shown_as_text(
+    site: Site,
+) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(["id_oferty", "tytul", "url", "data_rozpoczecia", "miejscowosc"])
+    book.active.append(["X-1", "Kurs Excela", "https://a.example.pl/x", date(2030, 3, 1), "Żary"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    name = '<img src=x onerror="alert(1)">.xlsx'
+    uploaded = upload_id(upload(site.a, buffer.getvalue(), name))
+    page = site.a.client.get(f"/panel/import/{uploaded}")
+    assert "<img src=x" not in page.text and "&lt;img src=x" in page.text
+    assert "Wiersze: 1, oferty: 1. Błędy: 0, ostrzeżenia: 0." in page.text
+    assert "Opublikuj oferty bez błędów (1)" in page.text

@@ -15,6 +15,7 @@ MESSAGES = {
         "upload.file.hint": (
             "Najwyżej {mb} MB i {rows} wierszy. Wymagane kolumny: id_oferty, tytul, url."
         ),
+        "upload.file.missing": "Wybierz plik CSV lub XLSX do sprawdzenia.",
         "upload.submit": "Sprawdź plik",
         "upload.recent": "Ostatnio wgrane pliki",
         "upload.recent.caption": "Ostatnio wgrane pliki i wynik ich sprawdzenia",
@@ -88,6 +89,7 @@ MESSAGES = {
         "upload.file.hint": (
             "At most {mb} MB and {rows} rows. Required columns: id_oferty, tytul, url."
         ),
+        "upload.file.missing": "Choose a CSV or XLSX file to check.",
         "upload.submit": "Check the file",
         "upload.recent": "Recent uploads",
         "upload.recent.caption": "Recently uploaded files and what their check found",

@@ -53,21 +53,40 @@ DONE = {"opublikowano": "upload.done.published", "odrzucono": "upload.done.disca
 def upload_page(
     request: Request, account: MemberDep, db: SessionDep, templates: TemplatesDep
 ) -> Response:
+    return _form_page(request, account, db, templates)
+
+
+def _form_page(
+    request: Request,
+    account: Account,
+    db: Session,
+    templates: TemplatesDep,
+    *,
+    missing: bool = False,
+) -> Response:
     context = {
         "uploads": recent_uploads(db, account),
         "max_mb": UPLOAD_MAX_BYTES // 1048576,
         "max_rows": UPLOAD_MAX_ROWS,
         "done": DONE.get(request.query_params.get("zrobiono", "")),
+        "missing": missing,
     }
-    return templates.TemplateResponse(request, "panel/upload.html", context)
+    status = 422 if missing else 200
+    return templates.TemplateResponse(request, "panel/upload.html", context, status_code=status)
 
 
 @router.post(PATH, name="panel_upload_check", dependencies=[CsrfDep])
 async def upload_check(
-    account: MemberDep, db: SessionDep, plik: Annotated[UploadFile, File()]
+    request: Request,
+    account: MemberDep,
+    db: SessionDep,
+    templates: TemplatesDep,
+    plik: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
+    if plik is None or not plik.filename:  # sent without choosing a file
+        return _form_page(request, account, db, templates, missing=True)
     data = await plik.read(UPLOAD_MAX_BYTES + 1)  # enough to tell a file is too large
-    upload = check_upload(db, account, plik.filename or "", data, size=plik.size)
+    upload = check_upload(db, account, plik.filename, data, size=plik.size)
     return RedirectResponse(f"{PATH}/{upload.id}", status_code=303)
 
 
