@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import and_, or_, update
 from sqlmodel import Session, col, select
 
 from catalogue.accounts import Account, Upload
@@ -41,6 +41,8 @@ from operations.institution_offers import Actor, save_offer
 # Publishing commits at least this often: a transaction holds SQLite's write lock, which the
 # scheduler's indexer and crawls wait for (and give up after `busy_timeout`, 30 s).
 COMMIT_EVERY_SECONDS = 0.5
+# A publish not finished after this long died with its process: it may be started again.
+STALE_PUBLISHING = timedelta(minutes=30)
 MAX_FILE_NAME = 200
 LIST_LIMIT = 50
 
@@ -115,7 +117,7 @@ class UploadView:
 
     @property
     def may_publish(self) -> bool:
-        return self.upload.state == "checked" and self.publishable > 0
+        return _publishable_state(self.upload) and self.publishable > 0
 
 
 def upload_view(upload: Upload) -> UploadView:
@@ -171,28 +173,55 @@ def recent_uploads(db: Session, account: Account, limit: int = LIST_LIMIT) -> li
 def publish_upload(db: Session, account: Account, upload_id: int) -> Published:
     """Publish every offer of the upload whose rows had no error at its check, once: a second
     call (a double click, another tab) raises `UploadNotPublishable` and writes nothing.
+    While it runs the upload is "publishing" (a large file takes a while), then "published".
     `save_offer` checks each offer again in full (a start date may have passed since). A
-    failure part of the way leaves the upload "checked": publishing it again finishes the job
-    (an offer saved again unchanged changes nothing)."""
+    failure part of the way leaves the upload "checked", and so does a process that died
+    publishing it (after `STALE_PUBLISHING`): publishing it again finishes the job (an offer
+    saved again unchanged changes nothing)."""
     upload = get_upload(db, account, upload_id)
-    kept = _kept_result(upload) if upload.state == "checked" else None
+    kept = _kept_result(upload) if _publishable_state(upload) else None
     if kept is None or not kept.publishable():
         raise UploadNotPublishable(upload_id)
+    stale = utcnow() - STALE_PUBLISHING
     claimed = db.execute(
         update(Upload)
-        .where(col(Upload.id) == upload.id, col(Upload.state) == "checked")
-        .values(state="published", published_at=utcnow())
+        .where(
+            col(Upload.id) == upload.id,
+            or_(
+                col(Upload.state) == "checked",
+                and_(col(Upload.state) == "publishing", col(Upload.published_at) < stale),
+            ),
+        )
+        .values(state="publishing", published_at=utcnow())
     )
     db.commit()
     if getattr(claimed, "rowcount", 0) != 1:
         raise UploadNotPublishable(upload_id)
     try:
-        return _publish(db, account, kept)
+        published = _publish(db, account, kept)
     except BaseException:
         db.rollback()
         db.execute(update(Upload).where(col(Upload.id) == upload_id).values(state="checked"))
         db.commit()
         raise
+    db.execute(
+        update(Upload)
+        .where(col(Upload.id) == upload_id)
+        .values(state="published", published_at=utcnow())
+    )
+    db.commit()
+    return published
+
+
+def _publishable_state(upload: Upload) -> bool:
+    if upload.state == "publishing" and upload.published_at is not None:
+        return _aware(upload.published_at) < utcnow() - STALE_PUBLISHING
+    return upload.state == "checked"
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes (UTC), PostgreSQL aware ones."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _publish(db: Session, account: Account, result: CheckResult) -> Published:

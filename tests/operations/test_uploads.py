@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlmodel import Session, col, select
 
 from catalogue.accounts import Account, Approval, OfferChange, Role, Upload
-from catalogue.models import IndexChange, Institution, Offer, OfferStatus
+from catalogue.models import IndexChange, Institution, Offer, OfferStatus, utcnow
 from catalogue.moderation import FIRST_OFFERS_REVIEWED
 from catalogue.uploads import UPLOAD_MAX_BYTES
 from operations.institution_offers import Actor, set_state
 from operations.uploads import (
+    STALE_PUBLISHING,
     UploadNotFound,
     UploadNotPublishable,
     check_upload,
@@ -152,3 +153,20 @@ def test_a_discarded_upload_forgets_its_file_and_publishes_nothing(db):
     with pytest.raises(UploadNotPublishable):
         publish_upload(db, account, upload.id)
     assert offers_of(db) == {}
+
+
+def test_an_upload_being_published_is_not_published_twice_unless_its_process_died(db):
+    account = member_of(db, "A")
+    upload = check_upload(db, account, "oferta.csv", file_of(offer_row(1)), today=TODAY)
+    upload.state, upload.published_at = "publishing", utcnow() - timedelta(minutes=1)
+    db.commit()
+    with pytest.raises(UploadNotPublishable):  # another request is publishing it right now
+        publish_upload(db, account, upload.id)
+    assert offers_of(db) == {}
+    upload = get_upload(db, account, upload.id)
+    upload.published_at = utcnow() - STALE_PUBLISHING - timedelta(minutes=1)
+    db.commit()
+    published = publish_upload(db, account, upload.id)  # that request's process died
+    assert published.offers == 1 and set(offers_of(db)) == {"K-1"}
+    db.expire_all()
+    assert get_upload(db, account, upload.id).state == "published"
