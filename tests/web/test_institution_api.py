@@ -387,5 +387,7 @@ def test_the_openapi_schema_documents_each_operation_and_its_errors(world: World
         assert op["security"] == [{"institution_token": []}]
     assert {"409", "413"} <= set(operations[("POST", BASE)]["responses"])
     assert "413" in operations[("PUT", BASE + "/{external_id}")]["responses"]
+    for created in (operations[("POST", BASE)], operations[("PUT", BASE + "/{external_id}")]):
+        assert "Location" in created["responses"]["201"]["headers"]
     assert "404" in operations[("DELETE", BASE + "/{external_id}")]["responses"]
     assert schema["components"]["securitySchemes"]["institution_token"]["scheme"] == "bearer"

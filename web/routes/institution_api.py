@@ -121,6 +121,8 @@ INVALID = _answer(
 )
 CONFLICT = _answer("The institution already has an offer with this id: PUT replaces one")
 TOO_LARGE = _answer(f"The body is over {MAX_BODY_BYTES} bytes")
+LOCATION = {"Location": {"schema": {"type": "string"}, "description": "The offer in this API"}}
+CREATED = {"model": SavedAnswer, "description": "Created", "headers": LOCATION}
 
 router = APIRouter(
     prefix=PREFIX,
@@ -221,7 +223,7 @@ Draft = Annotated[
     "no history. 201 when it created the offer. A published offer may wait for the "
     "coordinator's review (`status`: review, `review_reasons` say why). An archived offer "
     "is published again.",
-    responses={201: {"model": SavedAnswer, "description": "Created"}, 413: TOO_LARGE},
+    responses={201: CREATED, 413: TOO_LARGE},
 )
 def put_offer(
     token: TokenDep, db: SessionDep, external_id: ExternalId, body: OfferBody, draft: Draft = False
@@ -236,7 +238,7 @@ def put_offer(
     summary="Create an offer (its id in the body)",
     description="409 when the institution already has an offer with this id (PUT replaces "
     "one). The answer's Location is the offer's address in this API.",
-    responses={409: CONFLICT, 413: TOO_LARGE},
+    responses={201: CREATED, 409: CONFLICT, 413: TOO_LARGE},
 )
 def post_offer(
     token: TokenDep, db: SessionDep, body: NewOfferBody, draft: Draft = False
