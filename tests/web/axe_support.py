@@ -44,3 +44,28 @@ def assert_no_axe_violations(page: Page, where: str = "") -> None:
     if lines:
         place = where or page.url
         raise AssertionError(f"axe-core finds on {place}:\n" + "\n".join(lines))
+
+
+# The widest elements of the page that stick out past its right edge (outermost first).
+_STICKING_OUT = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = element => element.getBoundingClientRect().right > width + 1;
+  return [...document.querySelectorAll("body *")]
+    .filter(element => out(element) && !(element.parentElement && out(element.parentElement)))
+    .slice(0, 5)
+    .map(element => element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
+      + (element.className && typeof element.className === "string"
+         ? "." + element.className.trim().split(/\\s+/).join(".") : ""));
+}"""
+
+
+def assert_fits_the_width(page: Page, where: str = "") -> None:
+    """Fail when the page scrolls sideways (WCAG 1.4.10 reflow, checked at a phone's width),
+    naming what sticks out. A wide table in its own scrolling region does not count."""
+    width = page.evaluate("document.documentElement.clientWidth")
+    scrolled = page.evaluate("document.documentElement.scrollWidth")
+    if scrolled > width:
+        sticking_out = page.evaluate(_STICKING_OUT)
+        raise AssertionError(
+            f"{where or page.url} is {scrolled}px wide in a {width}px window: {sticking_out}"
+        )

@@ -23,7 +23,7 @@ from tests.app_settings import app_settings
 from tests.mail_support import settings_with_mail
 from tests.postgres_support import Databases
 from tests.web.authorisation_table import ACTORS, PREFIXES, SEE, TABLE, Row
-from tests.web.axe_support import assert_no_axe_violations
+from tests.web.axe_support import assert_fits_the_width, assert_no_axe_violations
 from tests.web.test_authorisation import World, build_world, fill, routes
 from tests.web.test_browser import CHROMIUM, base_url, browser  # noqa: F401
 from tests.web.web_support import Catalogue
@@ -112,6 +112,27 @@ def signed_in_pages() -> list[tuple[str, Row]]:
 
 SIGNED_IN = signed_in_pages()
 
+# Pages whose data table is wider than a phone and makes the whole page scroll sideways: the
+# table belongs in its own scrolling region (<div class="table-scroll" role="region"
+# aria-labelledby="…" tabindex="0">, as on the offer page). Reported; the check tolerates them
+# until then.
+WIDE_TABLES = {
+    "/panel/zrodla": "table.feeds",
+    "/panel/tokeny": "table.tokens",
+    "/panel/import": "table.uploads",
+    "/panel/oferty/{offer_id}": "table.history",
+}
+
+
+def fits(page: Page, route: str, where: str) -> None:
+    """The page fits a phone's width, or it is one of the WIDE_TABLES (then: expected to fail)."""
+    try:
+        assert_fits_the_width(page, where)
+    except AssertionError:
+        if route in WIDE_TABLES:
+            pytest.xfail(f"{route}: {WIDE_TABLES[route]} is not in a scrolling region yet")
+        raise
+
 
 def browser_as(
     browser: Browser,  # noqa: F811
@@ -156,6 +177,8 @@ def test_a_public_page_has_no_axe_violations(
     page.goto(base_url + path)
     assert page.evaluate("document.documentElement.lang") == lang
     assert_no_axe_violations(page, f"{name} ({path})")
+    if page.viewport_size and page.viewport_size["width"] == VIEWPORTS["phone"]["width"]:
+        assert_fits_the_width(page, path)
 
 
 def test_the_search_page_with_its_suggestions_open_has_no_axe_violations(
@@ -206,6 +229,8 @@ def test_a_signed_in_page_has_no_axe_violations(
         f"{viewer} {path}: {answer and answer.status}"
     )
     assert_no_axe_violations(page, f"{path} as {viewer} ({viewport})")
+    if viewport == "phone":
+        fits(page, row.route, f"{path} as {viewer}")
     context.close()
 
 
@@ -311,4 +336,6 @@ def test_a_form_answered_with_its_errors_or_results_has_no_axe_violations(
         page.locator(submission.button).first.click()
     assert page.locator(submission.shows).count() > 0, f"{submission.name}: no {submission.shows}"
     assert_no_axe_violations(page, f"{submission.name} ({viewport})")
+    if viewport == "phone":
+        fits(page, submission.path, submission.name)
     context.close()
