@@ -339,3 +339,26 @@ def test_a_form_answered_with_its_errors_or_results_has_no_axe_violations(
     if viewport == "phone":
         fits(page, submission.path, submission.name)
     context.close()
+
+
+# Refusals as signed-in people see them: another role's page (403), another's offer (404).
+REFUSALS = [("adviser", "/panel", 403), ("member_b", "/panel/oferty/{draft}", 404)]
+
+
+@pytest.mark.parametrize(("viewer", "path", "status"), REFUSALS)
+def test_a_refusal_to_someone_signed_in_has_no_axe_violations(
+    browser: Browser,  # noqa: F811
+    base_url: str,  # noqa: F811
+    world: World,
+    viewport: str,
+    viewer: str,
+    path: str,
+    status: int,
+) -> None:
+    context = browser_as(browser, base_url, world, viewer, viewport)
+    page = context.new_page()
+    offers = {state: offer.id for state, offer in world.offers.items()}
+    answer = page.goto(base_url + path.format(**offers))
+    assert answer is not None and answer.status == status
+    assert_no_axe_violations(page, f"{path} as {viewer} ({viewport})")
+    context.close()
