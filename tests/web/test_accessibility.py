@@ -22,7 +22,17 @@ from operations.mailbox import Mailbox
 from tests.app_settings import app_settings
 from tests.mail_support import settings_with_mail
 from tests.postgres_support import Databases
-from tests.web.authorisation_table import ACTORS, PREFIXES, SEE, TABLE, Row
+from tests.web.authorisation_table import (
+    ACTORS,
+    FORBIDDEN,
+    NOT_FOUND,
+    ONLY_A_PAGE,
+    ONLY_MEMBERS_PAGE,
+    PREFIXES,
+    SEE,
+    TABLE,
+    Row,
+)
 from tests.web.axe_support import assert_fits_the_width, assert_no_axe_violations
 from tests.web.test_authorisation import World, build_world, fill, routes
 from tests.web.test_browser import CHROMIUM, base_url, browser  # noqa: F401
@@ -95,9 +105,13 @@ def world(site: Site) -> World:
     return build_world(site.engine)
 
 
-def signed_in_pages() -> list[tuple[str, Row]]:
-    """(viewer, row) for every page of the table someone signed in may see."""
-    pages = []
+def signed_in_pages() -> list[tuple[str, Row, int]]:
+    """(viewer, row, status) for every page of the table someone signed in may see, and two
+    refusals: another role's page (403), another institution's offer (404)."""
+    pages = [
+        ("adviser", Row("GET", "/panel", ONLY_MEMBERS_PAGE), FORBIDDEN),
+        ("member_b", Row("GET", "/panel/oferty/{offer_id}", ONLY_A_PAGE, "draft"), NOT_FOUND),
+    ]
     for row in TABLE:
         if row.method != "GET" or not row.path.startswith(PREFIXES):
             continue
@@ -106,7 +120,7 @@ def signed_in_pages() -> list[tuple[str, Row]]:
         seen = dict(zip(ACTORS, row.expect, strict=True))
         viewer = next((actor for actor in VIEWERS if seen[actor] == SEE), None)
         if viewer is not None:
-            pages.append((viewer, row))
+            pages.append((viewer, row, SEE))
     return pages
 
 
@@ -210,7 +224,9 @@ def test_the_check_fails_on_a_page_that_breaks_a_rule(
 
 @pytest.mark.parametrize("lang", ["pl", "en"])
 @pytest.mark.parametrize(
-    ("viewer", "row"), SIGNED_IN, ids=[f"{viewer} {row.name}" for viewer, row in SIGNED_IN]
+    ("viewer", "row", "status"),
+    SIGNED_IN,
+    ids=[f"{viewer} {row.name} {status}" for viewer, row, status in SIGNED_IN],
 )
 def test_a_signed_in_page_has_no_axe_violations(
     browser: Browser,  # noqa: F811
@@ -219,13 +235,14 @@ def test_a_signed_in_page_has_no_axe_violations(
     viewport: str,
     viewer: str,
     row: Row,
+    status: int,
     lang: str,
 ) -> None:
     context = browser_as(browser, base_url, world, viewer, viewport)
     page = context.new_page()
     path = fill(row.path, world, row) + f"?lang={lang}"
     answer = page.goto(base_url + path)
-    assert answer is not None and answer.status == SEE, (
+    assert answer is not None and answer.status == status, (
         f"{viewer} {path}: {answer and answer.status}"
     )
     assert_no_axe_violations(page, f"{path} as {viewer} ({viewport})")
@@ -338,27 +355,4 @@ def test_a_form_answered_with_its_errors_or_results_has_no_axe_violations(
     assert_no_axe_violations(page, f"{submission.name} ({viewport})")
     if viewport == "phone":
         fits(page, submission.path, submission.name)
-    context.close()
-
-
-# Refusals as signed-in people see them: another role's page (403), another's offer (404).
-REFUSALS = [("adviser", "/panel", 403), ("member_b", "/panel/oferty/{draft}", 404)]
-
-
-@pytest.mark.parametrize(("viewer", "path", "status"), REFUSALS)
-def test_a_refusal_to_someone_signed_in_has_no_axe_violations(
-    browser: Browser,  # noqa: F811
-    base_url: str,  # noqa: F811
-    world: World,
-    viewport: str,
-    viewer: str,
-    path: str,
-    status: int,
-) -> None:
-    context = browser_as(browser, base_url, world, viewer, viewport)
-    page = context.new_page()
-    offers = {state: offer.id for state, offer in world.offers.items()}
-    answer = page.goto(base_url + path.format(**offers))
-    assert answer is not None and answer.status == status
-    assert_no_axe_violations(page, f"{path} as {viewer} ({viewport})")
     context.close()
