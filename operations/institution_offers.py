@@ -170,7 +170,10 @@ class _Written:
     def __init__(self, normalised: NormalisedOffer, raw: RawOffer, words: dict[str, Any]):
         normalised.provider = None  # the institution's offer is its own, whoever organises it
         self.normalised, self.raw, self.words = normalised, raw, words
-        self.extras: dict[str, Any] = {**raw.extras, "panel_fields": words}
+        # The panel's own keys are the catalogue's record, never the institution's to write: a
+        # column named `panel_published` would otherwise dodge the review rules.
+        theirs = {k: v for k, v in raw.extras.items() if not k.startswith(PANEL_KEYS)}
+        self.extras: dict[str, Any] = {**theirs, "panel_fields": words}
         self.digest = content_hash(normalised, self.extras)
         offer = normalised.offer
         self.facts = facts(
@@ -276,6 +279,7 @@ def awaits_review(offer: Offer) -> bool:
 
 # extras the panel keeps across saves (the others come from the fields each time)
 _KEPT = ("panel_published",)
+PANEL_KEYS = "panel_"  # the prefix of every extras key the panel writes
 
 
 def _kept_extras(previous: dict[str, Any]) -> dict[str, Any]:

@@ -43,6 +43,19 @@ API_DESCRIPTION = (
 )
 
 
+# Pages for people (HTML forms), not operations of the API: left out of /openapi.json.
+
+PAGE_ROUTERS = (
+    accounts.router,
+    coordinator_institutions.router,
+    panel.router,
+    coordinator_offers.router,
+    panel_feeds.router,
+    panel_upload.router,
+    panel_tokens.router,
+)
+
+
 def create_app(settings: AppSettings) -> FastAPI:
     app = FastAPI(
         title="Katalog kształcenia ustawicznego – Lubuskie",
@@ -76,13 +89,8 @@ def create_app(settings: AppSettings) -> FastAPI:
     install_rate_limits(app, settings.web)
     install_edge(app, settings.catalogue.public_url, settings.web.trusted_proxies)
     app.include_router(pages.router)
-    app.include_router(accounts.router)
-    app.include_router(coordinator_institutions.router)
-    app.include_router(panel.router)
-    app.include_router(coordinator_offers.router)
     app.include_router(api.router)
-    app.include_router(panel_feeds.router)
-    app.include_router(panel_upload.router)
     app.include_router(institution_api.router)
-    app.include_router(panel_tokens.router)
+    for router in PAGE_ROUTERS:
+        app.include_router(router, include_in_schema=False)
     return app

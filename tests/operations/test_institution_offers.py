@@ -187,6 +187,21 @@ def test_a_published_offers_large_price_change_or_new_title_waits_for_review(db)
     assert {r.code for r in retitled.review_reasons} == {"title_changed"}
 
 
+def test_a_column_named_like_the_panels_own_record_cannot_dodge_review(db):
+    inst = institution(db)
+    account = member(db, inst)
+    offer = published(db, inst, account)
+    recorded = offer.extras["panel_published"]
+    # A draft whose file or form carries the panel's own key, then the same title submitted.
+    forged = {"panel_published": {**recorded, "title": "Kurs spawania TIG"}}
+    save(db, inst, account, title="Kurs spawania TIG", extras=forged, submit=False)
+    db.refresh(offer)
+    assert offer.extras["panel_published"] == recorded
+    saved = save(db, inst, account, title="Kurs spawania TIG")
+    assert {r.code for r in saved.review_reasons} == {"title_changed"}
+    assert saved.state == OfferStatus.review
+
+
 def test_archive_restore_and_send_back_with_a_reason(db):
     inst = institution(db)
     account = member(db, inst)
