@@ -18,7 +18,7 @@ from catalogue.db import get_engine
 from catalogue.models import Institution, Offer
 from tests.app_settings import app_settings
 from tests.postgres_support import Databases
-from tests.web.axe_support import assert_no_axe_violations
+from tests.web.axe_support import assert_fits_the_width, assert_no_axe_violations
 from tests.web.test_browser import CHROMIUM, base_url, browser  # noqa: F401
 from tests.web.test_upload import BAD, GOOD, csv_file
 from web.app import create_app
@@ -95,6 +95,10 @@ def test_a_member_uploads_reads_the_check_and_publishes_with_the_keyboard(
     for lang in ("pl", "en"):
         page.goto(f"{check}?lang={lang}")
         assert_no_axe_violations(page, f"the check page ({lang})")
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: the tables scroll alone
+    page.goto(check)
+    assert_fits_the_width(page, "the check page on a phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(check)
     page.get_by_role("button", name="Opublikuj oferty bez błędów (2)").focus()
     page.keyboard.press("Enter")
