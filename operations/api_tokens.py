@@ -19,8 +19,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from catalogue.accounts import ApiToken
-from catalogue.models import utcnow
+from catalogue.accounts import ApiToken, Approval
+from catalogue.models import Institution, utcnow
 
 TOKEN_SCHEME = "lll_"
 PREFIX_LENGTH = len(TOKEN_SCHEME) + 8  # "lll_AbCd1234": 48 bits, enough to tell tokens apart
@@ -84,7 +84,8 @@ def revoke_token(db: Session, institution_id: int, token_id: int) -> bool:
 
 
 def authenticate(db: Session, plain: str, now: datetime | None = None) -> ApiToken | None:
-    """The live token whose value `plain` is, or None (unknown, revoked or malformed).
+    """The live token whose value `plain` is, or None (unknown, revoked, malformed, or its
+    institution refused by the coordinator).
 
     The lookup is by the value's SHA-256, so no comparison of secrets takes a time that
     depends on how much of them matched."""
@@ -93,6 +94,9 @@ def authenticate(db: Session, plain: str, now: datetime | None = None) -> ApiTok
     token = db.exec(select(ApiToken).where(ApiToken.token_hash == token_hash(plain))).first()
     if token is None or token.revoked_at is not None:
         return None
+    institution = db.get(Institution, token.institution_id)
+    if institution is None or institution.approval == Approval.refused:
+        return None  # a refused institution's tokens write nothing
     now = now or utcnow()
     if token.last_used_at is None or now - _aware(token.last_used_at) >= LAST_USED_PRECISION:
         token.last_used_at = now

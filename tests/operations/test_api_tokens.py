@@ -9,9 +9,9 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
-from catalogue.accounts import ApiToken
+from catalogue.accounts import ApiToken, Approval
 from catalogue.db import get_engine
-from catalogue.models import utcnow
+from catalogue.models import Institution, utcnow
 from operations.api_tokens import (
     TokenNameInvalid,
     authenticate,
@@ -75,6 +75,17 @@ def test_a_revoked_token_no_longer_authenticates(db: Session) -> None:
     assert revoke_token(db, account.institution_id, token.id)
     assert authenticate(db, plain) is None
     assert revoke_token(db, account.institution_id, token.id)  # again: nothing changes
+
+
+def test_a_refused_institutions_token_no_longer_authenticates(db: Session) -> None:
+    account = member_of(db, "a")
+    _, plain = new_token(db, account)
+    institution = db.get(Institution, account.institution_id)
+    assert institution is not None
+    institution.approval = Approval.refused
+    db.add(institution)
+    db.commit()
+    assert authenticate(db, plain) is None
 
 
 def test_another_institution_cannot_revoke_or_list_a_token(db: Session) -> None:
