@@ -226,6 +226,8 @@ def test_editing_archiving_and_restoring_an_offer_with_its_history(site):
     assert saved_offer(site).status == OfferStatus.draft
     listing = client.get("/panel")
     assert "Kurs spawania MAG" in listing.text
+    for page in ("/panel/import", "/panel/zrodla", "/panel/tokeny"):  # reachable from here
+        assert f'href="{page}"' in listing.text
 
 
 def test_another_institutions_offer_is_not_found(site):
