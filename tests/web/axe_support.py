@@ -69,3 +69,67 @@ def assert_fits_the_width(page: Page, where: str = "") -> None:
         raise AssertionError(
             f"{where or page.url} is {scrolled}px wide in a {width}px window: {sticking_out}"
         )
+
+
+# Marks every element a keyboard should reach (one per radio group) with `data-keyboard`.
+_MARK_FOCUSABLE = """() => {
+  const selector = 'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]),'
+    + ' select:not([disabled]), textarea:not([disabled]), summary,'
+    + ' [tabindex]:not([tabindex="-1"])';
+  const groups = new Map();
+  let count = 0;
+  for (const element of document.querySelectorAll(selector)) {
+    if (!element.getClientRects().length) continue;  // not rendered (e.g. in a closed <details>)
+    const group = element.type === 'radio' ? 'radio:' + element.form?.id + ':' + element.name : '';
+    if (group && groups.has(group)) {
+      element.dataset.keyboard = groups.get(group);
+      continue;
+    }
+    element.dataset.keyboard = String(count);
+    if (group) groups.set(group, String(count));
+    count += 1;
+  }
+  return count;
+}"""
+
+_FOCUSED = """() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  const style = getComputedStyle(element);
+  // A date field's focused part is highlighted by the browser itself.
+  const shown = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+    || style.boxShadow !== 'none' || ['date', 'time', 'month', 'week'].includes(element.type);
+  const name = element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
+    + (element.getAttribute('name') ? '[name=' + element.getAttribute('name') + ']' : '');
+  return {mark: element.dataset.keyboard ?? null, shown: shown, name: name};
+}"""
+
+
+def assert_keyboard_reaches_everything(page: Page, where: str = "") -> None:
+    """Tab through the page: every link, button and field is reached (WCAG 2.1.1), in one
+    pass, and each shows where the focus is (2.4.7)."""
+    count = page.evaluate(_MARK_FOCUSABLE)
+    reached: set[str] = set()
+    unseen_focus: list[str] = []
+    for _ in range(count * 4 + 10):  # a date field takes a Tab for each of its parts
+        if len(reached) == count:
+            break
+        page.keyboard.press("Tab")
+        focused = page.evaluate(_FOCUSED)
+        if focused is None:
+            continue
+        if focused["mark"] is not None:
+            reached.add(focused["mark"])
+        if not focused["shown"]:
+            unseen_focus.append(focused["name"])
+    missed = page.evaluate(
+        "marks => [...document.querySelectorAll('[data-keyboard]')]"
+        ".filter(e => !marks.includes(e.dataset.keyboard))"
+        ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' ' "
+        "+ (e.textContent || e.getAttribute('name') || '').trim().slice(0, 40))",
+        sorted(reached),
+    )
+    problems = [f"not reached by Tab: {name}" for name in missed]
+    problems += [f"no visible focus: {name}" for name in dict.fromkeys(unseen_focus)]
+    if problems:
+        raise AssertionError(f"keyboard on {where or page.url}:\n" + "\n".join(problems))

@@ -33,7 +33,11 @@ from tests.web.authorisation_table import (
     TABLE,
     Row,
 )
-from tests.web.axe_support import assert_fits_the_width, assert_no_axe_violations
+from tests.web.axe_support import (
+    assert_fits_the_width,
+    assert_keyboard_reaches_everything,
+    assert_no_axe_violations,
+)
 from tests.web.test_authorisation import World, build_world, fill, routes
 from tests.web.test_browser import CHROMIUM, base_url, browser  # noqa: F401
 from tests.web.web_support import Catalogue
@@ -356,3 +360,51 @@ def test_a_form_answered_with_its_errors_or_results_has_no_axe_violations(
     if viewport == "phone":
         fits(page, submission.path, submission.name)
     context.close()
+
+
+# Public pages and every page someone signed in sees (an offer's page once, as published).
+KEYBOARD_PAGES = [
+    ("anonymous", Row("GET", "/?q=kurs", (SEE,) * 5)),
+    ("anonymous", Row("GET", "/oferty/{offer_id}", (SEE,) * 5)),
+    ("anonymous", Row("GET", "/rejestracja", (SEE,) * 5)),
+    ("anonymous", Row("GET", "/logowanie", (SEE,) * 5)),
+    *[
+        (viewer, row)
+        for viewer, row, status in SIGNED_IN
+        if status == SEE and row.target == "published"
+    ],
+]
+
+
+@pytest.mark.parametrize(
+    ("viewer", "row"),
+    KEYBOARD_PAGES,
+    ids=[f"{viewer} {row.path}" for viewer, row in KEYBOARD_PAGES],
+)
+def test_the_keyboard_reaches_everything_on_a_page(
+    browser: Browser,  # noqa: F811
+    base_url: str,  # noqa: F811
+    world: World,
+    viewer: str,
+    row: Row,
+) -> None:
+    context = browser_as(browser, base_url, world, viewer, "desktop")
+    page = context.new_page()
+    path = fill(row.path, world, row)
+    page.goto(base_url + path)
+    assert_keyboard_reaches_everything(page, f"{path} as {viewer}")
+    context.close()
+
+
+def test_the_keyboard_check_fails_on_a_link_tab_does_not_reach(
+    page: Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    page.goto(base_url + "/")
+    page.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend', "
+        '\'<div inert><a id="unreachable" href="/o-robocie">robot</a></div>\')'
+    )
+    with pytest.raises(AssertionError) as failure:
+        assert_keyboard_reaches_everything(page)
+    assert "not reached by Tab: a#unreachable robot" in str(failure.value)
