@@ -294,10 +294,11 @@ class Submission:
     button: str  # CSS of the submit button pressed
     shows: str  # CSS of what the answer must show: the errors, the result
     fill: tuple[tuple[str, str], ...] = ()  # (CSS of a field, what to type)
+    file: tuple[str, str, str] | None = None  # (CSS of a file field, file name, content)
 
     @property
     def name(self) -> str:
-        typed = " typed" if self.fill else ""
+        typed = " typed" if self.fill else (f" {self.file[2][:12]!r}" if self.file else "")
         return f"{self.viewer} {self.path} {self.button}{typed}"
 
 
@@ -344,6 +345,20 @@ SUBMISSIONS = [
         "#token-created",
         (("[name=name]", "Program do testów dostępności"),),
     ),
+    Submission(
+        "member_a",
+        "/panel/import",
+        "form[action$='/panel/import'] [type=submit]",
+        "table.upload-problems",
+        file=("#upload-file", "oferty.csv", "id_oferty,tytul,url\nX-1,Kurs,nie-adres\n"),
+    ),
+    Submission(
+        "member_a",
+        "/panel/import",
+        "form[action$='/panel/import'] [type=submit]",
+        "[role=alert]",
+        file=("#upload-file", "oferty.csv", "to nie jest plik z ofertami"),
+    ),
     Submission("coordinator", "/koordynator/instytucje", "button[value=refuse]", INVALID),
     Submission(
         "coordinator", "/koordynator/oferty", "form[action$='/odeslij'] [type=submit]", INVALID
@@ -369,6 +384,10 @@ def test_a_form_answered_with_its_errors_or_results_has_no_axe_violations(
     page.goto(base_url + submission.path.format(**offers))
     for field, text in submission.fill:
         page.locator(field).first.fill(text)
+    if submission.file:
+        field, name, content = submission.file
+        upload = {"name": name, "mimeType": "text/csv", "buffer": content.encode()}
+        page.locator(field).set_input_files(files=[upload])
     with page.expect_navigation():
         page.locator(submission.button).first.click()
     assert page.locator(submission.shows).count() > 0, f"{submission.name}: no {submission.shows}"
