@@ -8,6 +8,9 @@
   redirect) are built from the request's Host; a client could send `Host: evil.example` and
   read its own address back in an answer. Every request's Host is replaced by the host of
   `PUBLIC_URL`, so every absolute URL names the catalogue's public address.
+- **Bodies are bounded** (`MAX_BODY_BYTES`, above the largest file an institution may upload):
+  a larger request is answered 413 before any of it is read, or, without a Content-Length,
+  as soon as what arrived passes the bound; nothing is spooled to disk past it.
 - **Proxies are trusted only when named** (`TRUSTED_PROXIES`: addresses or networks, comma
   separated; none by default): from such a peer, `X-Forwarded-Proto` and `X-Forwarded-For` give
   the scheme (https turns on HSTS) and the client (rate limits count by it). uvicorn's own
@@ -19,11 +22,63 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI
-from starlette.datastructures import MutableHeaders
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
+from web.errors import WebError, error_response
 from web.security import SecurityHeaders
+
+MAX_BODY_BYTES = 6 * 1024 * 1024  # an upload's 5 MB (catalogue/uploads.py) and its form
+
+
+class BodyTooLarge(WebError):
+    status_code = 413
+    title_key = "error.413.title"
+    text_key = "error.413.text"
+
+
+class BodyLimit:
+    """ASGI middleware: no request body larger than `MAX_BODY_BYTES` is read."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            await self._refuse(scope, receive, send)
+            return
+        received, refused = 0, False
+
+        async def counted() -> Message:
+            nonlocal received, refused
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:  # a chunked body: the route's reading stops here
+                refused = True
+                raise BodyTooLarge("Request body too large")
+            return message
+
+        async def answer(message: Message) -> None:
+            # Whatever the route made of its interrupted body (FastAPI: a 400), the answer is
+            # this 413.
+            if not refused:
+                await send(message)
+            elif message["type"] == "http.response.start":
+                await self._refuse(scope, receive, send)
+
+        await self.app(scope, counted, answer)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = error_response(Request(scope), BodyTooLarge("Request body too large"))
+        response.headers["Connection"] = "close"
+        await response(scope, receive, send)
+
 
 # Every route of the app is a GET; StaticFiles' 405 names no methods, so this is what it allows.
 DEFAULT_ALLOW = "GET, HEAD"
@@ -80,6 +135,7 @@ def trusted_proxies(setting: str) -> list[str]:
 
 def install_edge(app: FastAPI, public_url: str, proxies: str) -> None:
     """Register the edge middleware; called last in `create_app`, so it runs first."""
+    app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
     app.add_middleware(PublicHost, public_url=public_url)

@@ -24,6 +24,7 @@ from lll.settings import Settings
 from search.settings import SearchSettings
 from tests.web.web_support import LAST_VERIFIED, Catalogue
 from web.app import create_app
+from web.edge import MAX_BODY_BYTES
 from web.serving import server_config
 from web.settings import WebSettings
 from web.templating import TEMPLATES_DIR
@@ -253,3 +254,30 @@ def test_served_as_lll_serve_serves_it_no_proxy_is_believed_unless_named(
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+# --- Bodies are bounded ------------------------------------------------------------------
+
+
+def test_a_body_declared_larger_than_the_bound_is_refused_before_it_is_read(client):
+    too_large = b"x" * (MAX_BODY_BYTES + 1)
+    answer = client.post("/logowanie", content=too_large, headers={"Content-Type": "text/plain"})
+    assert answer.status_code == 413
+    assert answer.headers["connection"] == "close"
+
+
+def test_a_chunked_body_is_refused_once_it_passes_the_bound(client):
+    def chunks():
+        for _ in range(MAX_BODY_BYTES // 65536 + 2):
+            yield b"x" * 65536
+
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    answer = client.post("/logowanie", content=chunks(), headers=headers)
+    assert answer.status_code == 413
+    api = client.post("/api/v1/institution/offers", content=chunks(), headers=headers)
+    assert api.status_code in (401, 413)  # no token: refused before or while reading
+
+
+def test_a_body_within_the_bound_reaches_its_route(client):
+    answer = client.post("/logowanie", data={"email": "a@b.pl", "password": "x"})
+    assert answer.status_code == 403  # the route's own answer: no CSRF token
