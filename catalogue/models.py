@@ -158,13 +158,13 @@ class Offer(OfferBase, table=True):
 
 class EditionBase(SQLModel):
     external_id: str | None = None  # the source's id of this run, if it has one
-    start_date: date | None = None
+    start_date: date | None = Field(default=None, index=True)  # duplicates are found by it
     end_date: date | None = None
     enrolment_end: date | None = None
     town: str | None = None
     address: str | None = None
     postcode: str | None = None
-    gmina_teryt: str | None = None
+    gmina_teryt: str | None = Field(default=None, index=True)
     powiat_teryt: str | None = Field(default=None, index=True)
     lat: float | None = None
     lon: float | None = None

@@ -114,6 +114,7 @@ def save_offer(
     submit: bool,
     today: date | None = None,
     commit: bool = True,
+    relink: set[int] | None = None,
 ) -> SavedOffer:
     """Create or update the institution's offer `external_id` from `fields`.
 
@@ -122,7 +123,9 @@ def save_offer(
     published offer whose edit needs review stays published as it was, the edit kept beside it
     (`extras["panel_pending"]`) until the coordinator approves it; the answer's state is then
     `review`. The same fields and state again change nothing and add no history.
-    `commit=False` leaves the transaction to the caller (an upload writes many offers)."""
+    `commit=False` leaves the transaction to the caller (an upload writes many offers), and
+    `relink`, a set, collects the offers whose duplicates must be re-decided, for the caller to
+    link at once (`catalogue.clusters.link_duplicates`) before it commits."""
     external_id = " ".join(external_id.split())
     source = panel_source(db, institution)
     offer = _find(db, source, external_id)
@@ -158,7 +161,7 @@ def save_offer(
         return SavedOffer(offer.id, offer.status, False, problems, reasons)
     else:
         offer = _write(db, institution, source, offer, external_id, written, target, actor,
-                       reasons)  # fmt: skip
+                       reasons, relink=relink)  # fmt: skip
     if commit:
         db.commit()
     return SavedOffer(offer.id, target, True, problems, reasons)
@@ -192,6 +195,7 @@ def _write(
     actor: Actor,
     reasons: list[ReviewReason],
     action: str | None = None,
+    relink: set[int] | None = None,
 ) -> Offer:
     """Store the offer as written (the way a crawl stores one) in the state `target`, with its
     history row; an edit held for review is settled by it."""
@@ -224,7 +228,10 @@ def _write(
     _record(db, offer.id, actor, action or _action(before_state, target), changes,
             _reasons_text(reasons))  # fmt: skip
     if OfferStatus.active in (before_state, target):
-        link_duplicates(db, {offer.id})
+        if relink is None:
+            link_duplicates(db, {offer.id})
+        else:
+            relink.add(offer.id)
     return offer
 
 

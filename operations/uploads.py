@@ -24,6 +24,7 @@ from sqlalchemy import and_, or_, update
 from sqlmodel import Session, col, select
 
 from catalogue.accounts import Account, Upload
+from catalogue.clusters import link_duplicates
 from catalogue.models import Institution, OfferStatus, utcnow
 from catalogue.uploads import (
     CheckResult,
@@ -230,10 +231,11 @@ def _publish(db: Session, account: Account, result: CheckResult) -> Published:
     actor = Actor(account_id=account.id, via="upload")
     published = Published()
     committed = time.monotonic()
+    relink: set[int] = set()  # duplicates are decided per batch: one pass, not one per offer
     for offer in result.publishable():
         saved = save_offer(
             db, institution, actor=actor, external_id=offer.external_id, fields=offer.fields,
-            submit=True, commit=False,
+            submit=True, commit=False, relink=relink,
         )  # fmt: skip
         first = offer.rows[0].number
         published.refused += [
@@ -247,10 +249,16 @@ def _publish(db: Session, account: Account, result: CheckResult) -> Published:
         elif not saved.errors:
             published.unchanged += 1
         if time.monotonic() - committed >= COMMIT_EVERY_SECONDS:
-            db.commit()
+            _commit(db, relink)
             committed = time.monotonic()
-    db.commit()
+    _commit(db, relink)
     return published
+
+
+def _commit(db: Session, relink: set[int]) -> None:
+    link_duplicates(db, relink)
+    relink.clear()
+    db.commit()
 
 
 def discard_upload(db: Session, account: Account, upload_id: int) -> None:

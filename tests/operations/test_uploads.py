@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 from catalogue.accounts import Account, Approval, OfferChange, Role, Upload
 from catalogue.models import IndexChange, Institution, Offer, OfferStatus, utcnow
 from catalogue.moderation import FIRST_OFFERS_REVIEWED
+from catalogue.store import CrawlRecorder
 from catalogue.uploads import UPLOAD_MAX_BYTES
 from operations.institution_offers import Actor, set_state
 from operations.uploads import (
@@ -107,6 +108,33 @@ def test_an_established_institutions_upload_is_published_at_once(db):
     published = publish_upload(db, account, more.id)
     assert (published.active, published.review) == (2, 0)
     assert set(offers_of(db).values()) == {OfferStatus.active}
+
+
+def test_published_rows_head_the_clusters_of_their_crawled_copies(db):
+    account = member_of(db, "A")
+    recorder = CrawlRecorder(db.get_bind(), "sample-crawl")
+    recorder.start()
+    for n in (60, 61):  # the same courses, crawled from elsewhere first
+        copy = test_institution_offers.welding(title=f"Kurs spawania MAG nr {n}").to_raw(
+            "sample-crawl", f"C-{n}"
+        )
+        copy.provider_name = "A"
+        assert recorder.add(copy) == "new"
+    recorder.finish(complete=True)
+    established = [offer_row(n) for n in range(1, FIRST_OFFERS_REVIEWED + 1)]
+    upload = check_upload(db, account, "pierwsze.csv", file_of(*established), today=TODAY)
+    publish_upload(db, account, upload.id)
+    for offer in db.exec(select(Offer).where(col(Offer.external_id).startswith("K-"))).all():
+        set_state(db, offer, Actor(None, None, "review"), "approve")
+    rows = [offer_row(60, end="2027-04-30"), offer_row(61, end="2027-04-30")]
+    more = check_upload(db, account, "kopie.csv", file_of(*rows), today=TODAY)
+    assert publish_upload(db, account, more.id).active == 2
+    by_id = {o.external_id: o for o in db.exec(select(Offer)).all()}
+    for n in (60, 61):
+        own, crawled = by_id[f"K-{n}"], by_id[f"C-{n}"]
+        db.refresh(own)
+        db.refresh(crawled)
+        assert (own.canonical_id, crawled.canonical_id) == (None, own.id)
 
 
 def test_the_same_file_uploaded_again_changes_nothing(db):
