@@ -28,7 +28,13 @@ from sqlmodel import Session, col, select
 from catalogue.accounts import Account, OfferChange
 from catalogue.clusters import link_duplicates
 from catalogue.models import Institution, Offer, OfferStatus, Source, utcnow
-from catalogue.moderation import PublishedFacts, ReviewReason, facts, review_reasons
+from catalogue.moderation import (
+    FIRST_OFFERS_REVIEWED,
+    PublishedFacts,
+    ReviewReason,
+    facts,
+    review_reasons,
+)
 from catalogue.normalise.result import NormalisedOffer
 from catalogue.offer_fields import OfferFields, Problem, check_offer, of_severity
 from catalogue.raw import RawOffer
@@ -302,13 +308,16 @@ def _find(db: Session, source: Source, external_id: str) -> Offer | None:
 
 
 def _published_count(db: Session, source: Source, offer: Offer | None) -> int:
-    """How many of the institution's other offers are published now."""
-    statement = select(func.count()).where(
+    """How many of the institution's other offers are published now, counted up to
+    `FIRST_OFFERS_REVIEWED` (all the rule needs: a count of thousands cost each offer of an
+    upload a scan of the institution's offers)."""
+    published = select(Offer.id).where(
         Offer.source_id == source.id, Offer.status == OfferStatus.active
     )
     if offer is not None and offer.id is not None:
-        statement = statement.where(Offer.id != offer.id)
-    return int(db.exec(statement).one())
+        published = published.where(Offer.id != offer.id)
+    first = published.limit(FIRST_OFFERS_REVIEWED).subquery()
+    return int(db.exec(select(func.count()).select_from(first)).one())
 
 
 def _diff(before: dict[str, Any] | None, after: dict[str, Any]) -> dict[str, Any]:
