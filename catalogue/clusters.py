@@ -174,16 +174,20 @@ def _candidates(session: Session, offer: Offer) -> list[Offer]:
             conditions.append(
                 and_(col(Edition.start_date).is_(None), _same_place(e), or_(*same_maker))
             )
-    if not conditions:
-        return []
-    # IN rather than a join and DISTINCT: PostgreSQL cannot compare the JSON columns DISTINCT
-    # would compare ("could not identify an equality operator for type json").
-    statement = select(Offer).where(
-        Offer.status == OfferStatus.active,
-        Offer.source_id != offer.source_id,
-        col(Offer.id).in_(select(Edition.offer_id).where(or_(*conditions))),
+    # One indexed look per edition (start date or gmina), not one OR over them all, which
+    # SQLite answered by reading the whole edition table for every offer; then the offers, by
+    # id (IN rather than a join and DISTINCT: PostgreSQL cannot compare the JSON columns
+    # DISTINCT would compare, "could not identify an equality operator for type json").
+    other_active = and_(
+        col(Offer.status) == OfferStatus.active, col(Offer.source_id) != offer.source_id
     )
-    return list(session.exec(with_details(statement)))
+    ids: set[int] = set()
+    for condition in conditions:
+        found = select(Edition.offer_id).join(Offer, col(Offer.id) == col(Edition.offer_id))
+        ids.update(session.exec(found.where(condition, other_active)))
+    if not ids:
+        return []
+    return list(session.exec(with_details(select(Offer).where(col(Offer.id).in_(ids)))))
 
 
 def _same_place(edition: Edition) -> ColumnElement[bool]:
