@@ -109,11 +109,13 @@ def _found_terms(words: list[str]) -> dict[tuple[int, str], list[int]]:
     by_key, short = _term_index()
     found: dict[tuple[int, str], list[int]] = defaultdict(list)
     for start, word in enumerate(words):
-        for rule_no, term, parts in [*by_key.get(word[:_KEY_LETTERS], ()), *short]:
-            if start + len(parts) > len(words):
-                continue
-            if all(part_matches(p, words[start + i]) for i, p in enumerate(parts)):
-                found[(rule_no, term)].append(start)
+        for candidates in (by_key.get(word[:_KEY_LETTERS], ()), short):
+            for rule_no, term, parts in candidates:
+                # The first part decides most terms: test it before the others.
+                if start + len(parts) > len(words) or not part_matches(parts[0], word):
+                    continue
+                if all(part_matches(parts[i], words[start + i]) for i in range(1, len(parts))):
+                    found[(rule_no, term)].append(start)
     return dict(found)
 
 

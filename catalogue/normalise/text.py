@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from catalogue import polish
@@ -59,12 +60,23 @@ def term_matches(term: str, words: Sequence[str]) -> list[int]:
     A term is space-separated parts; each part matches a word it prefixes, or equals it
     when it ends with "=" ("mag=" matches "mag" but not "magazyn").
     """
-    parts = term.split()
+    parts = _parts(term)
+    if not parts:  # nothing to match: it matches everywhere
+        return list(range(len(words) + 1))
+    first, *rest = parts
     hits = []
-    for start in range(len(words) - len(parts) + 1):
-        if all(part_matches(p, words[start + i]) for i, p in enumerate(parts)):
+    for start in range(len(words) - len(rest)):
+        # Most words do not begin with the first part: test it before building the rest.
+        if part_matches(first, words[start]) and all(
+            part_matches(p, words[start + i]) for i, p in enumerate(rest, 1)
+        ):
             hits.append(start)
     return hits
+
+
+@lru_cache(maxsize=16384)
+def _parts(term: str) -> tuple[str, ...]:
+    return tuple(term.split())
 
 
 def part_matches(part: str, word: str) -> bool:
