@@ -61,3 +61,20 @@ def empty_database_url(databases: Databases, tmp_path: Path) -> Iterator[str]:
     url = databases.create(tmp_path, migrated=False)
     yield url
     databases.drop(url)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A module marked `pages_not_database` (what pages answer: accessibility, authorisation,
+    hostile input, fuzzing) runs on SQLite only: its PostgreSQL half would test the same
+    queries again at several minutes' cost (decision 0010)."""
+    kept, dropped = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_postgres = callspec is not None and callspec.params.get("databases") == "postgresql"
+        if on_postgres and item.get_closest_marker("pages_not_database"):
+            dropped.append(item)
+        else:
+            kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept

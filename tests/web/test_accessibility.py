@@ -46,6 +46,7 @@ from web.auth import SESSION_COOKIE
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.pages_not_database,  # SQLite only (tests/conftest.py)
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed (make browser)"),
 ]
 

@@ -48,6 +48,8 @@ from tests.web.authorisation_table import ACTORS, PREFIXES, TABLE, Row
 from web.app import create_app
 from web.auth import CSRF_COOKIE, CSRF_FIELD, SESSION_COOKIE, start_session
 
+pytestmark = pytest.mark.pages_not_database  # SQLite only (tests/conftest.py)
+
 PASSWORD_HASH = hash_password("hasło do testów uprawnień")
 STATES = {
     "draft": OfferStatus.draft,

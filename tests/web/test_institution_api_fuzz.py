@@ -18,6 +18,8 @@ from schemathesis import GenerationMode
 from tests.postgres_support import Databases
 from tests.web.test_institution_api_support import World, make_world
 
+pytestmark = pytest.mark.pages_not_database  # SQLite only (tests/conftest.py)
+
 OPERATIONS = [
     "GET /api/v1/institution/offers",
     "POST /api/v1/institution/offers",

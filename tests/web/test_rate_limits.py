@@ -17,6 +17,8 @@ from web.app import create_app
 from web.ratelimit import Budget, TokenBuckets, client_key
 from web.settings import WebSettings
 
+pytestmark = pytest.mark.pages_not_database  # SQLite only (tests/conftest.py)
+
 BURST = 4
 
 

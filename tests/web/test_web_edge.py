@@ -29,6 +29,8 @@ from web.serving import server_config
 from web.settings import WebSettings
 from web.templating import TEMPLATES_DIR
 
+pytestmark = pytest.mark.pages_not_database  # SQLite only (tests/conftest.py)
+
 MAX_ID = 2**31 - 1  # ids are 32-bit integers in PostgreSQL
 
 

@@ -22,6 +22,8 @@ from fastapi import FastAPI
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
 
+pytestmark = pytest.mark.pages_not_database  # SQLite only (tests/conftest.py)
+
 OPERATIONS = [
     "GET /api/offers",
     "GET /api/suggest",

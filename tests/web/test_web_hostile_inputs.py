@@ -12,6 +12,8 @@ from fastapi.testclient import TestClient
 
 from tests.web.hostile_inputs import ENDPOINTS, PATHS, RAW_QUERIES, VALUES
 
+pytestmark = pytest.mark.pages_not_database  # SQLite only (tests/conftest.py)
+
 # Characters that make a reflected value markup; a page may show the value only escaped.
 MARKUP = ("<", ">", '"')
 
