@@ -66,12 +66,20 @@ def empty_database_url(databases: Databases, tmp_path: Path) -> Iterator[str]:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """A module marked `pages_not_database` (what pages answer: accessibility, authorisation,
     hostile input, fuzzing) runs on SQLite only: its PostgreSQL half would test the same
-    queries again at several minutes' cost (decision 0010)."""
+    queries again at several minutes' cost (decision 0010). One marked
+    `english_at_desktop_size` checks English pages at desktop size only (Polish at both)."""
     kept, dropped = [], []
     for item in items:
         callspec = getattr(item, "callspec", None)
-        on_postgres = callspec is not None and callspec.params.get("databases") == "postgresql"
-        if on_postgres and item.get_closest_marker("pages_not_database"):
+        params = callspec.params if callspec is not None else {}
+        on_postgres = params.get("databases") == "postgresql"
+        english_on_a_phone = params.get("lang") == "en" and "phone" in (
+            params.get("page"),
+            params.get("viewport"),
+        )
+        if (on_postgres and item.get_closest_marker("pages_not_database")) or (
+            english_on_a_phone and item.get_closest_marker("english_at_desktop_size")
+        ):
             dropped.append(item)
         else:
             kept.append(item)

@@ -47,6 +47,8 @@ from web.auth import SESSION_COOKIE
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.pages_not_database,  # SQLite only (tests/conftest.py)
+    # Polish, the site's language, at desktop and phone sizes; English at desktop size.
+    pytest.mark.english_at_desktop_size,
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed (make browser)"),
 ]
 
