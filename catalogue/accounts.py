@@ -15,9 +15,9 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Column, LargeBinary
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, Relationship, SQLModel
 
-from catalogue.models import utcnow
+from catalogue.models import Offer, utcnow
 
 
 class Role(StrEnum):
@@ -104,6 +104,8 @@ class OfferChange(SQLModel, table=True):
     # field -> [before, after], JSON values (dates as ISO text)
     fields: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
     reason: str | None = None  # why it was sent back, or why it needs review
+    # An offer written in a batch gets its id at the batch's flush, with its history rows.
+    offer: Offer = Relationship()
 
 
 class Upload(SQLModel, table=True):

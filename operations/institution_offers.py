@@ -36,7 +36,7 @@ from catalogue.moderation import (
     review_reasons,
 )
 from catalogue.normalise.result import NormalisedOffer
-from catalogue.offer_fields import OfferFields, Problem, check_offer, of_severity
+from catalogue.offer_fields import Checked, OfferFields, Problem, check_offer, of_severity
 from catalogue.raw import RawOffer
 from catalogue.store import CrawlRecorder, content_hash, get_or_create_source
 from operations.account_mails import SIGNATURE
@@ -60,15 +60,58 @@ class Actor:
 
 @dataclass
 class SavedOffer:
-    offer_id: int | None  # None: a new offer that had errors, so nothing was stored
+    offer: Offer | None  # None: a new offer that had errors, so nothing was stored
     state: OfferStatus | None
     changed: bool
     problems: list[Problem] = field(default_factory=list)
     review_reasons: list[ReviewReason] = field(default_factory=list)
 
     @property
+    def offer_id(self) -> int | None:
+        """The stored offer's id (a new offer of a `Batch` has one once the batch is flushed)."""
+        return self.offer.id if self.offer is not None else None
+
+    @property
     def errors(self) -> list[Problem]:
         return of_severity(self.problems, "error")
+
+
+@dataclass
+class Batch:
+    """Many offers of one institution written in one transaction (an upload): its stored
+    offers looked up at once rather than one query each, whether it is past its first offers
+    (`FIRST_OFFERS_REVIEWED`), and the offers whose duplicates are re-decided together when
+    the caller flushes the batch (`flush_batch`) before each commit. Nothing is flushed per
+    offer: SQLAlchemy writes the batch's rows together."""
+
+    source: Source
+    offers: dict[str, Offer]  # the institution's id of an offer -> the stored offer
+    established: bool = False  # the institution has its first offers published
+    relink: list[Offer] = field(default_factory=list)
+
+
+def start_batch(db: Session, institution: Institution, external_ids: list[str]) -> Batch:
+    """A batch for writing the offers `external_ids` of the institution."""
+    source = panel_source(db, institution)
+    wanted = sorted({" ".join(e.split()) for e in external_ids})
+    offers: dict[str, Offer] = {}
+    for start in range(0, len(wanted), _LOOKUP_CHUNK):
+        chunk = wanted[start : start + _LOOKUP_CHUNK]
+        found = select(Offer).where(Offer.source_id == source.id, col(Offer.external_id).in_(chunk))
+        offers.update((offer.external_id, offer) for offer in db.exec(found))
+    established = _published_count(db, source, None) >= FIRST_OFFERS_REVIEWED
+    return Batch(source, offers, established)
+
+
+def flush_batch(db: Session, batch: Batch) -> None:
+    """Write the batch's rows and re-decide its offers' duplicates; the caller commits."""
+    db.flush()
+    link_duplicates(db, {_stored_id(offer) for offer in batch.relink})
+    batch.relink.clear()
+
+
+# ids per query when a batch looks up its offers (SQLite allows 32,766 parameters)
+_LOOKUP_CHUNK = 500
 
 
 class StateChangeRefused(ValueError):
@@ -81,19 +124,18 @@ def panel_source_name(institution_id: int) -> str:
 
 def panel_source(db: Session, institution: Institution) -> Source:
     """The institution's panel source, created once; the caller commits. Remembered by the
-    session, so that an upload writing thousands of offers looks it up once."""
+    session (the object itself: the session's identity map holds it only weakly), so that an
+    API client writing offer after offer looks it up once."""
     assert institution.id is not None, "a stored institution"
     name = panel_source_name(institution.id)
-    known: dict[int, int] = db.info.setdefault("panel_sources", {})
-    if institution.id in known:
-        source = db.get(Source, known[institution.id])
-        if source is not None and source.name == name:  # not a write rolled back since
-            return source
+    known: dict[int, Source] = db.info.setdefault("panel_sources", {})
+    source = known.get(institution.id)
+    if source is not None and source in db and source.name == name:  # not rolled back since
+        return source
     source = get_or_create_source(db, name, f"Panel: {institution.name}", institution.website or "")
     source.institution_id = institution.id
     db.flush()
-    assert source.id is not None  # flushed
-    known[institution.id] = source.id
+    known[institution.id] = source
     return source
 
 
@@ -119,8 +161,8 @@ def save_offer(
     fields: OfferFields,
     submit: bool,
     today: date | None = None,
-    commit: bool = True,
-    relink: set[int] | None = None,
+    batch: Batch | None = None,
+    checked: Checked | None = None,
 ) -> SavedOffer:
     """Create or update the institution's offer `external_id` from `fields`.
 
@@ -129,18 +171,18 @@ def save_offer(
     published offer whose edit needs review stays published as it was, the edit kept beside it
     (`extras["panel_pending"]`) until the coordinator approves it; the answer's state is then
     `review`. The same fields and state again change nothing and add no history.
-    `commit=False` leaves the transaction to the caller (an upload writes many offers), and
-    `relink`, a set, collects the offers whose duplicates must be re-decided, for the caller to
-    link at once (`catalogue.clusters.link_duplicates`) before it commits."""
+    Saved alone, the offer is committed; in a `batch` (an upload writes many offers) it is
+    not even flushed: the caller flushes the batch (`flush_batch`) and commits. `checked` is
+    `check_for_saving`'s answer for these fields when the caller has it already (an upload
+    checks its offers in another process while this one writes)."""
     external_id = " ".join(external_id.split())
-    source = panel_source(db, institution)
-    offer = _find(db, source, external_id)
-    checked = check_offer(fields, source=source.name, external_id=external_id or "-", today=today)
-    problems = list(checked.problems) + external_id_problems(external_id)
-    normalised = checked.normalised
+    source = batch.source if batch else panel_source(db, institution)
+    offer = batch.offers.get(external_id) if batch else _find(db, source, external_id)
+    if checked is None:
+        checked = check_for_saving(fields, source.name, external_id, today)
+    problems, normalised = list(checked.problems), checked.normalised
     if normalised is None or any(p.severity == "error" for p in problems):
-        return SavedOffer(offer.id if offer else None, offer.status if offer else None, False,
-                          problems)  # fmt: skip
+        return SavedOffer(offer, offer.status if offer else None, False, problems)
     written = _Written(normalised, fields.to_raw(source.name, external_id), fields.to_json())
     reasons: list[ReviewReason] = []
     target = OfferStatus.draft
@@ -148,7 +190,7 @@ def save_offer(
         last = PublishedFacts.from_json((offer.extras if offer else {}).get("panel_published"))
         reasons = review_reasons(
             institution_approved=institution_may_publish(institution),
-            published_before=_published_count(db, source, offer) if last is None else 0,
+            published_before=_published_before(db, source, offer, batch) if last is None else 0,
             last_published=last,
             submitted=written.facts,
         )
@@ -156,7 +198,7 @@ def save_offer(
     pending = (offer.extras or {}).get("panel_pending") if offer else None
     if offer is not None and offer.status == OfferStatus.active and target == OfferStatus.review:
         if pending == written.words:
-            return SavedOffer(offer.id, target, False, problems, reasons)
+            return SavedOffer(offer, target, False, problems, reasons)
         _hold(db, offer, actor, written.words, reasons)
     elif (
         offer is not None
@@ -164,13 +206,25 @@ def save_offer(
         and offer.status == target
         and pending is None
     ):
-        return SavedOffer(offer.id, offer.status, False, problems, reasons)
+        return SavedOffer(offer, offer.status, False, problems, reasons)
     else:
         offer = _write(db, institution, source, offer, external_id, written, target, actor,
-                       reasons, relink=relink)  # fmt: skip
-    if commit:
+                       reasons, batch=batch)  # fmt: skip
+        if batch:
+            batch.offers[external_id] = offer
+    if batch is None:
         db.commit()
-    return SavedOffer(offer.id, target, True, problems, reasons)
+    return SavedOffer(offer, target, True, problems, reasons)
+
+
+def check_for_saving(
+    fields: OfferFields, source_name: str, external_id: str, today: date | None
+) -> Checked:
+    """`save_offer`'s check of an offer: the form's rules, the id's and the normaliser's
+    reading. Pure, its answer picklable, so an upload can run it in another process."""
+    external_id = " ".join(external_id.split())
+    checked = check_offer(fields, source=source_name, external_id=external_id or "-", today=today)
+    return Checked(checked.normalised, [*checked.problems, *external_id_problems(external_id)])
 
 
 class _Written:
@@ -201,10 +255,10 @@ def _write(
     actor: Actor,
     reasons: list[ReviewReason],
     action: str | None = None,
-    relink: set[int] | None = None,
+    batch: Batch | None = None,
 ) -> Offer:
     """Store the offer as written (the way a crawl stores one) in the state `target`, with its
-    history row; an edit held for review is settled by it."""
+    history row; an edit held for review is settled by it. In a batch, nothing is flushed."""
     previous = dict(offer.extras or {}) if offer else {}
     before_words = previous.get("panel_pending") or previous.get("panel_fields")
     before_state = offer.status if offer else None
@@ -226,19 +280,24 @@ def _write(
         offer.extras["panel_review"] = [vars(r) for r in reasons]
     offer.content_hash, offer.status = written.digest, target
     offer.last_changed = offer.last_verified = utcnow()
-    db.flush()
-    assert offer.id is not None  # flushed
     changes = _diff(before_words, written.words)
     if before_state != target:
         changes["status"] = [before_state.value if before_state else None, target.value]
-    _record(db, offer.id, actor, action or _action(before_state, target), changes,
+    _record(db, offer, actor, action or _action(before_state, target), changes,
             _reasons_text(reasons))  # fmt: skip
+    if batch is None:
+        db.flush()
     if OfferStatus.active in (before_state, target):
-        if relink is None:
-            link_duplicates(db, {offer.id})
+        if batch is None:
+            link_duplicates(db, {_stored_id(offer)})
         else:
-            relink.add(offer.id)
+            batch.relink.append(offer)
     return offer
+
+
+def _stored_id(offer: Offer) -> int:
+    assert offer.id is not None, "a flushed offer"
+    return offer.id
 
 
 def _hold(
@@ -254,20 +313,20 @@ def _hold(
     extras["panel_pending"] = words
     extras["panel_review"] = [vars(r) for r in reasons]
     offer.extras = extras
-    assert offer.id is not None, "a stored offer"
-    _record(db, offer.id, actor, "submitted", _diff(before, words), _reasons_text(reasons))
+    _record(db, offer, actor, "submitted", _diff(before, words), _reasons_text(reasons))
 
 
 def _record(
     db: Session,
-    offer_id: int,
+    offer: Offer,
     actor: Actor,
     action: str,
     changes: dict[str, Any],
     reason: str | None,
 ) -> OfferChange:
-    change = OfferChange(
-        offer_id=offer_id, account_id=actor.account_id, api_token_id=actor.api_token_id,
+    # `offer_id` comes from `offer` at the flush (a new offer of a batch has no id yet)
+    change = OfferChange(  # type: ignore[call-arg]
+        offer=offer, account_id=actor.account_id, api_token_id=actor.api_token_id,
         via=actor.via, action=action, fields=changes, reason=reason,
     )  # fmt: skip
     db.add(change)
@@ -305,6 +364,17 @@ def _find(db: Session, source: Source, external_id: str) -> Offer | None:
     return db.exec(
         select(Offer).where(Offer.source_id == source.id, Offer.external_id == external_id)
     ).first()
+
+
+def _published_before(db: Session, source: Source, offer: Offer | None, batch: Batch | None) -> int:
+    """`_published_count`, which a batch stops asking once the institution is established
+    (its count only grows while the batch publishes)."""
+    if batch is not None and batch.established:
+        return FIRST_OFFERS_REVIEWED
+    count = _published_count(db, source, offer)
+    if batch is not None:
+        batch.established = count >= FIRST_OFFERS_REVIEWED
+    return count
 
 
 def _published_count(db: Session, source: Source, offer: Offer | None) -> int:
@@ -393,7 +463,7 @@ def set_state(
             ).to_json()
         offer.extras = extras
         changes = {"status": [before.value, target.value]} if before != target else {}
-        change = _record(db, offer.id, actor, name, changes, reason)
+        change = _record(db, offer, actor, name, changes, reason)
         db.flush()
         if OfferStatus.active in (before, target) and before != target:
             link_duplicates(db, {offer.id})

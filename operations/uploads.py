@@ -24,7 +24,6 @@ from sqlalchemy import and_, or_, update
 from sqlmodel import Session, col, select
 
 from catalogue.accounts import Account, Upload
-from catalogue.clusters import link_duplicates
 from catalogue.models import Institution, OfferStatus, utcnow
 from catalogue.uploads import (
     CheckResult,
@@ -37,7 +36,8 @@ from catalogue.uploads import (
     problems_xlsx,
     read_upload,
 )
-from operations.institution_offers import Actor, save_offer
+from operations.institution_offers import Actor, flush_batch, save_offer, start_batch
+from operations.parallel_checks import CheckJob, checked_in_order
 
 # Publishing commits at least this often: a transaction holds SQLite's write lock, which the
 # scheduler's indexer and crawls wait for (and give up after `busy_timeout`, 30 s).
@@ -231,11 +231,14 @@ def _publish(db: Session, account: Account, result: CheckResult) -> Published:
     actor = Actor(account_id=account.id, via="upload")
     published = Published()
     committed = time.monotonic()
-    relink: set[int] = set()  # duplicates are decided per batch: one pass, not one per offer
-    for offer in result.publishable():
+    offers = result.publishable()
+    batch = start_batch(db, institution, [offer.external_id for offer in offers])
+    today = date.today()
+    jobs = [CheckJob(o.fields, batch.source.name, o.external_id, today) for o in offers]
+    for offer, checked in zip(offers, checked_in_order(jobs), strict=True):
         saved = save_offer(
             db, institution, actor=actor, external_id=offer.external_id, fields=offer.fields,
-            submit=True, commit=False, relink=relink,
+            submit=True, today=today, batch=batch, checked=checked,
         )  # fmt: skip
         first = offer.rows[0].number
         published.refused += [
@@ -249,16 +252,12 @@ def _publish(db: Session, account: Account, result: CheckResult) -> Published:
         elif not saved.errors:
             published.unchanged += 1
         if time.monotonic() - committed >= COMMIT_EVERY_SECONDS:
-            _commit(db, relink)
+            flush_batch(db, batch)
+            db.commit()
             committed = time.monotonic()
-    _commit(db, relink)
-    return published
-
-
-def _commit(db: Session, relink: set[int]) -> None:
-    link_duplicates(db, relink)
-    relink.clear()
+    flush_batch(db, batch)
     db.commit()
+    return published
 
 
 def discard_upload(db: Session, account: Account, upload_id: int) -> None:

@@ -12,7 +12,8 @@ from catalogue.models import IndexChange, Institution, Offer, OfferStatus, utcno
 from catalogue.moderation import FIRST_OFFERS_REVIEWED
 from catalogue.store import CrawlRecorder
 from catalogue.uploads import UPLOAD_MAX_BYTES
-from operations.institution_offers import Actor, set_state
+from operations.institution_offers import Actor, history, set_state
+from operations.parallel_checks import PARALLEL_FROM
 from operations.uploads import (
     STALE_PUBLISHING,
     UploadNotFound,
@@ -198,3 +199,33 @@ def test_an_upload_being_published_is_not_published_twice_unless_its_process_die
     assert published.offers == 1 and set(offers_of(db)) == {"K-1"}
     db.expire_all()
     assert get_upload(db, account, upload.id).state == "published"
+
+
+def test_a_large_file_is_checked_in_a_worker_and_published_whole_then_edited_in_place(db):
+    """More offers than `PARALLEL_FROM`: the normaliser reads them in a worker process while
+    this one writes them in a batch (no flush per offer): every offer is stored with its one
+    history row and its index change, and a second file that changes one offer edits it."""
+    account = member_of(db, "A")
+    count = PARALLEL_FROM + 20
+    rows = [offer_row(n) for n in range(1, count + 1)]
+    upload = check_upload(db, account, "duza.csv", file_of(*rows), today=TODAY)
+
+    published = publish_upload(db, account, upload.id)
+
+    assert (published.offers, published.refused) == (count, [])
+    offers = db.exec(select(Offer)).all()
+    assert len(offers) == count
+    assert {o.title for o in offers} == {f"Kurs spawania MAG nr {n}" for n in range(1, count + 1)}
+    assert all(o.editions[0].gmina_teryt for o in offers)  # the normaliser's reading: Żary
+    changes = db.exec(select(OfferChange)).all()
+    assert sorted(c.offer_id for c in changes) == sorted(o.id for o in offers)
+    assert {o.id for o in offers} <= {c.offer_id for c in db.exec(select(IndexChange))}
+
+    rows[6] = rows[6].replace("Kurs spawania MAG nr 7", "Kurs spawania TIG nr 7")
+    again = check_upload(db, account, "duza.csv", file_of(*rows), today=TODAY)
+    published = publish_upload(db, account, again.id)
+    assert (published.offers, published.unchanged) == (1, count - 1)
+    assert len(db.exec(select(Offer)).all()) == count
+    edited = db.exec(select(Offer).where(Offer.external_id == "K-7")).one()
+    [last, _] = history(db, edited.id or 0)
+    assert last.fields["title"] == ["Kurs spawania MAG nr 7", "Kurs spawania TIG nr 7"]
