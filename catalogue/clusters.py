@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import and_, bindparam, or_
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from catalogue.dedupe import EditionFacts, OfferFacts, place_key, same_offer
 from catalogue.models import DeliveryForm, Edition, Offer, OfferStatus
@@ -53,17 +54,19 @@ def link_duplicates(session: Session, offer_ids: Iterable[int]) -> set[int]:
     The caller commits."""
     changed = _load(session, set(offer_ids))
     affected = {_id(o): o for o in changed}
-    for offer in changed:  # dissolve their current clusters: members are re-decided below
-        for member in _cluster_of(session, offer):
-            affected.setdefault(_id(member), member)
+    for member in _clusters_of(session, changed):  # dissolved: members are re-decided below
+        affected.setdefault(_id(member), member)
     before = {offer_id: o.canonical_id for offer_id, o in affected.items()}
+    active = [o for o in affected.values() if o.status == OfferStatus.active]
+    candidate_ids = {_id(offer): _candidate_ids(session, offer) for offer in active}
+    candidates = {_id(o): o for o in _load(session, set().union(*candidate_ids.values()))}
     groups = _Groups()
     for offer in affected.values():
         offer.canonical_id = None
         groups.add(offer)
-    for offer in [o for o in affected.values() if o.status == OfferStatus.active]:
+    for offer in active:
         facts = facts_of(offer)
-        for candidate in _candidates(session, offer):
+        for candidate in (candidates[i] for i in sorted(candidate_ids[_id(offer)])):
             groups.add(candidate)
             if (
                 not groups.together(offer, candidate)
@@ -141,56 +144,78 @@ def _id(offer: Offer) -> int:
 
 
 def _load(session: Session, ids: set[int]) -> list[Offer]:
-    if not ids:
-        return []
-    return list(session.exec(with_details(select(Offer).where(col(Offer.id).in_(ids)))))
+    """The offers `ids` with their details, by id (IN rather than a join and DISTINCT:
+    PostgreSQL cannot compare the JSON columns DISTINCT would compare)."""
+    wanted = sorted(ids)
+    found: list[Offer] = []
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        found += session.exec(with_details(select(Offer).where(col(Offer.id).in_(chunk))))
+    return found
 
 
-def _cluster_of(session: Session, offer: Offer) -> list[Offer]:
-    """The other members of the offer's current cluster."""
-    head = offer.canonical_id or offer.id
-    statement = select(Offer).where(
-        or_(col(Offer.id) == head, col(Offer.canonical_id) == head), Offer.id != offer.id
-    )
-    return list(session.exec(with_details(statement)))
+def _clusters_of(session: Session, offers: list[Offer]) -> list[Offer]:
+    """The members of these offers' current clusters (one query per chunk of heads)."""
+    heads = sorted({o.canonical_id or _id(o) for o in offers})
+    found: list[Offer] = []
+    for start in range(0, len(heads), _CHUNK):
+        chunk = heads[start : start + _CHUNK]
+        statement = select(Offer).where(
+            or_(col(Offer.id).in_(chunk), col(Offer.canonical_id).in_(chunk))
+        )
+        found += session.exec(with_details(statement))
+    return found
 
 
-def _candidates(session: Session, offer: Offer) -> list[Offer]:
+def _candidate_ids(session: Session, offer: Offer) -> set[int]:
     """Active offers of other sources with an edition at the same place starting within a day,
-    or, for an undated edition, undated at the same place with the same provider or code."""
-    same_maker: list[ColumnElement[bool]] = []
-    if offer.institution_id is not None:
-        same_maker.append(col(Offer.institution_id) == offer.institution_id)
-    if offer.qualification_code:
-        same_maker.append(col(Offer.qualification_code) == offer.qualification_code)
-    conditions = []
+    or, for an undated edition, undated at the same place with the same provider or code.
+    One indexed look per edition (start date or gmina), not one OR over them all, which SQLite
+    answered by reading the whole edition table for every offer. The statements are built
+    once, with parameters: an upload asks them for thousands of offers."""
+    connection = session.connection()
+    ids: set[int] = set()
     for e in offer.editions:
         if not (e.gmina_teryt or e.town):
             continue
+        place = {"gmina": e.gmina_teryt} if e.gmina_teryt else {"town": e.town}
+        values: dict[str, object] = {"source": offer.source_id, **place}
         if e.start_date is not None:
-            days = (e.start_date - timedelta(days=1), e.start_date + timedelta(days=1))
-            conditions.append(and_(col(Edition.start_date).between(*days), _same_place(e)))
-        elif same_maker:
-            conditions.append(
-                and_(col(Edition.start_date).is_(None), _same_place(e), or_(*same_maker))
-            )
-    # One indexed look per edition (start date or gmina), not one OR over them all, which
-    # SQLite answered by reading the whole edition table for every offer; then the offers, by
-    # id (IN rather than a join and DISTINCT: PostgreSQL cannot compare the JSON columns
-    # DISTINCT would compare, "could not identify an equality operator for type json").
+            statement = _DATED[next(iter(place))]
+            values |= {"first": e.start_date - _DAY, "last": e.start_date + _DAY}
+        elif offer.institution_id is not None or offer.qualification_code:
+            statement = _UNDATED[next(iter(place))]
+            values |= {"institution": offer.institution_id, "code": offer.qualification_code}
+        else:
+            continue
+        ids.update(connection.execute(statement, values).scalars())
+    return ids
+
+
+def _candidate_statements(dated: bool) -> dict[str, SelectOfScalar[int]]:
+    """By gmina and by town: editions of other sources' active offers (an unknown maker binds
+    NULL, which equals nothing)."""
     other_active = and_(
-        col(Offer.status) == OfferStatus.active, col(Offer.source_id) != offer.source_id
+        col(Offer.status) == OfferStatus.active, col(Offer.source_id) != bindparam("source")
     )
-    ids: set[int] = set()
-    for condition in conditions:
-        found = select(Edition.offer_id).join(Offer, col(Offer.id) == col(Edition.offer_id))
-        ids.update(session.exec(found.where(condition, other_active)))
-    if not ids:
-        return []
-    return list(session.exec(with_details(select(Offer).where(col(Offer.id).in_(ids)))))
+    when = (
+        col(Edition.start_date).between(bindparam("first"), bindparam("last"))
+        if dated
+        else and_(
+            col(Edition.start_date).is_(None),
+            or_(
+                col(Offer.institution_id) == bindparam("institution"),
+                col(Offer.qualification_code) == bindparam("code"),
+            ),
+        )
+    )
+    found = select(col(Edition.offer_id)).join(Offer, col(Offer.id) == col(Edition.offer_id))
+    return {
+        "gmina": found.where(col(Edition.gmina_teryt) == bindparam("gmina"), when, other_active),
+        "town": found.where(col(Edition.town) == bindparam("town"), when, other_active),
+    }
 
 
-def _same_place(edition: Edition) -> ColumnElement[bool]:
-    if edition.gmina_teryt:
-        return col(Edition.gmina_teryt) == edition.gmina_teryt
-    return col(Edition.town) == edition.town
+_DAY = timedelta(days=1)
+_DATED, _UNDATED = _candidate_statements(True), _candidate_statements(False)
+_CHUNK = 500  # ids per IN list

@@ -29,13 +29,27 @@ def get_or_create_institution(session: Session, provider: NormalisedProvider) ->
 
 
 def get_or_create_qualification(session: Session, found: NormalisedQualification) -> Qualification:
-    qualification = session.exec(
-        select(Qualification).where(Qualification.code == found.code)
-    ).first()
+    """The qualification `found.code`, remembered by the session: a batch of offers writes
+    without a flush per offer, and a query here would flush (autoflush) for every one. The
+    query need not flush: a qualification this session added and has not flushed was added
+    here, and is remembered."""
+    known: dict[str, Qualification] = session.info.setdefault("qualifications", {})
+    qualification = known.get(found.code)
+    if qualification is None or qualification not in session:  # new, or rolled back since
+        with session.no_autoflush:
+            qualification = session.exec(
+                select(Qualification).where(Qualification.code == found.code)
+            ).first()
     if qualification is None:
         qualification = Qualification(code=found.code)
         session.add(qualification)
-    qualification.name = found.name or qualification.name
-    qualification.occupation = found.occupation or qualification.occupation
-    qualification.prk_level = found.prk_level or qualification.prk_level
+    known[found.code] = qualification
+    # Only what was found is written: reading a remembered qualification's other values after
+    # a commit would load it again (and flush the batch).
+    if found.name:
+        qualification.name = found.name
+    if found.occupation:
+        qualification.occupation = found.occupation
+    if found.prk_level:
+        qualification.prk_level = found.prk_level
     return qualification
