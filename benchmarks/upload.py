@@ -212,7 +212,12 @@ def main() -> None:
     data = as_xlsx(rows) if args.format == "xlsx" else as_csv(rows)
     print(f"File: {len(rows):,} rows, {args.format.upper()}, {len(data) / 1048576:.1f} MB")
 
-    folder = Path(tempfile.mkdtemp(prefix="lll-upload-bench-"))
+    with tempfile.TemporaryDirectory(prefix="lll-upload-bench-") as folder:
+        run(Path(folder), args.format, data, today)
+
+
+def run(folder: Path, file_format: str, data: bytes, today: date) -> None:
+    """Check, publish and find the file on a fresh catalogue in `folder`; print the figures."""
     settings = Settings(
         catalogue=CatalogueSettings(database_url=f"sqlite:///{folder / 'catalogue.sqlite3'}"),
         search=SearchSettings(index_dir=folder / "index"),
@@ -225,7 +230,7 @@ def main() -> None:
 
     with Session(engine) as db:
         started = time.perf_counter()
-        upload = check_upload(db, account, f"oferta.{args.format}", data, today)
+        upload = check_upload(db, account, f"oferta.{file_format}", data, today)
         checked = time.perf_counter() - started
         assert upload.id is not None
         print(
