@@ -7,15 +7,15 @@ write of an institution at a time.
 
 Programs send requests at once: two writes of the same offer that both read its editions
 before either commits would both replace them, and the offer would end with both sets. So
-each write first locks its institution's row (an UPDATE: a row lock in PostgreSQL, the write
-lock in SQLite) and reads the offer only then. The history names the token (`via="api"`).
+each write first takes its institution's write lock
+(`operations.institution_offers.lock_institution`, as the form and uploads do) and reads the
+offer only then. The history names the token (`via="api"`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -26,6 +26,7 @@ from catalogue.offer_fields import OfferFields
 from operations.institution_offers import (
     Actor,
     SavedOffer,
+    lock_institution,
     panel_source_name,
     save_offer,
     set_state,
@@ -77,7 +78,7 @@ def write_offer(
     """Create or replace the token's institution's offer; `OfferExists` if `create_only` and
     it has one. Ends its transaction (committed when something changed)."""
     try:
-        _lock(db, token.institution_id)
+        lock_institution(db, token.institution_id)
         existing = find_own_offer(db, token.institution_id, external_id)
         if existing is not None and create_only:
             raise OfferExists(existing.external_id)
@@ -100,19 +101,10 @@ def write_offer(
 
 def archive_offer(db: Session, token: ApiToken, external_id: str) -> tuple[Offer, bool] | None:
     """Archive the institution's offer: (it, whether it changed); None if it has none."""
-    _lock(db, token.institution_id)
+    lock_institution(db, token.institution_id)
     offer = find_own_offer(db, token.institution_id, external_id)
     if offer is None or offer.status == OfferStatus.archived:
         db.rollback()
         return (offer, False) if offer is not None else None
     set_state(db, offer, actor(token), "archive")  # commits
     return offer, True
-
-
-def _lock(db: Session, institution_id: int) -> None:
-    db.rollback()  # a fresh transaction: what is read next is read under the lock
-    db.execute(
-        update(Institution)
-        .where(col(Institution.id) == institution_id)
-        .values(name=Institution.name)
-    )

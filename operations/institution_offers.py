@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import and_, func, or_, update
 from sqlmodel import Session, col, select
 
 from catalogue.accounts import Account, OfferChange
@@ -90,8 +90,27 @@ class Batch:
     relink: list[Offer] = field(default_factory=list)
 
 
+def lock_institution(db: Session, institution_id: int) -> None:
+    """Begin a transaction that holds the institution's write lock until it ends: one write of
+    an institution's offers at a time, whichever way it comes (the form, an upload, the API).
+    Two writes that read an offer before either commits would otherwise both create it (one
+    fails on the unique id) or both replace its editions. An UPDATE of the institution's row:
+    a row lock in PostgreSQL, the write lock in SQLite. What the session held uncommitted is
+    rolled back, so everything the write depends on is read after this."""
+    db.rollback()
+    db.execute(
+        update(Institution)
+        .where(col(Institution.id) == institution_id)
+        .values(name=Institution.name)
+    )
+
+
 def start_batch(db: Session, institution: Institution, external_ids: list[str]) -> Batch:
-    """A batch for writing the offers `external_ids` of the institution."""
+    """A batch for writing the offers `external_ids` of the institution, under its write lock
+    (`lock_institution`) until the caller commits; after a commit, a new batch for the offers
+    still to write reads them again under the lock."""
+    assert institution.id is not None, "a stored institution"
+    lock_institution(db, institution.id)
     source = panel_source(db, institution)
     wanted = sorted({" ".join(e.split()) for e in external_ids})
     offers: dict[str, Offer] = {}

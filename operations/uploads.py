@@ -232,10 +232,11 @@ def _publish(db: Session, account: Account, result: CheckResult) -> Published:
     published = Published()
     committed = time.monotonic()
     offers = result.publishable()
-    batch = start_batch(db, institution, [offer.external_id for offer in offers])
+    ids = [offer.external_id for offer in offers]
+    batch = start_batch(db, institution, ids)
     today = date.today()
     jobs = [CheckJob(o.fields, batch.source.name, o.external_id, today) for o in offers]
-    for offer, checked in zip(offers, checked_in_order(jobs), strict=True):
+    for number, (offer, checked) in enumerate(zip(offers, checked_in_order(jobs), strict=True)):
         saved = save_offer(
             db, institution, actor=actor, external_id=offer.external_id, fields=offer.fields,
             submit=True, today=today, batch=batch, checked=checked,
@@ -254,6 +255,7 @@ def _publish(db: Session, account: Account, result: CheckResult) -> Published:
         if time.monotonic() - committed >= COMMIT_EVERY_SECONDS:
             flush_batch(db, batch)
             db.commit()
+            batch = start_batch(db, institution, ids[number + 1 :])
             committed = time.monotonic()
     flush_batch(db, batch)
     db.commit()

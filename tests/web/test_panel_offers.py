@@ -4,7 +4,9 @@ over a real SQLite file, with a real SMTP server for the mail sending an offer b
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -18,6 +20,8 @@ from starlette.responses import Response
 from catalogue.accounts import Account, Role
 from catalogue.db import create_all, get_engine
 from catalogue.models import Institution, Offer, OfferStatus, Source
+from catalogue.offer_fields import OfferFields
+from operations.institution_offers import Actor, lock_institution, save_offer
 from operations.mailbox import Mailbox
 from tests.app_settings import app_settings
 from tests.mail_support import account_settings, mailbox, only_message_to, text_of  # noqa: F401
@@ -204,6 +208,30 @@ def test_a_new_offer_may_not_take_an_id_already_used(site):
     assert check_and(client, welding(), "draft").status_code == 303
     again = post(client, "/panel/oferty/nowa", welding(tytul="Inny kurs", action="check"))
     assert again.status_code == 422 and "Masz już ofertę o tym identyfikatorze" in again.text
+
+
+def test_a_new_offer_another_tab_creates_meanwhile_is_not_overwritten(site):
+    """The form reads that its id is free, then waits for the institution's write lock,
+    which another tab holds while it creates an offer with that id: the form then says the
+    id is taken (before the lock: an IntegrityError, a 500)."""
+    client = site.clients["a"]
+    checked = post(client, "/panel/oferty/nowa", welding(action="check"))
+    digest = re.search(r'name="checked" value="([0-9a-f]{64})"', checked.text)
+    assert digest is not None
+    form = welding(action="draft", checked=digest.group(1))
+    form["csrf_token"] = csrf(client, "/panel/oferty/nowa")
+    with Session(site.engine) as other, ThreadPoolExecutor(1) as pool:
+        institution = other.get(Institution, site.institutions["a"])
+        assert institution is not None and institution.id is not None
+        lock_institution(other, institution.id)
+        answer = pool.submit(client.post, "/panel/oferty/nowa", data=form)
+        time.sleep(0.5)  # the form's request reads that K-1 is free, then waits for the lock
+        fields = OfferFields(title="Kurs z drugiej karty", url="https://ckz.example/inny")
+        save_offer(other, institution, actor=Actor(None, None, "form"), external_id="K-1",
+                   fields=fields, submit=False)  # fmt: skip
+        response = answer.result()
+    assert response.status_code == 422 and "Masz już ofertę o tym identyfikatorze" in response.text
+    assert saved_offer(site).title == "Kurs z drugiej karty"
 
 
 def test_editing_archiving_and_restoring_an_offer_with_its_history(site):

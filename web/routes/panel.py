@@ -42,6 +42,7 @@ from operations.institution_offers import (
     fields_of,
     history,
     linked_offers,
+    lock_institution,
     offer_by_external_id,
     own_offers,
     owned_offer,
@@ -271,6 +272,12 @@ def edit_offer(
     )
 
 
+_ID_TAKEN = Problem(
+    "duplicate_id", "id_oferty", "Masz już ofertę o tym identyfikatorze.",
+    "You already have an offer with this id.",
+)  # fmt: skip
+
+
 def _handle(
     request: Request,
     templates: TemplatesDep,
@@ -299,10 +306,7 @@ def _handle(
     state.problems = list(checked.problems)
     state.problems += external_id_problems(external_id)
     if id_taken:
-        state.problems.append(
-            Problem("duplicate_id", "id_oferty", "Masz już ofertę o tym identyfikatorze.",
-                    "You already have an offer with this id.")
-        )  # fmt: skip
+        state.problems.append(_ID_TAKEN)
     state.reading = reading_of(checked.normalised) if checked.normalised else None
     digest = _digest(fields, external_id)
     if state.errors:
@@ -313,6 +317,10 @@ def _handle(
     if form.get("checked") != digest:
         state.notice = "offer_form.recheck"
         return _render(request, templates, db, institution, state, offer)
+    lock_institution(db, institution.id)  # another tab or an upload may be writing
+    if offer is None and offer_by_external_id(db, institution, external_id) is not None:
+        state.problems.append(_ID_TAKEN)  # created meanwhile, in another tab
+        return _render(request, templates, db, institution, state, offer, 422)
     saved = save_offer(
         db, institution, actor=Actor(account.id, None, "form"), external_id=external_id,
         fields=fields, submit=action == "submit",
