@@ -46,8 +46,11 @@ format: install
 	$(BIN)/ruff check --fix .
 
 # LLL_REQUIRE_POSTGRES: a missing PostgreSQL fails the tests instead of skipping its half.
+# The suite in TEST_WORKERS processes (pytest-xdist); a test file stays in one process, for its
+# module fixtures and its tests that count across the file. TEST_WORKERS=0: one process.
+TEST_WORKERS ?= 2
 test: install browser postgres lint
-	LLL_REQUIRE_POSTGRES=1 $(BIN)/pytest -q
+	LLL_REQUIRE_POSTGRES=1 $(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 # The lock (requirements/lock.txt: pyproject.toml with the postgres and test extras, plus
 # requirements/build.in and tools.in) and the image's subset (requirements/production.txt).
