@@ -11,7 +11,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import create_engine
 
 import catalogue.accounts  # (the account tables, with the catalogue's)
-import catalogue.outbox  # noqa: F401  (every session records offer changes for the index)
+import catalogue.outbox  # (every session records offer changes for the index)
+import catalogue.plans  # noqa: F401  (the tables of "Mój plan")
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

@@ -4,7 +4,8 @@ from alembic import context
 from sqlmodel import SQLModel, create_engine
 
 import catalogue.accounts  # (registers the account tables too)
-import catalogue.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import catalogue.models  # (registers the tables on SQLModel.metadata)
+import catalogue.plans  # noqa: F401  (the plan tables)
 
 config = context.config
 target_metadata = SQLModel.metadata
