@@ -21,14 +21,17 @@ from web.ratelimit import install_rate_limits
 from web.routes import (
     accounts,
     api,
+    compare,
     coordinator_institutions,
     coordinator_offers,
+    feeds_atom,
     institution_api,
     pages,
     panel,
     panel_feeds,
     panel_tokens,
     panel_upload,
+    qualifications,
 )
 from web.services import Services, attach
 from web.settings import AppSettings
@@ -53,6 +56,9 @@ PAGE_ROUTERS = (
     panel_feeds.router,
     panel_upload.router,
     panel_tokens.router,
+    compare.router,
+    feeds_atom.router,
+    qualifications.router,
 )
 
 
