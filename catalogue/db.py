@@ -12,7 +12,8 @@ from sqlmodel import create_engine
 
 import catalogue.accounts  # (the account tables, with the catalogue's)
 import catalogue.outbox  # (every session records offer changes for the index)
-import catalogue.plans  # noqa: F401  (the tables of "Mój plan")
+import catalogue.plans  # (the tables of "Mój plan")
+import catalogue.search_alerts  # noqa: F401  (e-mail alerts for a search)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
