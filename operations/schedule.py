@@ -48,14 +48,17 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_STOPPED
 from apscheduler.triggers.interval import IntervalTrigger
+from sqlmodel import Session
 
 from catalogue.db import create_all, get_engine
 from catalogue.housekeeping import Housekeeping, housekeep
+from catalogue.plans import PLAN_EXPIRY_DAYS
 from catalogue.runs import last_runs
 from crawlers.registry import load_sources
 from crawlers.run import CrawlFailed, crawl, stop_all
 from crawlers.summary import RunSummary
 from operations.indexing import IndexSyncer, drain_outbox
+from operations.plans import delete_expired as delete_expired_plans
 from operations.schedule_jobs import (
     JOB_TABLE,
     SOURCES_EVERY,
@@ -258,6 +261,9 @@ class CrawlScheduler:
         try:
             result = housekeep(self.engine, datetime.now(TIMEZONE).date())
             log.info("%s", describe_housekeeping(result, self.sync_index()))
+            with Session(self.engine) as db:
+                plans = delete_expired_plans(db, datetime.now(UTC))
+            log.info("porządki: usunięte plany nieużywane od %d dni: %d", PLAN_EXPIRY_DAYS, plans)
         finally:
             self._end()
 
