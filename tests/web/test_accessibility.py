@@ -66,6 +66,8 @@ PUBLIC_PAGES = {
     "not-found": "/nie-ma-takiej-strony",
     "offer-not-found": "/oferty/999999",
     "robot": "/o-robocie",
+    "qualifications": "/kwalifikacje?zawod=mechanik",
+    "qualification": "/kwalifikacje/MEC.08",
 }
 
 
