@@ -25,13 +25,17 @@ from web.routes import (
     coordinator_institutions,
     coordinator_offers,
     feeds_atom,
+    funding,
     institution_api,
     pages,
+    plan,
     panel,
     panel_feeds,
     panel_tokens,
     panel_upload,
+    providers,
     qualifications,
+    search_alerts,
 )
 from web.services import Services, attach
 from web.settings import AppSettings
@@ -57,8 +61,12 @@ PAGE_ROUTERS = (
     panel_upload.router,
     panel_tokens.router,
     compare.router,
+    plan.router,
+    providers.router,
     feeds_atom.router,
+    search_alerts.router,
     qualifications.router,
+    funding.router,
 )
 
 

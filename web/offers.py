@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 from catalogue.models import EditionPublic, Offer, OfferPublic, OfferStatus
 from catalogue.offer_details import with_details
 from search.filters import DATA_DIR, get_filter
+from web.enrolment import EnrolmentInfo, enrolment_info
 from web.errors import NotFound
 from web.schemas import IscedField, OfferPage, Provider, QualificationInfo, SourceInfo
 
@@ -59,6 +60,9 @@ class ClusteredOfferPage(OfferPage):
     sources: list[SourceSeen] = Field(
         default_factory=list, description="Every source listing this offer, latest check first"
     )
+    enrolment: EnrolmentInfo | None = Field(
+        default=None, description="How to enrol and whom to ask, from the source's data"
+    )
 
 
 def sources_seen(offer: Offer) -> list[SourceSeen]:
@@ -78,6 +82,7 @@ def sources_seen(offer: Offer) -> list[SourceSeen]:
 def offer_page(offer: Offer, lang: str) -> OfferPage:
     return ClusteredOfferPage(
         sources=sources_seen(offer),
+        enrolment=enrolment_info(offer),
         offer=offer_public(offer),
         provider=_provider(offer),
         qualification=_qualification(offer),
