@@ -40,7 +40,8 @@ from tests.web.axe_support import (
 )
 from tests.web.test_authorisation import World, build_world, fill, routes
 from tests.web.test_browser import CHROMIUM, base_url, browser  # noqa: F401
-from tests.web.web_support import Catalogue
+from tests.web.test_providers import institution_id
+from tests.web.web_support import CKZIU_ZG, Catalogue
 from web.app import create_app
 from web.auth import SESSION_COOKIE
 
@@ -54,7 +55,7 @@ pytestmark = [
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
-# name -> path; `{mag}` is the welding course's offer id.
+# name -> path; `{mag}` (any sample key) is that offer's id, `{ckziu}` its provider's id.
 PUBLIC_PAGES = {
     "search-empty": "/",
     "search-results": "/?q=kurs",
@@ -68,6 +69,12 @@ PUBLIC_PAGES = {
     "robot": "/o-robocie",
     "qualifications": "/kwalifikacje?zawod=mechanik",
     "qualification": "/kwalifikacje/MEC.08",
+    "funding": "/finansowanie",
+    "funding-answered": "/finansowanie?oferta={mag}&sytuacja=working&pracodawca=tak&wiek=50_plus",
+    "funding-incomplete": "/finansowanie?sytuacja=working",
+    "compare": "/porownaj?o={mag}&o={mec08}&o={bud12}&o={eka07}&z=%C5%BBary",
+    "compare-refused": "/porownaj?o={mag}",
+    "provider": "/instytucje/{ckziu}",
 }
 
 
@@ -189,7 +196,8 @@ def test_a_public_page_has_no_axe_violations(
     name: str,
     lang: str,
 ) -> None:
-    path = PUBLIC_PAGES[name].format(mag=catalogue.ids["mag"])
+    ckziu = institution_id(catalogue.database_url, CKZIU_ZG)
+    path = PUBLIC_PAGES[name].format(**catalogue.ids, ckziu=ckziu)
     if lang == "en":
         path += ("&" if "?" in path else "?") + "lang=en"
     page.goto(base_url + path)
