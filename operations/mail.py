@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import smtplib
 import ssl
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -51,20 +52,30 @@ def parse_smtp_url(url: str) -> SmtpAddress:
     )
 
 
-def compose(sender: str, to: str, subject: str, text: str) -> EmailMessage:
+def compose(
+    sender: str, to: str, subject: str, text: str, headers: Mapping[str, str] | None = None
+) -> EmailMessage:
     message = EmailMessage()
     message["From"] = sender
     message["To"] = to
     message["Subject"] = subject
+    for name, value in (headers or {}).items():  # List-Unsubscribe of an alert, ...
+        message[name] = value
     # Quoted-printable keeps Polish letters readable by any server (no 8BITMIME needed).
     message.set_content(text, charset="utf-8", cte="quoted-printable")
     return message
 
 
-def send_mail(settings: AccountSettings, to: str, subject: str, text: str) -> None:
+def send_mail(
+    settings: AccountSettings,
+    to: str,
+    subject: str,
+    text: str,
+    headers: Mapping[str, str] | None = None,
+) -> None:
     """Send one plain-text message; raises `MailNotConfigured` or an `smtplib`/`OSError`."""
     address = parse_smtp_url(settings.smtp_url)
-    message = compose(settings.mail_from, to, subject, text)
+    message = compose(settings.mail_from, to, subject, text, headers)
     context = ssl.create_default_context()
     client: smtplib.SMTP
     if address.tls:
@@ -80,11 +91,17 @@ def send_mail(settings: AccountSettings, to: str, subject: str, text: str) -> No
         client.send_message(message)
 
 
-def deliver(settings: AccountSettings, to: str, subject: str, text: str) -> bool:
+def deliver(
+    settings: AccountSettings,
+    to: str,
+    subject: str,
+    text: str,
+    headers: Mapping[str, str] | None = None,
+) -> bool:
     """`send_mail` for what is already done when the mail goes (an account made, a decision
     recorded): a failure is logged for the operator, not raised at the person; False then."""
     try:
-        send_mail(settings, to, subject, text)
+        send_mail(settings, to, subject, text, headers)
     except (MailNotConfigured, smtplib.SMTPException, OSError) as exc:
         log.error("e-mail %r to %s not sent: %s", subject, to, exc)
         return False

@@ -67,6 +67,7 @@ from operations.schedule_jobs import (
     JobChanges,
     sync_jobs,
 )
+from operations.search_alerts import send_alerts_logged
 from operations.settings import OperationSettings
 from search.backends import get_backend
 
@@ -267,6 +268,16 @@ class CrawlScheduler:
         finally:
             self._end()
 
+    def run_search_alerts(self) -> None:
+        """The daily job: index what is waiting, then mail each due alert its new offers."""
+        if not self._begin():
+            return
+        try:
+            self.sync_index()
+            send_alerts_logged(self.engine, self.backend, self.settings)
+        finally:
+            self._end()
+
     def sync_index(self) -> int:
         """Drain the index outbox into the search backend; how many changes were indexed."""
         indexed = 0
@@ -328,6 +339,11 @@ def run_source(name: str) -> None:
 def run_housekeeping() -> None:
     """The daily housekeeping job."""
     _running().run_housekeeping()
+
+
+def run_search_alerts() -> None:
+    """The daily job of the search alerts' mails (`ALERTS_JOB`)."""
+    _running().run_search_alerts()
 
 
 def describe_run(summary: RunSummary, indexed: int) -> str:

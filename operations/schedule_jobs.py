@@ -1,5 +1,6 @@
 """The scheduler's jobs, kept in step with the registry: one per enabled source (of the file, or
-a feed registered in the panel), plus housekeeping and the re-reading of the sources.
+a feed registered in the panel), plus housekeeping, the search alerts' mails and the re-reading
+of the sources.
 
 A job is named by its source (`id` = source name) and lives in the job store, so its next run
 survives a restart. On each start `sync_jobs` keeps a job whose schedule is unchanged (a run
@@ -33,10 +34,14 @@ TIMEZONE = ZoneInfo("Europe/Warsaw")  # `at` and the housekeeping hour are Polis
 CRAWL_FUNC = "operations.schedule:run_source"
 HOUSEKEEPING_FUNC = "operations.schedule:run_housekeeping"
 HOUSEKEEPING_JOB = "catalogue:housekeeping"  # ':' keeps it apart from source names
+# The e-mail alerts of searches (`operations.search_alerts`), daily in the morning.
+ALERTS_FUNC = "operations.schedule:run_search_alerts"
+ALERTS_JOB = "catalogue:search-alerts"
+ALERTS_AT = time(7, 0)
 # Re-reading the sources, for the feeds institutions register in the panel (database sources).
 SOURCES_JOB = "catalogue:sources"
 SOURCES_EVERY = timedelta(minutes=5)
-OWN_JOBS = frozenset({HOUSEKEEPING_JOB, SOURCES_JOB})  # not sources: never removed
+OWN_JOBS = frozenset({HOUSEKEEPING_JOB, SOURCES_JOB, ALERTS_JOB})  # not sources: never removed
 HOUSEKEEPING_AT = time(0, 15)  # just after midnight, when yesterday's editions have started
 # A run may wait this long for a free worker (or a restart) before it is dropped. With missed
 # runs coalesced, the one left is never more than one interval late, so it always runs.
@@ -87,6 +92,14 @@ def sync_jobs(
             name="porządki w katalogu",
             misfire_grace_time=int(timedelta(hours=23).total_seconds()),
             next_run_time=now,
+        )
+    if scheduler.get_job(ALERTS_JOB) is None:
+        scheduler.add_job(
+            ALERTS_FUNC,
+            CronTrigger(hour=ALERTS_AT.hour, minute=ALERTS_AT.minute, timezone=TIMEZONE),
+            id=ALERTS_JOB,
+            name="powiadomienia o nowych ofertach wyszukiwań",
+            misfire_grace_time=int(timedelta(hours=23).total_seconds()),
         )
     return changes
 

@@ -15,7 +15,7 @@ from catalogue.db import get_engine
 from catalogue.models import Offer, Source
 from operations.institution_feeds import delete_feed, register_feed
 from operations.schedule import CrawlScheduler, ScheduleOptions
-from operations.schedule_jobs import HOUSEKEEPING_JOB, SOURCES_EVERY, SOURCES_JOB
+from operations.schedule_jobs import ALERTS_JOB, HOUSEKEEPING_JOB, SOURCES_EVERY, SOURCES_JOB
 from tests.app_settings import app_settings
 from tests.crawlers.conftest import FAST
 from tests.crawlers.recorded import RECORDED, RecordedServer
@@ -75,7 +75,7 @@ def test_feeds_registered_changed_or_deleted_while_it_runs_are_picked_up(
     first = register(database_url, "http://127.0.0.1:9/pierwszy.csv")
     changes = scheduler.start(paused=True)
     assert changes.added == [first.name]
-    assert job_ids(scheduler) == {first.name, HOUSEKEEPING_JOB, SOURCES_JOB}
+    assert job_ids(scheduler) == {first.name, HOUSEKEEPING_JOB, SOURCES_JOB, ALERTS_JOB}
     refresh = scheduler.scheduler.get_job(SOURCES_JOB)
     assert refresh is not None and refresh.trigger.interval == SOURCES_EVERY
 
@@ -86,6 +86,6 @@ def test_feeds_registered_changed_or_deleted_while_it_runs_are_picked_up(
         delete_feed(db, source)
     scheduler.refresh_sources()  # what the job does every SOURCES_EVERY
 
-    assert job_ids(scheduler) == {second.name, HOUSEKEEPING_JOB, SOURCES_JOB}
+    assert job_ids(scheduler) == {second.name, HOUSEKEEPING_JOB, SOURCES_JOB, ALERTS_JOB}
     job = scheduler.scheduler.get_job(second.name)
     assert job is not None and job.trigger.interval == timedelta(hours=6)

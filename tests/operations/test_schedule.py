@@ -24,7 +24,7 @@ from catalogue.models import CrawlRun, RunStatus
 from catalogue.store import CrawlRecorder
 from crawlers.run import CrawlTimeout, crawl
 from operations.schedule import CrawlScheduler, ScheduleOptions
-from operations.schedule_jobs import HOUSEKEEPING_JOB, TIMEZONE, next_runs
+from operations.schedule_jobs import ALERTS_JOB, HOUSEKEEPING_JOB, TIMEZONE, next_runs
 from samples.faults import Fault
 from samples.server import SampleServer
 from search.interface import Query
@@ -165,7 +165,12 @@ def test_sources_run_on_their_intervals_and_a_hanging_one_holds_up_no_other(
     hits = EmbeddedBackend(tmp_path / "index").search(Query(text="kelner")).hits
     assert hits
     assert {hit.id for hit in hits} <= {o.id for o in catalogue.offers("fixture-kkz").values()}
-    assert set(next_runs(catalogue.engine)) == {"fixture-kkz", "hanging", HOUSEKEEPING_JOB}
+    assert set(next_runs(catalogue.engine)) == {
+        "fixture-kkz",
+        "hanging",
+        HOUSEKEEPING_JOB,
+        ALERTS_JOB,
+    }
 
 
 def test_a_crawl_that_overruns_its_time_is_killed_and_its_run_marked_failed(
@@ -191,7 +196,7 @@ def test_jobs_outlive_the_scheduler_and_runs_missed_meanwhile_are_made_up_once(
     down.start(paused=True)  # jobs made, nothing run
     down.shutdown()
     stored = next_runs(catalogue.engine)
-    assert set(stored) == {"fixture-jsonld", HOUSEKEEPING_JOB}
+    assert set(stored) == {"fixture-jsonld", HOUSEKEEPING_JOB, ALERTS_JOB}
 
     time.sleep(3.5)  # the scheduler is down while three runs fall due
     assert make_scheduler(path).run_due() == [HOUSEKEEPING_JOB, "fixture-jsonld"]
@@ -244,7 +249,7 @@ def test_a_restart_keeps_unchanged_jobs_and_follows_the_registry_in_the_rest(
 
     changes, after = restart({"fixture-kkz": kkz})
     assert sorted(changes.removed) == ["fixture-bur", "fixture-jsonld"]
-    assert set(after) == {"fixture-kkz", HOUSEKEEPING_JOB}
+    assert set(after) == {"fixture-kkz", HOUSEKEEPING_JOB, ALERTS_JOB}
 
 
 def test_runs_cut_off_by_a_shutdown_are_made_up_at_the_next_start(
