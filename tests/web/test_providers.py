@@ -18,7 +18,7 @@ from catalogue.db import get_engine
 from catalogue.models import Edition, Institution, Offer, OfferStatus, Source
 from tests.app_settings import app_settings
 from tests.postgres_support import Databases
-from tests.web.web_support import CKZIU_ZG, TODAY, Catalogue, html
+from tests.web.web_support import CKZIU_ZG, TODAY, UZ, Catalogue, html
 from web.app import create_app
 from web.formatting import format_date
 
@@ -184,13 +184,17 @@ def test_impossible_ids_are_not_found(providers: Providers, path: str) -> None:
     html(providers.client, path, status=404)
 
 
-def test_a_provider_without_data_says_so(client: TestClient, catalogue: Catalogue) -> None:
-    engine = get_engine(catalogue.database_url)
+def institution_id(database_url: str, name: str) -> int:
+    """The id of the institution named `name` in a catalogue."""
+    engine = get_engine(database_url)
     with Session(engine) as session:
-        uz = session.exec(select(Institution).where(Institution.name.startswith("Uniwersytet")))  # type: ignore[attr-defined]
-        uz_id = uz.one().id
+        found = session.exec(select(Institution).where(Institution.name == name)).one()
     engine.dispose()
-    page = html(client, f"/instytucje/{uz_id}")
+    return found.id or 0
+
+
+def test_a_provider_without_data_says_so(client: TestClient, catalogue: Catalogue) -> None:
+    page = html(client, f"/instytucje/{institution_id(catalogue.database_url, UZ)}")
     assert page.css("#provider-registers-none")
     assert texts(page.css("#provider-contact"))["Strona internetowa"] == "https://uz.example.org/"
     assert len(page.css("#provider-offers li")) == 2  # postgraduate studies and the validation
