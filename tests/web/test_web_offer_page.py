@@ -64,7 +64,9 @@ def test_the_editions_table_has_a_caption_headers_and_one_row_per_edition(
     table = html(client, f"/oferty/{catalogue.ids['mag']}").css("table.editions")
     assert offer["title"] in table.css("caption::text").get()
     headers = table.css('thead th[scope="col"]::text').getall()
-    assert headers == ["Termin", "Zapisy do", "Miejsce", "Cena", "Liczba miejsc", "Forma"]
+    assert headers == [
+        "Termin", "Zapisy do", "Miejsce", "Cena", "Liczba miejsc", "Forma", "Mój plan"
+    ]  # fmt: skip
     rows = table.css("tbody tr")
     assert len(rows) == len(offer["editions"])
     first = [" ".join(cell.css("::text").getall()).split() for cell in rows[0].css("th, td")]
@@ -77,6 +79,7 @@ def test_the_editions_table_has_a_caption_headers_and_one_row_per_edition(
         "2 450,00 zł",
         "12",
         "stacjonarnie",
+        f"Dodaj ten termin do planu : {format_date(today + timedelta(days=20))}, Zielona Góra",
     ]
     second_place = rows[1].css("td")[1]
     assert second_place.css("::text").get().strip() == "Nowa Sól"
