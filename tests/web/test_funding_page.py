@@ -68,6 +68,9 @@ def test_for_a_free_kkz_the_free_route_says_the_offer_names_it(
     assert "podaje takie finansowanie" in page.css("#route-free .fund-offer-note").get()
     assert "nie podaje" in page.css("#route-bur .fund-offer-note").get()
     assert page.css("input[name=oferta]::attr(value)").get() == str(offer_id)
+    assert "bezpłatną edycję" in page.get()
+    paid = html(client, f"/finansowanie?oferta={catalogue.ids['mag']}&sytuacja=other&wiek=25_49")
+    assert "bezpłatną edycję" not in paid.get()
 
 
 def test_an_unknown_or_broken_offer_is_404(client: TestClient) -> None:

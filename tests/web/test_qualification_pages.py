@@ -115,6 +115,7 @@ def test_the_occupation_box_leads_to_that_occupations_qualifications(client: Tes
     assert "MEC.08" in codes and "MEC.03" in codes and "MOT.04" in codes
     assert "EKA.07" not in codes and "HGT.02" not in codes
     assert page.css("#zawod::attr(value)").get() == "mechanik"
+    assert "/?q=mechanik" in page.css("a::attr(href)").getall()  # on to the courses
     assert "Pokazano 7 z" in text_of(page, ".results-count")
 
 
@@ -140,7 +141,10 @@ def test_a_vocational_qualification_page_has_level_occupations_courses_and_valid
     level = text_of(page, "section[aria-labelledby=prk-heading]")
     assert "Co oznacza poziom 3?" in level and "branżowej szkoły I stopnia" in level
     occupations = text_of(page, "section[aria-labelledby=occupations-heading]")
-    assert "ślusarz (branżowa szkoła I stopnia)" in occupations
+    first = page.css(".qual-occupation-list li").xpath("string()").get()
+    assert "ślusarz (branżowa szkoła I stopnia) – Kwalifikacje tego zawodu: MEC.08" in " ".join(
+        first.split()
+    )
     assert "technik mechanik (technikum)" in occupations and "MEC.03" in occupations
     assert "/kwalifikacje/MEC.03" in page.css("a::attr(href)").getall()
     courses = page.css("section[aria-labelledby=courses-heading] a::attr(href)").getall()

@@ -40,7 +40,7 @@ MESSAGES = {
         ),
         "fund.search": "Zobacz oferty z takim finansowaniem",
         "fund.legal": "Podstawa prawna",
-        "fund.checked": "Jak to sprawdziliśmy",
+        "fund.offer.free": "Według źródła ta oferta ma bezpłatną edycję albo jest bezpłatna.",
         "fund.none": (
             "Nie znaleźliśmy drogi finansowania dla tej sytuacji – zapytaj w urzędzie pracy."
         ),
@@ -82,7 +82,7 @@ MESSAGES = {
         ),
         "fund.search": "See offers with this funding",
         "fund.legal": "Legal basis",
-        "fund.checked": "How we checked it (in Polish)",
+        "fund.offer.free": "By its source, this offer is free or has a free edition.",
         "fund.none": "We found no funding route for this situation: ask at the labour office.",
         "fund.back_offer": "Back to the offer",
         "offer.funding.link": "Can this be paid for?",

@@ -57,6 +57,7 @@ MESSAGES = {
         "quals.courses": "Kursy w regionie, które do niej przygotowują",
         "quals.courses.none": "W katalogu nie ma teraz opublikowanych kursów z tym kodem.",
         "quals.search": "Szukaj ofert z kodem {code}",
+        "quals.search.occupation": "Szukaj kursów ze słowem „{occupation}”",
         "quals.validation": "Gdzie można ją potwierdzić",
         "quals.validation.exam": (
             "Kwalifikację w zawodzie potwierdza egzamin zawodowy. Dla województwa lubuskiego "
@@ -128,6 +129,7 @@ MESSAGES = {
         "quals.courses": "Courses in the region preparing for it",
         "quals.courses.none": "The catalogue has no published course with this code now.",
         "quals.search": "Search offers with the code {code}",
+        "quals.search.occupation": "Search courses with the word “{occupation}”",
         "quals.validation": "Where it can be validated",
         "quals.validation.exam": (
             "A qualification in a profession is confirmed by the vocational examination. For the "

@@ -16,7 +16,7 @@ from catalogue.funding import (
     parse_situation,
     routes_for,
 )
-from search.funding import funding_values
+from search.funding import FREE, funding_values
 from web.errors import NotFound
 from web.i18n import negotiate_language
 from web.offers import load_offer
@@ -45,6 +45,7 @@ def funding_page(request: Request, session: SessionDep, templates: TemplatesDep)
     answered = any(params.get(name) for name in QUESTIONS)
     context = {
         "offer": offer,
+        "offer_free": facts is not None and FREE in facts.funding,
         "situation": situation,
         "incomplete": answered and situation is None,
         "matches": routes_for(situation, facts) if situation else [],
