@@ -1,5 +1,6 @@
 """Qualification pages: the list (grouped, filtered without JavaScript, by occupation) and one
-page per code, on a real SQLite catalogue: the web tests' offers plus a validation offer."""
+page per code, on a real catalogue of each kind: the web tests' offers plus a validation offer,
+an archived course and an offer naming a qualification of another kind."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from catalogue.qualification_info import filter_qualifications, known_qualificat
 from operations.indexing import rebuild_index
 from search.tantivy import EmbeddedBackend
 from tests.app_settings import app_settings
-from tests.postgres_support import SqliteFiles
+from tests.postgres_support import Databases, SqliteFiles
 from tests.web.conftest import fill_catalogue
 from tests.web.web_support import html
 from web.app import create_app
@@ -65,9 +66,11 @@ def _extra_offers(url: str) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, dict[str, int]]]:
+def world(
+    tmp_path_factory: pytest.TempPathFactory, databases: Databases
+) -> Iterator[tuple[TestClient, dict[str, int]]]:
     root: Path = tmp_path_factory.mktemp("qualifications")
-    url = SqliteFiles(root).create(root)
+    url = databases.create(root)
     engine = get_engine(url)
     ids = fill_catalogue(engine)
     engine.dispose()
@@ -78,6 +81,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient
     app = create_app(app_settings(database_url=url, index_dir=root / "index", sample_data=True))
     with TestClient(app) as client:
         yield client, ids
+    databases.drop(url)
 
 
 @pytest.fixture
