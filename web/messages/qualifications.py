@@ -45,10 +45,7 @@ MESSAGES = {
         "quals.prk.school": (
             "Poziom tej kwalifikacji ustaliliśmy z typu szkoły, która jej uczy ({school})."
         ),
-        "quals.prk.inferred": (
-            "Poziom ustaliliśmy z typu szkoły uczącej zawodu, nie z rejestru – rozstrzyga "
-            "Zintegrowany Rejestr Kwalifikacji."
-        ),
+        "quals.prk.inferred": "Poziomu nie odczytaliśmy z rejestru; wiążący poziom podaje:",
         "quals.zrk": "Zintegrowany Rejestr Kwalifikacji",
         "quals.occupations": "Zawody",
         "quals.occupations.intro": "Ta kwalifikacja należy do zawodów:",
@@ -115,10 +112,7 @@ MESSAGES = {
             "We read the level of this qualification from the type of school teaching it "
             "({school})."
         ),
-        "quals.prk.inferred": (
-            "The level is read from the type of school teaching the occupation, not from the "
-            "register: the Integrated Qualifications Register decides."
-        ),
+        "quals.prk.inferred": "The level was not read from the register; the binding one is in the",
         "quals.zrk": "Integrated Qualifications Register (ZRK)",
         "quals.occupations": "Occupations",
         "quals.occupations.intro": "This qualification belongs to the occupations:",
