@@ -126,7 +126,7 @@ def test_result_cards_pick_offers_for_the_compare_form(
     assert boxes and all(box.attrib["form"] == "compare-form" for box in boxes)
     for box in boxes:  # each box has a label naming its offer
         label = page.css(f"label[for='{box.attrib['id']}']").xpath("string()").get()
-        assert label.startswith("Porównaj: ")
+        assert label.startswith("Porównaj – ")
     compare_form = page.css("form#compare-form")
     assert compare_form.attrib["action"] == "/porownaj"
     assert compare_form.attrib["method"] == "get"

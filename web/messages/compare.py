@@ -41,7 +41,6 @@ MESSAGES = {
             "Wybierz inne oferty w wyszukiwarce."
         ),
         "compare.check": "Porównaj",
-        "compare.check.label": "Porównaj: {title}",
         "compare.submit": "Porównaj zaznaczone",
         "compare.hint": "Zaznacz 2–4 oferty polem „Porównaj” i porównaj je w jednej tabeli.",
     },
@@ -83,7 +82,6 @@ MESSAGES = {
             "Choose other offers in the search."
         ),
         "compare.check": "Compare",
-        "compare.check.label": "Compare: {title}",
         "compare.submit": "Compare ticked",
         "compare.hint": "Tick 2 to 4 offers with “Compare” and see them in one table.",
     },
