@@ -9,6 +9,7 @@ coordinator and the adviser who sees it: a new route gets its axe check with its
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -16,8 +17,11 @@ import pytest
 from fastapi import FastAPI
 from playwright.sync_api import Browser, BrowserContext, Page
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from catalogue.db import get_engine
+from catalogue.search_alerts import SearchAlert
+from operations.accounts import digest
 from operations.mailbox import Mailbox
 from tests.app_settings import app_settings
 from tests.mail_support import settings_with_mail
@@ -75,6 +79,10 @@ PUBLIC_PAGES = {
     "compare": "/porownaj?o={mag}&o={mec08}&o={bud12}&o={eka07}&z=%C5%BBary",
     "compare-refused": "/porownaj?o={mag}",
     "provider": "/instytucje/{ckziu}",
+    # A plan with items, and its share link: tests/web/test_plan_browser.py (both sizes).
+    "plan-empty": "/plan",
+    "alert-new": "/alerty/nowy?q=spawanie&kind=course",
+    "alert-sent": "/alerty/wyslano",
 }
 
 
@@ -292,6 +300,27 @@ def test_a_page_for_nobody_signed_in_has_no_axe_violations(
         assert_no_axe_violations(page, f"{path} ({lang})")
 
 
+@pytest.mark.parametrize("word", ["potwierdz", "wypisz"])
+def test_an_alert_s_link_page_has_no_axe_violations(
+    page: Page,
+    base_url: str,  # noqa: F811
+    site: Site,
+    word: str,
+) -> None:
+    """The pages a search alert's mail links to (confirm, unsubscribe), with a real link."""
+    token = secrets.token_urlsafe(32)
+    with Session(site.engine) as db:
+        db.add(SearchAlert(email=f"{word}.{token[:8]}@example.org", search="q=spawanie&kind=course",
+                           confirm_hash=digest(token), unsubscribe_hash=digest(token)))  # fmt: skip
+        db.commit()
+    for lang in ("pl", "en"):
+        answer = page.goto(f"{base_url}/alerty/{word}/{token}?lang={lang}")
+        assert answer is not None and answer.status == 200
+        assert_no_axe_violations(page, f"/alerty/{word}/… ({lang})")
+        if page.viewport_size and page.viewport_size["width"] == VIEWPORTS["phone"]["width"]:
+            assert_fits_the_width(page, f"/alerty/{word}/…")
+
+
 @dataclass(frozen=True)
 class Submission:
     """A form sent from a page, and what to type first: the answer shows errors or results."""
@@ -365,6 +394,13 @@ SUBMISSIONS = [
         "form[action$='/panel/import'] [type=submit]",
         "[role=alert]",
         file=("#upload-file", "oferty.csv", "to nie jest plik z ofertami"),
+    ),
+    Submission(
+        "anonymous",
+        "/alerty/nowy",
+        "form[action*='/alerty'] [type=submit]",
+        INVALID,
+        (("[name=email]", "nie-adres"),),
     ),
     Submission("coordinator", "/koordynator/instytucje", "button[value=refuse]", INVALID),
     Submission(
