@@ -162,9 +162,9 @@ def test_the_share_link_is_read_only_and_a_forged_one_is_not_found(
                                                 "note": "Pierwszy wybór"})  # fmt: skip
     share = page.css("#share-link::attr(href)").get()
     key = browser.cookies[PLAN_COOKIE]
-    assert share.endswith(f"/plan/{share_key_for(key)}") and key not in share
+    assert share == f"/plan/{share_key_for(key)}"
     stranger = TestClient(app)  # another browser: no cookie
-    shared = stranger.get(share.replace("http://testserver", ""))
+    shared = stranger.get(share)
     assert shared.status_code == 200
     assert shared.headers["x-robots-tag"].startswith("noindex")
     view = Selector(text=shared.text)
@@ -173,7 +173,8 @@ def test_the_share_link_is_read_only_and_a_forged_one_is_not_found(
     assert not view.css("#main form") and not view.css("#share-link")
     assert not html(stranger, "/plan").css("#plan-items")  # its own (empty) plan
     # A forged share key, the owner's key used as a share key, a changed character: 404.
-    for forged in ("x" * 43, key, share_key_for(key)[:-1] + "A", "a" * 300):
+    changed = ("B" if share[6] == "A" else "A") + share[7:]  # one character of the key
+    for forged in ("x" * 43, key, changed, "a" * 300):
         assert stranger.get(f"/plan/{forged}").status_code == 404
         assert stranger.get(f"/plan/{forged}.ics").status_code == 404
     # A forged cookie opens no plan and changes nothing.
@@ -236,7 +237,7 @@ def test_the_ics_holds_the_chosen_editions(browser: TestClient, catalogue: Catal
     assert str(event["location"]) == "Nowa Sól"
     assert str(event["url"]).endswith(f"/oferty/{catalogue.ids['mag']}")
     share = html(browser, "/plan").css("#share-link::attr(href)").get()
-    shared = TestClient(browser.app).get(share.replace("http://testserver", "") + ".ics")
+    shared = TestClient(browser.app).get(share + ".ics")
     assert shared.status_code == 200
     assert Calendar.from_ical(shared.content).walk("VEVENT")[0]["uid"] == event["uid"]
 
@@ -250,7 +251,7 @@ def test_an_unused_plan_expires_and_its_links_stop_working(
 
     _add(browser, catalogue.ids["mag"])
     share = html(browser, "/plan").css("#share-link::attr(href)").get()
-    path = share.replace("http://testserver", "")
+    path = share
     engine = get_engine(catalogue.database_url)
     with Session(engine) as db:
         later = datetime.now(UTC) + timedelta(days=PLAN_EXPIRY_DAYS + 1)

@@ -63,7 +63,8 @@ def _today() -> date:
 
 
 def _share_url(request: Request, key: str) -> str:
-    return str(request.base_url).rstrip("/") + f"/plan/{plans.share_key_for(key)}"
+    """The share link's path (the page shows it whole, on the site's public address)."""
+    return f"/plan/{plans.share_key_for(key)}"
 
 
 def _page(
