@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from xml.etree import ElementTree as ET
 
+import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import Session, select
 
+from catalogue.db import get_engine
+from catalogue.models import Offer
+from operations.indexing import rebuild_index
+from search.tantivy import EmbeddedBackend
+from tests.app_settings import app_settings
+from tests.web.conftest import fill_catalogue
 from tests.web.web_support import Catalogue, active, html
+from web.app import create_app
+
+pytestmark = pytest.mark.pages_not_database  # SQLite only (tests/conftest.py)
 
 NS = {"a": "http://www.w3.org/2005/Atom"}
 
@@ -93,3 +105,29 @@ def test_the_search_page_links_its_feed(client: TestClient) -> None:
     assert visible.attrib["href"] == head
     target = feed(client, head)
     assert titles(target) == ["Kurs spawania metodą MAG (135)"]
+
+
+def test_the_offer_the_catalogue_saw_last_comes_first(database_url: str, tmp_path: Path) -> None:
+    engine = get_engine(database_url)
+    ids = fill_catalogue(engine)
+    with Session(engine) as session:
+        for key, days_ago in (("de", 0), ("bud12", 1), ("mag", 2)):  # the others: a week ago
+            offer = session.get(Offer, ids[key])
+            assert offer is not None
+            offer.first_seen = datetime.now(UTC) - timedelta(days=days_ago)
+            session.add(offer)
+        for offer in session.exec(select(Offer)).all():
+            if offer.id not in (ids["de"], ids["bud12"], ids["mag"]):
+                offer.first_seen = datetime.now(UTC) - timedelta(days=7)
+                session.add(offer)
+        session.commit()
+    rebuild_index(engine, EmbeddedBackend(tmp_path / "index"))
+    with TestClient(create_app(app_settings(database_url, tmp_path / "index"))) as client:
+        assert titles(feed(client, "/kanal.atom"))[:3] == [
+            "Język niemiecki w pracy – kurs A2",
+            "Murarz-tynkarz – KKZ BUD.12",
+            "Kurs spawania metodą MAG (135)",
+        ]
+        assert titles(feed(client, "/kanal.atom?kind=kkz"))[0] == "Murarz-tynkarz – KKZ BUD.12"
+        answer = client.get("/kanal.atom?q=niemiecki")
+        assert "max-age" in answer.headers["cache-control"]

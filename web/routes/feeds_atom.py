@@ -4,10 +4,17 @@ Its newest offers (`operations.followed_searches`), newest first by when the cat
 saw each, at most 50: a feed reader shows what a search finds that is new. The feed's id and
 its self link are the normal form of the search, so the same search asked in another order is
 one feed. Atom 1.0 (RFC 4287), written with ElementTree (every text escaped).
+
+Finding a broad search's newest offers reads all its hits (0.1-0.5 s for 3,000), and feed readers
+ask again and again: each app keeps a feed's offers for `KEPT_SECONDS` (at most `KEPT_FEEDS`
+searches), and tells caches the same (`Cache-Control`).
 """
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import OrderedDict
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl
 from xml.etree import ElementTree as ET
@@ -26,6 +33,38 @@ router = APIRouter(include_in_schema=False)
 ATOM = "http://www.w3.org/2005/Atom"
 MEDIA_TYPE = "application/atom+xml"
 FEED_PATH = "/kanal.atom"
+KEPT_SECONDS = 300
+KEPT_FEEDS = 256
+
+
+class KeptFeeds:
+    """The newest offers of the searches asked lately, each for `KEPT_SECONDS`; thread-safe."""
+
+    def __init__(self) -> None:
+        self._kept: OrderedDict[str, tuple[float, list[NewOffer]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, normal: str) -> list[NewOffer] | None:
+        with self._lock:
+            found = self._kept.get(normal)
+            if found is None or time.monotonic() - found[0] > KEPT_SECONDS:
+                return None
+            return found[1]
+
+    def put(self, normal: str, offers: list[NewOffer]) -> None:
+        with self._lock:
+            self._kept[normal] = (time.monotonic(), offers)
+            self._kept.move_to_end(normal)
+            while len(self._kept) > KEPT_FEEDS:
+                self._kept.popitem(last=False)
+
+
+def _kept_feeds(request: Request) -> KeptFeeds:
+    state = request.app.state
+    if not hasattr(state, "kept_feeds"):
+        state.kept_feeds = KeptFeeds()
+    kept: KeptFeeds = state.kept_feeds
+    return kept
 
 
 def feed_path(normal: str) -> str:
@@ -80,7 +119,11 @@ def search_feed(
     lang = negotiate_language(request)
     t = Translator(lang)
     normal = normal_search(request.query_params.multi_items())
-    offers = newest_offers(engine, search, normal)
+    kept = _kept_feeds(request)
+    offers = kept.get(normal)
+    if offers is None:
+        offers = newest_offers(engine, search, normal)
+        kept.put(normal, offers)
     base = settings.catalogue.public_url.rstrip("/")
     self_url = base + feed_path(normal)
     search_url = f"{base}/?{normal}" if normal else f"{base}/"
@@ -107,4 +150,5 @@ def search_feed(
         _add(entry, "updated", _stamp(offer.first_seen))
         _add(entry, "summary", describe(offer, t, lang), type="text")
     body = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
-    return Response(body, media_type=f"{MEDIA_TYPE}; charset=utf-8")
+    headers = {"Cache-Control": f"public, max-age={KEPT_SECONDS}"}
+    return Response(body, media_type=f"{MEDIA_TYPE}; charset=utf-8", headers=headers)
