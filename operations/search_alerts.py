@@ -40,7 +40,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from catalogue.models import utcnow
-from catalogue.search_alerts import UNCONFIRMED_DAYS, AlertFrequency, SearchAlert
+from catalogue.search_alerts import SEARCH_MAX, UNCONFIRMED_DAYS, AlertFrequency, SearchAlert
 from operations import search_alert_mails
 from operations.accounts import FieldError, FormInvalid, as_utc, digest, email_errors, link
 from operations.followed_searches import newest_offers
@@ -104,6 +104,8 @@ def subscribe(
     chosen = _frequency(frequency)
     if chosen is None:
         errors.append(FieldError("frequency", "frequency_invalid"))
+    if len(search) > SEARCH_MAX:  # a search no form makes
+        errors.append(FieldError("search", "too_long"))
     if errors or chosen is None:
         raise FormInvalid(errors)
     keys = (

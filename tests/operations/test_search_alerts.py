@@ -17,6 +17,7 @@ from catalogue.db import get_engine
 from catalogue.models import Offer, Source
 from catalogue.search_alerts import SearchAlert
 from lll.settings import Settings
+from operations.accounts import FormInvalid
 from operations.followed_searches import newest_offers, normal_search
 from operations.indexing import rebuild_index
 from operations.mailbox import Mailbox
@@ -29,7 +30,7 @@ from operations.search_alerts import (
     unsubscribe,
 )
 from search.tantivy import EmbeddedBackend
-from tests.mail_support import (  # noqa: F401  (fixtures, found by name)
+from tests.mail_support import (
     db,
     link_path,
     mail_settings,
@@ -40,6 +41,8 @@ from tests.mail_support import (  # noqa: F401  (fixtures, found by name)
 )
 from tests.web.conftest import _offer, fill_catalogue
 from tests.web.web_support import OFFERS
+
+__all__ = ["db", "mail_settings", "mailbox"]  # the fixtures, found by name
 
 OLA = "ola@example.org"
 CLIENT = "203.0.113.5"
@@ -183,9 +186,7 @@ def test_forged_links_do_nothing_and_unconfirmed_alerts_are_forgotten(
 def test_subscribing_is_throttled_per_address(
     db: Session, mail_settings: Settings, mailbox: Mailbox
 ) -> None:
-    outcomes = [
-        subscribe(db, mail_settings, OLA, f"q=kurs{n}", "daily", CLIENT) for n in range(6)
-    ]
+    outcomes = [subscribe(db, mail_settings, OLA, f"q=kurs{n}", "daily", CLIENT) for n in range(6)]
     assert outcomes[:5] == [Subscribed.sent] * 5
     assert outcomes[5] == Subscribed.throttled
     assert len(messages_to(mailbox, OLA)) == 5
@@ -211,3 +212,17 @@ def test_a_search_s_newest_offers_come_first_and_since_keeps_only_new_ones(
     assert len(newest_offers(engine, backend, "", limit=2)) == 2
     since = base - timedelta(days=1, hours=1)  # the first two offers only
     assert [o.id for o in newest_offers(engine, backend, "", since=since)] == ids[:2]
+
+
+def test_an_address_frequency_or_search_no_form_makes_is_refused(
+    db: Session, mail_settings: Settings, mailbox: Mailbox
+) -> None:
+    for email, frequency, search, field in (
+        ("nie-adres", "daily", WELDING, "email"),
+        (OLA, "hourly", WELDING, "frequency"),
+        (OLA, "daily", "q=" + "x" * 2100, "search"),
+    ):
+        with pytest.raises(FormInvalid) as refused:
+            subscribe(db, mail_settings, email, search, frequency, CLIENT)
+        assert [error.field for error in refused.value.errors] == [field]
+    assert mailbox.files() == [] and db.exec(select(SearchAlert)).all() == []
