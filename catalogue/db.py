@@ -13,7 +13,8 @@ from sqlmodel import create_engine
 import catalogue.accounts  # (the account tables, with the catalogue's)
 import catalogue.outbox  # (every session records offer changes for the index)
 import catalogue.plans  # (the tables of "Mój plan")
-import catalogue.search_alerts  # noqa: F401  (e-mail alerts for a search)
+import catalogue.search_alerts  # (e-mail alerts for a search)
+import catalogue.shortlists  # noqa: F401  (career advisers' client shortlists)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

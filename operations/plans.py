@@ -19,9 +19,10 @@ import base64
 import hashlib
 import hmac
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Literal, Protocol
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
@@ -286,10 +287,27 @@ def _span(edition: Edition) -> tuple[date, date] | None:
     return edition.start_date, max(edition.end_date or edition.start_date, edition.start_date)
 
 
+class ChosenItem(Protocol):
+    """An item of a list of offers: a plan's (`PlanItem`) or an adviser's shortlist's."""
+
+    id: int | None
+    offer_id: int
+    edition_id: int | None
+    edition_start: date | None
+    note: str
+
+
 def read_plan(db: Session, plan: Plan, today: date) -> PlanView:
     """The plan's items in order, with each one's cost and hours, the totals and warnings."""
+    view = read_items(db, _items(db, plan), today)
+    view.expires_at = expires_at(plan)
+    return view
+
+
+def read_items(db: Session, chosen: Sequence[ChosenItem], today: date) -> PlanView:
+    """Items (in their order) with each one's cost and hours, the totals and warnings."""
     items: list[ItemView] = []
-    for item in _items(db, plan):
+    for item in chosen:
         offer = db.get(Offer, item.offer_id)
         assert offer is not None and item.id is not None
         editions = list(offer.editions)
@@ -318,7 +336,6 @@ def read_plan(db: Session, plan: Plan, today: date) -> PlanView:
         hours=sum(i.hours for i in items if i.hours is not None),
         hours_unknown=sum(1 for i in items if i.hours is None),
         warnings=_warnings(items, today),
-        expires_at=expires_at(plan),
     )
     return view
 

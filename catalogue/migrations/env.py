@@ -5,7 +5,8 @@ from sqlmodel import SQLModel, create_engine
 
 import catalogue.accounts  # (registers the account tables too)
 import catalogue.models  # (registers the tables on SQLModel.metadata)
-import catalogue.plans  # noqa: F401  (the plan tables)
+import catalogue.plans  # (the plan tables)
+import catalogue.shortlists  # noqa: F401  (advisers' shortlists)
 
 config = context.config
 target_metadata = SQLModel.metadata
