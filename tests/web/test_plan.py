@@ -260,3 +260,40 @@ def test_an_unused_plan_expires_and_its_links_stop_working(
     engine.dispose()
     assert browser.get(path).status_code == 404
     assert not html(browser, "/plan").css("#plan-items")
+
+
+def test_the_pdf_holds_the_plan_in_polish_letters(browser: TestClient, catalogue: Catalogue):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    assert browser.get("/plan.pdf").status_code == 404  # no plan yet
+    _add(browser, catalogue.ids["mag"], _editions(catalogue, "mag")[1])
+    _add(browser, catalogue.ids["senior"])  # "Opiekun osoby starszej", Świebodzin, free
+    page = html(browser, "/plan")
+    item = page.css("#plan-items > li::attr(id)").getall()[1].split("-")[1]
+    token = page.css("input[name=csrf_token]::attr(value)").get()
+    note = "Zażółć gęślą jaźń – zapytać w PUP"
+    browser.post(
+        f"/plan/pozycje/{item}", data={"csrf_token": token, "action": "note", "note": note}
+    )
+    response = browser.get(page.css("#pdf-link::attr(href)").get())
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert "attachment" in response.headers["content-disposition"]
+    reader = PdfReader(BytesIO(response.content))
+    assert len(reader.pages) == 1
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "Mój plan" in text
+    assert catalogue.offer("mag")["title"] in text and "Opiekun osoby starszej" in text
+    assert note in text  # Polish letters survive: the font has them
+    assert "2 450,00 zł (wybrany termin)" in text.replace("\xa0", " ")
+    assert "Nowa Sól" in text
+    share = page.css("#share-link::attr(href)").get()
+    assert share in text  # the printed plan says where to read it online
+    # The share link's PDF: the same plan, titled read-only; a forged link: 404.
+    shared = TestClient(browser.app).get(share + ".pdf")
+    assert shared.status_code == 200
+    shared_text = PdfReader(BytesIO(shared.content)).pages[0].extract_text()
+    assert "tylko do odczytu" in shared_text and "Zażółć gęślą jaźń" in shared_text
+    assert browser.get("/plan/" + "x" * 43 + ".pdf").status_code == 404

@@ -1,7 +1,8 @@
 """ "Mój plan" in a real Chromium against the app served over HTTP: a resident adds two offers
 from search and one edition from an offer page, writes a note, opens the share link in a fresh
-browser (read only), downloads the .ics file and parses it, and prints the plan on at most two
-A4 pages without its controls. The pages pass axe-core at desktop and phone sizes."""
+browser (read only), downloads the .ics file and the server's PDF and reads them back, and
+prints the plan on at most two A4 pages without its controls. The pages pass axe-core at
+desktop and phone sizes."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 from fastapi import FastAPI
 from icalendar import Calendar
 from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 
 from catalogue.db import get_engine
 from tests.app_settings import app_settings
@@ -111,6 +113,16 @@ def test_a_resident_builds_shares_prints_and_downloads_a_plan(
     download_info.value.save_as(ics)
     events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
     assert [(str(e["summary"]), str(e["location"])) for e in events] == [(mag, "Nowa Sól")]
+
+    # The server's PDF: the plan's text, Polish letters and all, on one A4 page.
+    with page.expect_download() as download_info:
+        page.locator("#pdf-link").click()
+    made = tmp_path / "plan.pdf"
+    download_info.value.save_as(made)
+    reader = PdfReader(made)
+    assert len(reader.pages) == 1 and round(float(reader.pages[0].mediabox.width)) == 595
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert mag in text and pm in text and "Zapytać pracodawcę o dofinansowanie z KFS" in text
 
     # The share link, in a fresh browser: the same plan, read only.
     share = page.locator("#share-link").get_attribute("href")

@@ -83,9 +83,10 @@ MESSAGES = {
             "Link do podglądu planu (tylko do odczytu) – możesz go wysłać np. doradcy zawodowemu:"
         ),
         "plan.ics": "Pobierz wybrane terminy do kalendarza (plik .ics)",
+        "plan.pdf": "Pobierz plan jako PDF",
         "plan.print": (
-            "Aby wydrukować plan lub zapisać go jako PDF, użyj polecenia drukowania w "
-            "przeglądarce (Ctrl+P): wydruk nie zawiera przycisków."
+            "Aby wydrukować plan, użyj polecenia drukowania w przeglądarce (Ctrl+P): wydruk "
+            "nie zawiera przycisków."
         ),
         "plan.expires": "Plan zostanie usunięty, jeśli nie otworzysz go do {date}.",
         "plan.ics.enrolment": "Zapisy do {date}",
@@ -170,9 +171,10 @@ MESSAGES = {
         "plan.export": "Share, print, save",
         "plan.share": "A read-only link to the plan – you may send it, e.g. to a career adviser:",
         "plan.ics": "Download the chosen dates for a calendar (.ics file)",
+        "plan.pdf": "Download the plan as PDF",
         "plan.print": (
-            "To print the plan or save it as PDF, use your browser's print command (Ctrl+P): "
-            "the printout leaves out the buttons."
+            "To print the plan, use your browser's print command (Ctrl+P): the printout "
+            "leaves out the buttons."
         ),
         "plan.expires": "The plan will be deleted unless you open it by {date}.",
         "plan.ics.enrolment": "Enrolment until {date}",

@@ -1,12 +1,12 @@
 """ "Mój plan" without an account: GET /plan (the owner's page), POST /plan/dodaj (from a result
 card or an offer page), POST /plan/pozycje/{id} (move, remove, note, forget the edition),
 GET /plan/{share key} (read only), GET /plan.ics and /plan/{share key}.ics (the chosen
-editions as iCalendar).
+editions as iCalendar), GET /plan.pdf and /plan/{share key}.pdf (the plan as a PDF).
 
 The owner's key lives in the `lll_plan` cookie (HttpOnly, SameSite=Lax, Secure behind TLS, as
 long as a plan lives unused: `catalogue.plans.PLAN_EXPIRY_DAYS`); the plan is made on the first
-add (`operations.plans`). Every page works without JavaScript; print and PDF-by-printing use
-the page's print layout (style.css, @media print).
+add (`operations.plans`). Every page works without JavaScript; printing uses the page's print
+layout (style.css, @media print), the PDF is made on the server (`web.plan_pdf`).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from operations.plans import PlanError, PlanView
 from web.auth import CsrfDep, safe_next
 from web.errors import InvalidInput, NotFound
 from web.i18n import Translator, negotiate_language
+from web.plan_pdf import plan_pdf
 from web.services import SessionDep, TemplatesDep
 
 router = APIRouter(include_in_schema=False)
@@ -75,6 +76,7 @@ def _page(
     owner: bool,
     share_url: str | None = None,
     ics_url: str,
+    pdf_url: str = "",
     error: str | None = None,
     status_code: int = 200,
 ) -> Response:
@@ -85,6 +87,7 @@ def _page(
         "owner": owner,
         "share_url": share_url,
         "ics_url": ics_url,
+        "pdf_url": pdf_url or ics_url.removesuffix(".ics") + ".pdf",
         "flash": flash if flash in FLASHES else None,
         "back": safe_next(back) if back else None,
         "error": error,
@@ -209,6 +212,33 @@ def plan_ics(request: Request, db: SessionDep) -> Response:
     if plan is None:
         raise NotFound("This browser has no plan")
     return _ics(request, plans.read_plan(db, plan, _today()))
+
+
+@router.get("/plan/{share_key}.pdf", name="plan_shared_pdf")
+def shared_pdf(request: Request, share_key: str, db: SessionDep) -> Response:
+    view = plans.read_plan(db, _shared(db, share_key), _today())
+    return _pdf(request, view, owner=False, share_path=f"/plan/{share_key}")
+
+
+@router.get("/plan.pdf", name="plan_pdf")
+def own_pdf(request: Request, db: SessionDep) -> Response:
+    key = _key(request)
+    plan = plans.find_plan(db, key)
+    if plan is None or key is None:
+        raise NotFound("This browser has no plan")
+    view = plans.read_plan(db, plan, _today())
+    return _pdf(request, view, owner=True, share_path=_share_url(request, key))
+
+
+def _pdf(request: Request, view: PlanView, *, owner: bool, share_path: str) -> Response:
+    t = Translator(negotiate_language(request))
+    title = t("plan.title") if owner else t("plan.shared.title")
+    address = str(request.base_url).rstrip("/") + share_path
+    return Response(
+        plan_pdf(view, t, title, address),
+        media_type="application/pdf",
+        headers={"Content-Disposition": 'attachment; filename="moj-plan.pdf"', **NOT_INDEXED},
+    )
 
 
 @router.get("/plan/{share_key}", name="plan_shared", response_class=HTMLResponse)
