@@ -59,11 +59,37 @@ def _check_both_sizes(page: Page, where: str) -> None:
 
 
 def _add_from_search(page: Page, base_url: str, query: str, title: str) -> None:  # noqa: F811
+    """With JavaScript (web/static/plan.js): added in the background, the page stays."""
     page.goto(f"{base_url}/?q={query}")
     page.get_by_role("button", name=named("Dodaj do planu", title)).click()
-    expect(page.locator("#plan-flash")).to_contain_text("Dodano do planu.")
-    page.locator("#plan-flash a").click()  # back to the results it came from
+    card = page.locator("li.card", has=page.get_by_role("heading", name=title))
+    expect(card.get_by_role("link", name="W planie – zobacz plan")).to_be_visible()
+    expect(page.locator("#plan-live")).to_have_text("W planie – zobacz plan")
     expect(page).to_have_url(re.compile(rf"/\?q={query}$"))
+
+
+def test_without_javascript_adding_goes_to_the_plan_and_back(
+    browser: Browser,  # noqa: F811
+    base_url: str,  # noqa: F811
+    catalogue: Catalogue,
+) -> None:
+    context = browser.new_context(viewport=DESKTOP, locale="pl-PL", java_script_enabled=False)  # type: ignore[arg-type]
+    page = context.new_page()
+    title = catalogue.offer("udt")["title"]
+    page.goto(f"{base_url}/?q=wózków")
+    page.get_by_role("button", name=named("Dodaj do planu", title)).click()
+    expect(page).to_have_url(re.compile(r"/plan\?zrobiono=added"))
+    expect(page.locator("#plan-flash")).to_contain_text("Dodano do planu.")
+    expect(page.locator("#plan-items > li h3")).to_have_text([title])
+    page.locator("#plan-flash a").click()  # back to the results it came from
+    expect(page).to_have_url(re.compile(r"/\?q=w"))
+    page.goto(f"{base_url}/oferty/{catalogue.ids['mag']}")
+    page.get_by_role("button", name=re.compile(r"Dodaj ten termin do planu\s*:.*Nowa Sól")).click()
+    expect(page.locator("#plan-flash")).to_contain_text("Dodano do planu.")
+    expect(page.locator("#plan-items > li h3")).to_have_text(
+        [title, catalogue.offer("mag")["title"]]
+    )
+    context.close()
 
 
 def test_a_resident_builds_shares_prints_and_downloads_a_plan(
@@ -84,13 +110,16 @@ def test_a_resident_builds_shares_prints_and_downloads_a_plan(
     # One edition of the welding course, chosen on its page (the second run, in Nowa Sól).
     page.goto(f"{base_url}/oferty/{catalogue.ids['mag']}")
     page.get_by_role("button", name=re.compile(r"Dodaj ten termin do planu\s*:.*Nowa Sól")).click()
-    expect(page.locator("#plan-flash")).to_contain_text("Wybrano termin")
+    expect(page.locator("table.editions .plan-added")).to_have_text("W planie – zobacz plan")
+    page.locator("table.editions .plan-added").click()
+    expect(page).to_have_url(re.compile(r"/plan$"))
 
     items = page.locator("#plan-items > li h3")
     expect(items).to_have_text([mag, pm])
     page.get_by_label(named("Notatka", pm)).fill("Zapytać pracodawcę o dofinansowanie z KFS")
     page.get_by_role("button", name=named("Zapisz notatkę", pm)).click()
     expect(page.locator("#plan-flash")).to_contain_text("Zapisano notatkę.")
+    _check_both_sizes(page, "owner's plan with a message")
     page.get_by_role("button", name=named("Wyżej", pm)).click()
     expect(items).to_have_text([pm, mag])
     expect(page.locator("#total-cost")).to_contain_text("8 250")

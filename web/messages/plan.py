@@ -92,6 +92,8 @@ MESSAGES = {
         "plan.ics.enrolment": "Zapisy do {date}",
         "plan.add": "Dodaj do planu",
         "plan.add.edition": "Dodaj ten termin do planu",
+        "plan.js.added": "W planie – zobacz plan",
+        "plan.js.failed": "Nie udało się dodać do planu.",
     },
     "en": {
         "plan.nav": "My plan",
@@ -180,5 +182,7 @@ MESSAGES = {
         "plan.ics.enrolment": "Enrolment until {date}",
         "plan.add": "Add to plan",
         "plan.add.edition": "Add this date to the plan",
+        "plan.js.added": "In the plan – see the plan",
+        "plan.js.failed": "Could not add to the plan.",
     },
 }
