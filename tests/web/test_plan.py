@@ -297,3 +297,25 @@ def test_the_pdf_holds_the_plan_in_polish_letters(browser: TestClient, catalogue
     shared_text = PdfReader(BytesIO(shared.content)).pages[0].extract_text()
     assert "tylko do odczytu" in shared_text and "Zażółć gęślą jaźń" in shared_text
     assert browser.get("/plan/" + "x" * 43 + ".pdf").status_code == 404
+
+
+def test_the_owner_chooses_a_date_on_the_plan_page(browser: TestClient, catalogue: Catalogue):
+    _add(browser, catalogue.ids["mag"])  # two editions, none chosen
+    page = html(browser, "/plan")
+    form = page.css("form.plan-edition-form")
+    assert form.css("input[name=offer]::attr(value)").get() == str(catalogue.ids["mag"])
+    options = form.css("select[name=edition] option::attr(value)").getall()
+    assert options == [str(e) for e in _editions(catalogue, "mag")]
+    response = browser.post(
+        form.attrib["action"],
+        data={
+            "csrf_token": _csrf(browser),
+            "offer": str(catalogue.ids["mag"]),
+            "edition": options[1],
+        },
+        follow_redirects=False,
+    )
+    assert response.headers["location"].startswith("/plan?zrobiono=edition")
+    page = html(browser, "/plan")
+    assert page.css("select[name=edition] option[selected]::attr(value)").get() == options[1]
+    assert "(wybrany termin)" in page.css(".cost-basis::text").get()

@@ -78,6 +78,8 @@ MESSAGES = {
         "plan.down": "Niżej",
         "plan.remove": "Usuń",
         "plan.clear_edition": "Nie wybieraj terminu",
+        "plan.choose_edition": "Wybierz termin",
+        "plan.choose_edition.submit": "Zapisz termin",
         "plan.export": "Udostępnij, wydrukuj, zapisz",
         "plan.share": (
             "Link do podglądu planu (tylko do odczytu) – możesz go wysłać np. doradcy zawodowemu:"
@@ -170,6 +172,8 @@ MESSAGES = {
         "plan.down": "Down",
         "plan.remove": "Remove",
         "plan.clear_edition": "Choose no date",
+        "plan.choose_edition": "Choose a date",
+        "plan.choose_edition.submit": "Save the date",
         "plan.export": "Share, print, save",
         "plan.share": "A read-only link to the plan – you may send it, e.g. to a career adviser:",
         "plan.ics": "Download the chosen dates for a calendar (.ics file)",
