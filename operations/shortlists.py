@@ -22,7 +22,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func
+from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from catalogue.accounts import Account, Role
@@ -93,9 +93,9 @@ def find(db: Session, adviser: Account, shortlist_id: int) -> Shortlist:
 
 def delete_shortlist(db: Session, adviser: Account, shortlist_id: int) -> None:
     shortlist = find(db, adviser, shortlist_id)
-    for item in _items(db, shortlist):
-        _forget_outcome(db, item)
-        db.delete(item)
+    items = select(ShortlistItem.id).where(ShortlistItem.shortlist_id == shortlist.id)
+    db.execute(delete(ReferralOutcome).where(col(ReferralOutcome.item_id).in_(items)))
+    db.execute(delete(ShortlistItem).where(col(ShortlistItem.shortlist_id) == shortlist.id))
     db.delete(shortlist)
     db.commit()
 

@@ -20,6 +20,7 @@ from web.errors import install_error_handlers
 from web.ratelimit import install_rate_limits
 from web.routes import (
     accounts,
+    adviser,
     api,
     compare,
     coordinator_institutions,
@@ -67,6 +68,7 @@ PAGE_ROUTERS = (
     search_alerts.router,
     qualifications.router,
     funding.router,
+    adviser.router,
 )
 
 

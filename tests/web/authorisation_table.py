@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-PREFIXES = ("/panel", "/koordynator", "/api/v1/institution", "/konto")
+PREFIXES = ("/panel", "/koordynator", "/api/v1/institution", "/konto", "/doradca", "/skierowanie")
 ACTORS = ("anonymous", "member_a", "member_b", "adviser", "coordinator")
 OFFER_STATES = ("draft", "review", "published", "archived")
 
@@ -271,6 +271,31 @@ ACCOUNT_ROWS: list[Row] = [
     Row("POST", "/konto/wyloguj-wszedzie", (UNAUTHENTICATED, GONE, GONE, GONE, GONE)),
 ]
 
+# A career adviser's client shortlists (issue 12): the adviser's own only. `{shortlist_id}` and
+# `{item_id}` are the world's adviser's shortlist and its item (A's published offer); `{key}`
+# is its referral's live read-only key (anyone with the link sees the copy). Another adviser's
+# shortlist answers 404 (tests/web/test_adviser.py).
+ADVISER_PAGE = (GONE, FORBIDDEN, FORBIDDEN, SEE, FORBIDDEN)
+ADVISER_CHANGE = (UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, GONE, FORBIDDEN)
+ADVISER_ROWS: list[Row] = [
+    Row("GET", "/doradca", ADVISER_PAGE),
+    Row("POST", "/doradca/listy", ADVISER_CHANGE, form={"label": "CAZ/{n}/2027"}),
+    Row("GET", "/doradca/listy/{shortlist_id}", ADVISER_PAGE),
+    Row("POST", "/doradca/listy/{shortlist_id}/usun", ADVISER_CHANGE),
+    Row("GET", "/doradca/dodaj?oferta={offer_id}", ADVISER_PAGE),
+    Row(
+        "POST",
+        "/doradca/dodaj",
+        ADVISER_CHANGE,
+        form={"shortlist": "{shortlist_id}", "offer": "{offer_id}"},
+    ),
+    Row("POST", "/doradca/pozycje/{item_id}", ADVISER_CHANGE, form={"action": "note", "note": "x"}),
+    Row("POST", "/doradca/listy/{shortlist_id}/udostepnij", ADVISER_CHANGE),
+    Row("GET", "/doradca/listy/{shortlist_id}/skierowanie", ADVISER_PAGE),
+    Row("GET", "/skierowanie/{key}", (SEE,) * 5),
+    Row("GET", "/koordynator/wyniki-skierowan", COORDINATOR_PAGE),
+]
+
 TABLE: list[Row] = [
     *PUBLIC_ROWS,
     *API_ROWS,
@@ -281,4 +306,5 @@ TABLE: list[Row] = [
     *COORDINATOR_ROWS,
     *CRAWLED_ROWS,
     *ACCOUNT_ROWS,
+    *ADVISER_ROWS,
 ]

@@ -37,6 +37,8 @@ from catalogue.accounts import (
 )
 from catalogue.db import get_engine
 from catalogue.models import Institution, Offer, OfferKind, OfferStatus, Source
+from catalogue.shortlists import Shortlist, ShortlistItem
+from operations import shortlists
 from operations.api_tokens import create_token
 from operations.mailbox import Mailbox
 from operations.passwords import hash_password
@@ -88,6 +90,9 @@ class World:
     upload_id: int
     feed_id: int
     change_id: int
+    shortlist_id: int  # the adviser's client shortlist, with one item (A's published offer)
+    item_id: int
+    share_key: str  # its referral's read-only key
     cookies: dict[str, dict[str, str]]  # actor -> cookies
     csrf: dict[str, str]  # actor -> the token its forms carry
     api_tokens: dict[str, str]  # actor -> plain API token (members only)
@@ -233,6 +238,13 @@ def build_world(engine: Engine) -> World:
         _, plain_b = create_token(
             db, institution_id=b.id, account_id=people["member_b"].id, name=f"Program B {n}"
         )
+        shortlist = Shortlist(adviser_id=people["adviser"].id or 0, label=f"CAZ/{n}")
+        db.add(shortlist)
+        db.flush()
+        item = ShortlistItem(shortlist_id=shortlist.id or 0, offer_id=offers["published"].id or 0)
+        db.add(item)
+        db.commit()
+        share_key = shortlists.share(db, people["adviser"], shortlist.id or 0)
         cookies: dict[str, dict[str, str]] = {"anonymous": {CSRF_COOKIE: f"anonim-{n}"}}
         csrf = {"anonymous": f"anonim-{n}"}
         for actor, account in people.items():
@@ -248,6 +260,9 @@ def build_world(engine: Engine) -> World:
             upload_id=upload.id,
             feed_id=feed.id,
             change_id=change.id,
+            shortlist_id=shortlist.id or 0,
+            item_id=item.id or 0,
+            share_key=share_key,
             cookies=cookies,
             csrf=csrf,
             api_tokens={"member_a": plain_a, "member_b": plain_b},
@@ -318,6 +333,9 @@ PARAMETERS = {
     "institution_id": lambda world, row: world.pending,
     "kind": lambda world, row: "csv",
     "change_id": lambda world, row: world.change_id,
+    "shortlist_id": lambda world, row: world.shortlist_id,
+    "item_id": lambda world, row: world.item_id,
+    "key": lambda world, row: world.share_key,
 }
 
 
