@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi import FastAPI
@@ -19,6 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from catalogue.accounts import Account, EmailToken, Role
 from catalogue.db import get_engine
 from catalogue.search_alerts import SearchAlert
 from operations.accounts import digest
@@ -319,6 +321,32 @@ def test_an_alert_s_link_page_has_no_axe_violations(
         assert_no_axe_violations(page, f"/alerty/{word}/… ({lang})")
         if page.viewport_size and page.viewport_size["width"] == VIEWPORTS["phone"]["width"]:
             assert_fits_the_width(page, f"/alerty/{word}/…")
+
+
+def test_the_address_confirmation_page_has_no_axe_violations(
+    page: Page,
+    base_url: str,  # noqa: F811
+    site: Site,
+) -> None:
+    """The page an account's confirmation link opens, with a real link: one button."""
+    token = secrets.token_urlsafe(32)
+    with Session(site.engine) as db:
+        account = Account(email=f"nowy.{token[:8]}@example.org", password_hash="-",
+                          role=Role.coordinator)  # fmt: skip
+        db.add(account)
+        db.flush()
+        assert account.id is not None
+        expires = datetime.now(UTC) + timedelta(days=1)
+        db.add(EmailToken(token_hash=digest(token), account_id=account.id, purpose="confirm",
+                          expires_at=expires))  # fmt: skip
+        db.commit()
+    for lang in ("pl", "en"):
+        answer = page.goto(f"{base_url}/potwierdz/{token}?lang={lang}")
+        assert answer is not None and answer.status == 200
+        assert page.locator("form[action^='/potwierdz/'] button").count() == 1
+        assert_no_axe_violations(page, f"/potwierdz/… ({lang})")
+        if page.viewport_size and page.viewport_size["width"] == VIEWPORTS["phone"]["width"]:
+            assert_fits_the_width(page, "/potwierdz/…")
 
 
 @dataclass(frozen=True)

@@ -175,6 +175,8 @@ def test_an_institution_registers_is_approved_publishes_and_is_found(
     assert page.url.endswith("/rejestracja/wyslano"), page.locator("main").inner_text()
     checked(page, "registration sent")
     page.goto(base_url + link_path(only_message_to(site.mailbox, email), "/potwierdz/"))
+    checked(page, "confirm the e-mail address")
+    submit(page, "form[action*='/potwierdz/'] [type=submit]")
     checked(page, "e-mail confirmed")
     sign_in(page, base_url, email, password)
 

@@ -53,6 +53,11 @@ MESSAGES = {
             "wiadomości w ciągu 48 godzin, aby potwierdzić adres. Jeśli wiadomość nie dotrze, "
             "sprawdź folder spam."
         ),
+        "accounts.confirm.title": "Potwierdź adres e-mail",
+        "accounts.confirm.text": (
+            "Naciśnij przycisk, aby potwierdzić, że ten adres należy do Ciebie."
+        ),
+        "accounts.confirm.button": "Potwierdzam adres",
         "accounts.confirmed.title": "Adres e-mail potwierdzony",
         "accounts.confirmed.text": (
             "Dziękujemy. Możesz się już zalogować i przygotowywać oferty. Koordynator katalogu "
@@ -222,6 +227,9 @@ MESSAGES = {
             "If the address can be used, we have sent a message to it. Open its link within 48 "
             "hours to confirm the address. If it does not arrive, check your spam folder."
         ),
+        "accounts.confirm.title": "Confirm your e-mail address",
+        "accounts.confirm.text": "Press the button to confirm that this address is yours.",
+        "accounts.confirm.button": "Confirm the address",
         "accounts.confirmed.title": "E-mail address confirmed",
         "accounts.confirmed.text": (
             "Thank you. You can sign in now and prepare offers. The catalogue's coordinator will "

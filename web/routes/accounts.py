@@ -19,7 +19,14 @@ from starlette.responses import Response
 
 from catalogue.accounts import Role
 from catalogue.models import Institution
-from operations.accounts import FieldError, FormInvalid, Registration, confirm_email, register
+from operations.accounts import (
+    FieldError,
+    FormInvalid,
+    Registration,
+    confirm_email,
+    register,
+    valid_email_token,
+)
 from operations.signin import (
     SignInResult,
     request_reset,
@@ -129,6 +136,18 @@ def registration_sent(request: Request, templates: TemplatesDep) -> Response:
 
 
 @router.get("/potwierdz/{token}", response_class=HTMLResponse)
+def confirmation_page(
+    token: str, request: Request, db: SessionDep, templates: TemplatesDep
+) -> Response:
+    """The link only opens a page whose button confirms: mail scanners open (GET) every link
+    in a message, and would otherwise confirm an address its owner never confirmed."""
+    if valid_email_token(db, token, "confirm") is None:
+        return _message(request, templates, "link_invalid", 400)
+    context = {"action": f"/potwierdz/{token}"}
+    return templates.TemplateResponse(request, "accounts/confirm.html", context)
+
+
+@router.post("/potwierdz/{token}", dependencies=[CsrfDep], response_class=HTMLResponse)
 def confirmation(
     token: str, request: Request, db: SessionDep, settings: SettingsDep, templates: TemplatesDep
 ) -> Response:
