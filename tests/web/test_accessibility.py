@@ -278,7 +278,8 @@ def test_a_signed_in_page_has_no_axe_violations(
 ) -> None:
     context = browser_as(browser, base_url, world, viewer, viewport)
     page = context.new_page()
-    path = fill(row.path, world, row) + f"?lang={lang}"
+    path = fill(row.path, world, row)
+    path += ("&" if "?" in path else "?") + f"lang={lang}"
     answer = page.goto(base_url + path)
     assert answer is not None and answer.status == status, (
         f"{viewer} {path}: {answer and answer.status}"
