@@ -197,7 +197,12 @@ async def verify_csrf(request: Request, db: SessionDep) -> None:
     sent = form.get(CSRF_FIELD)
     login = _login(request, db)
     expected = login[0].csrf_token if login else request.cookies.get(CSRF_COOKIE)
-    if not isinstance(sent, str) or not expected or not secrets.compare_digest(sent, expected):
+    # Compared as bytes: compare_digest refuses str with letters beyond ASCII ("zły": a 500).
+    if (
+        not isinstance(sent, str)
+        or not expected
+        or not secrets.compare_digest(sent.encode(), expected.encode())
+    ):
         raise Forbidden("CSRF token missing or wrong")
 
 

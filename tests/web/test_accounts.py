@@ -114,6 +114,8 @@ def test_the_same_nip_registers_once(client: TestClient, mailbox: Mailbox):
 def test_a_form_without_its_csrf_token_changes_nothing(client: TestClient, db: Session):
     client.get("/rejestracja")  # the cookie, but not the form's token
     assert client.post("/rejestracja", data={**FORM, "csrf_token": "x"}).status_code == 403
+    # a token with letters beyond ASCII is refused the same way (it was a 500)
+    assert client.post("/rejestracja", data={**FORM, "csrf_token": "zły"}).status_code == 403
     assert db.exec(select(Account)).all() == []
 
 
