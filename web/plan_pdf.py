@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from io import BytesIO
 from pathlib import Path
 
 from fpdf import FPDF
@@ -24,8 +25,11 @@ def _price(grosze: int | None, t: Translator) -> str:
     return t("price.free") if grosze == 0 else format_price(grosze, t.lang)
 
 
-def plan_pdf(view: PlanView, t: Translator, title: str, address: str | None) -> bytes:
-    """The plan as a PDF document; `address` (the share link) is printed under the title."""
+def plan_pdf(
+    view: PlanView, t: Translator, title: str, address: str | None, qr_png: bytes | None = None
+) -> bytes:
+    """The plan as a PDF document; `address` (the share link) is printed under the title, and
+    beside it `qr_png`, a QR code of it (an adviser's referral sheet: web/routes/adviser.py)."""
     lang = t.lang
     when: Callable[[date | None], str] = lambda day: format_date(day, lang) if day else ""  # noqa: E731
     pdf = FPDF(format="A4")
@@ -43,8 +47,14 @@ def plan_pdf(view: PlanView, t: Translator, title: str, address: str | None) -> 
         pdf.ln(gap)
 
     line(title, 16, "B", 2)
+    if qr_png:
+        pdf.image(BytesIO(qr_png), x=pdf.w - pdf.r_margin - 30, y=pdf.t_margin, w=30)
+        pdf.set_right_margin(pdf.r_margin + 34)  # the title and address keep clear of it
     if address:
         line(address, 8, gap=3)
+    if qr_png:
+        pdf.set_right_margin(pdf.r_margin - 34)
+        pdf.set_y(max(pdf.get_y(), pdf.t_margin + 33))
     titles = {
         item.id: item.offer.title if item.public else t("plan.item.hidden") for item in view.items
     }

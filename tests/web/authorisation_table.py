@@ -292,7 +292,9 @@ ADVISER_ROWS: list[Row] = [
     Row("POST", "/doradca/pozycje/{item_id}", ADVISER_CHANGE, form={"action": "note", "note": "x"}),
     Row("POST", "/doradca/listy/{shortlist_id}/udostepnij", ADVISER_CHANGE),
     Row("GET", "/doradca/listy/{shortlist_id}/skierowanie", ADVISER_PAGE),
+    Row("GET", "/doradca/listy/{shortlist_id}/skierowanie.pdf", ADVISER_PAGE),
     Row("GET", "/skierowanie/{key}", (SEE,) * 5),
+    Row("GET", "/skierowanie/{key}.pdf", (SEE,) * 5),
     Row("GET", "/koordynator/wyniki-skierowan", COORDINATOR_PAGE),
 ]
 

@@ -10,12 +10,14 @@ import itertools
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from io import BytesIO
 from urllib.parse import urlsplit
 
 import pytest
 import segno
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from pypdf import PdfReader
 from sqlmodel import Session, select
 
 from catalogue.accounts import Role
@@ -206,3 +208,32 @@ def test_the_coordinator_sees_counts_without_labels_or_advisers(
     assert completed >= 1 and dropped >= 1 and enrolled >= 0
     text = page.get()
     assert "CAZ/9/" not in text and adviser.email not in text and "Nazwisko adviser" not in text
+
+
+def test_the_referral_sheet_downloads_as_a_pdf_with_its_qr_code(
+    adviser: Person, other: Person, client: TestClient, catalogue: Catalogue
+) -> None:
+    shortlist = _create(adviser, "CAZ/2027/0300")
+    _add(adviser, shortlist, catalogue.ids["mag"])
+    page = f"/doradca/listy/{shortlist}"
+    shared = post_form(adviser.client, page, {}, action=f"{page}/udostepnij")
+    sheet = html(adviser.client, shared.headers["location"])
+    pdf_link = sheet.css("#referral-pdf::attr(href)").get("")
+    key = shared.headers["location"].split("k=", 1)[1]
+    assert pdf_link == f"{page}/skierowanie.pdf?k={key}"
+    answer = adviser.client.get(pdf_link)
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/pdf"
+    document = PdfReader(BytesIO(answer.content))
+    text = " ".join(p.extract_text() for p in document.pages)
+    assert "CAZ/2027/0300" in text and catalogue.offer("mag")["title"] in text
+    assert f"/skierowanie/{key}" in text.replace("\n", "")
+    assert len(document.pages[0].images) == 1  # the QR code
+    public = client.get(f"/skierowanie/{key}.pdf")
+    assert public.status_code == 200 and "noindex" in public.headers["x-robots-tag"]
+    public_text = " ".join(p.extract_text() for p in PdfReader(BytesIO(public.content)).pages)
+    assert "CAZ/2027/0300" not in public_text and catalogue.offer("mag")["title"] in public_text
+    assert client.get(f"/skierowanie/{key[:-2]}xx.pdf").status_code == 404
+    assert other.client.get(pdf_link).status_code == 404
+    # Without a live key, the adviser's PDF has no link and no QR code.
+    bare = PdfReader(BytesIO(adviser.client.get(f"{page}/skierowanie.pdf").content))
+    assert len(bare.pages[0].images) == 0

@@ -102,6 +102,7 @@ MESSAGES = {
             "Ta strona nie ma jeszcze linku ani kodu QR: utwórz je, zanim wydrukujesz skierowanie."
         ),
         "adviser.sheet.print": "Wydrukuj tę stronę poleceniem drukowania przeglądarki (Ctrl+P).",
+        "adviser.sheet.pdf": "Pobierz skierowanie jako PDF",
         "adviser.outcomes.title": "Wyniki skierowań",
         "adviser.outcomes.intro": (
             "Ile skierowań doradców zakończyło się zapisem, ukończeniem lub rezygnacją – dla "
@@ -213,6 +214,7 @@ MESSAGES = {
             "This page has no link or QR code yet: create them before printing the referral."
         ),
         "adviser.sheet.print": "Print this page with the browser's print command (Ctrl+P).",
+        "adviser.sheet.pdf": "Download the referral as a PDF",
         "adviser.outcomes.title": "Referral outcomes",
         "adviser.outcomes.intro": (
             "How many advisers' referrals ended in enrolment, completion or dropping out – per "

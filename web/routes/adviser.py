@@ -9,7 +9,8 @@
     POST /doradca/pozycje/{id}                     move, remove, note, record the outcome
     POST /doradca/listy/{id}/udostepnij            a new read-only link (the old one stops)
     GET  /doradca/listy/{id}/skierowanie[?k=…]     the referral sheet to print, its QR code
-    GET  /skierowanie/{key}                        the read-only copy (anyone with the link)
+    GET  /doradca/listy/{id}/skierowanie.pdf[?k=…] the same as a PDF (`web.plan_pdf`)
+    GET  /skierowanie/{key}[.pdf]                  the read-only copy (anyone with the link)
     GET  /koordynator/wyniki-skierowan             the coordinator's outcome counts per offer
 
 Another adviser's shortlist or item answers 404. The share key is shown only in the answer to
@@ -21,11 +22,12 @@ docs/decisions/0015-adviser-data-minimisation.md.
 from __future__ import annotations
 
 from datetime import date
+from io import BytesIO
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import segno
-from fastapi import APIRouter, Form, Query
+from fastapi import APIRouter, Depends, Form, Query
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 from starlette.requests import Request
@@ -39,6 +41,7 @@ from operations.shortlists import ShortlistError
 from web.auth import AdviserDep, CoordinatorDep, CsrfDep
 from web.errors import InvalidInput, NotFound, error_response
 from web.i18n import Translator, negotiate_language
+from web.plan_pdf import plan_pdf
 from web.services import SessionDep, TemplatesDep
 
 router = APIRouter(include_in_schema=False)
@@ -264,9 +267,68 @@ def _sheet(
         "public": public,
         "address": address,
         "qr": qr_svg(address, t("adviser.sheet.qr")) if address else None,
+        "pdf_url": f"/skierowanie/{key}.pdf"
+        if public
+        else f"{HOME}/listy/{shortlist.id}/skierowanie.pdf",
+        "pdf_key": None if public else key,
         "today": _today(),
     }
     return _render(request, templates, "sheet", context)
+
+
+def _gone(request: Request) -> Response:
+    """A referral link that is forged, replaced or expired: not found, and not to be indexed."""
+    gone = error_response(request, NotFound("No referral has this link, or it has expired"))
+    gone.headers.update(NOT_INDEXED)
+    return gone
+
+
+def _sheet_pdf(
+    request: Request, db: SessionDep, shortlist: Shortlist, *, key: str | None, public: bool
+) -> Response:
+    """The referral sheet as a PDF (`web.plan_pdf`, with the QR code when there is a link)."""
+    t = Translator(negotiate_language(request))
+    title = t("adviser.sheet.title") + ("" if public else f" – {shortlist.label}")
+    address = str(request.base_url).rstrip("/") + f"/skierowanie/{key}" if key else None
+    qr = None
+    if address:
+        png = BytesIO()
+        segno.make(address, error="m").save(png, kind="png", scale=4, border=2)
+        qr = png.getvalue()
+    return Response(
+        plan_pdf(shortlists.read_shortlist(db, shortlist, _today()), t, title, address, qr),
+        media_type="application/pdf",
+        headers={"Content-Disposition": 'attachment; filename="skierowanie.pdf"', **NOT_INDEXED},
+    )
+
+
+def _own_referral(
+    shortlist_id: int,
+    adviser: AdviserDep,
+    db: SessionDep,
+    k: Annotated[str, Query(max_length=200)] = "",
+) -> tuple[Shortlist, str | None]:
+    """The adviser's shortlist, and `k` if it is its live share key (then the sheet has the
+    link and its QR code: the key is shown only to the adviser who just made it)."""
+    shortlist = _shortlist(db, adviser, shortlist_id)
+    return shortlist, k if shortlists.is_share_key(shortlist, k) else None
+
+
+OwnReferral = Annotated[tuple[Shortlist, str | None], Depends(_own_referral)]
+
+
+@router.get(HOME + "/listy/{shortlist_id:int}/skierowanie.pdf")
+def referral_pdf(request: Request, db: SessionDep, own: OwnReferral) -> Response:
+    shortlist, key = own
+    return _sheet_pdf(request, db, shortlist, key=key, public=False)
+
+
+@router.get("/skierowanie/{key}.pdf")
+def shared_referral_pdf(request: Request, key: str, db: SessionDep) -> Response:
+    shortlist = shortlists.find_shared(db, key)
+    if shortlist is None:
+        return _gone(request)
+    return _sheet_pdf(request, db, shortlist, key=key, public=True)
 
 
 @router.post(HOME + "/listy/{shortlist_id:int}/udostepnij", dependencies=[CsrfDep])
@@ -287,15 +349,9 @@ def share_shortlist(
 
 @router.get(HOME + "/listy/{shortlist_id:int}/skierowanie", response_class=HTMLResponse)
 def referral_sheet(
-    request: Request,
-    shortlist_id: int,
-    adviser: AdviserDep,
-    db: SessionDep,
-    templates: TemplatesDep,
-    k: Annotated[str, Query(max_length=200)] = "",
+    request: Request, db: SessionDep, templates: TemplatesDep, own: OwnReferral
 ) -> Response:
-    shortlist = _shortlist(db, adviser, shortlist_id)
-    key = k if shortlists.is_share_key(shortlist, k) else None
+    shortlist, key = own
     return _sheet(request, db, templates, shortlist, key=key, public=False)
 
 
@@ -304,10 +360,8 @@ def shared_referral(
     request: Request, key: str, db: SessionDep, templates: TemplatesDep
 ) -> Response:
     shortlist = shortlists.find_shared(db, key)
-    if shortlist is None:  # forged, replaced or expired: not found, and not to be indexed
-        gone = error_response(request, NotFound("No referral has this link, or it has expired"))
-        gone.headers.update(NOT_INDEXED)
-        return gone
+    if shortlist is None:
+        return _gone(request)
     return _sheet(request, db, templates, shortlist, key=key, public=True)
 
 
