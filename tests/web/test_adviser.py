@@ -48,6 +48,8 @@ def _person(app: FastAPI, catalogue: Catalogue, role: Role) -> Person:
     client = TestClient(app)
     signed_in = post_form(client, "/logowanie", {"email": email, "password": PASSWORD})
     assert signed_in.status_code == 303
+    home = "/doradca" if role == Role.adviser else "/koordynator/instytucje"
+    assert signed_in.headers["location"] == home  # where each lands after signing in
     return Person(client, email)
 
 

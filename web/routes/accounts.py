@@ -60,7 +60,11 @@ DONE = {
 }
 NO_STORE = {"Cache-Control": "no-store"}  # a person's details, a reset link's form
 # Where a person lands after signing in when no page asked for it.
-HOME = {Role.member: "/panel", Role.coordinator: "/koordynator/instytucje"}
+HOME = {
+    Role.member: "/panel",
+    Role.coordinator: "/koordynator/instytucje",
+    Role.adviser: "/doradca",  # the adviser's client shortlists (web/routes/adviser.py)
+}
 SIGN_IN_PROBLEMS = {
     SignInResult.wrong: ("accounts.signin.wrong", 401),
     SignInResult.unconfirmed: ("accounts.signin.unconfirmed", 403),
