@@ -18,10 +18,11 @@ import segno
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from pypdf import PdfReader
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from catalogue.accounts import Role
 from catalogue.db import get_engine
+from catalogue.models import Edition, Offer, OfferStatus
 from catalogue.shortlists import Shortlist
 from operations.accounts import create_staff_account
 from tests.mail_support import post_form
@@ -239,3 +240,34 @@ def test_the_referral_sheet_downloads_as_a_pdf_with_its_qr_code(
     # Without a live key, the adviser's PDF has no link and no QR code.
     bare = PdfReader(BytesIO(adviser.client.get(f"{page}/skierowanie.pdf").content))
     assert len(bare.pages[0].images) == 0
+
+
+def test_the_shortlist_warns_of_overlapping_editions_by_title(
+    adviser: Person, catalogue: Catalogue
+) -> None:
+    engine = get_engine(catalogue.database_url)
+    with Session(engine) as db:
+        editions = [
+            (e.offer_id, e.id, e.start_date, e.end_date or e.start_date)
+            for e in db.exec(select(Edition).where(col(Edition.start_date).is_not(None)))
+            if (offer := db.get(Offer, e.offer_id)) and offer.status == OfferStatus.active
+        ]
+        titles = {o.id: o.title for o in db.exec(select(Offer))}
+    engine.dispose()
+    first, second = next(
+        (a, b)
+        for a in editions
+        for b in editions
+        if a[0] != b[0] and a[2] <= b[3] and b[2] <= a[3]  # two offers' editions overlap
+    )
+    shortlist = _create(adviser, "CAZ/2027/0500")
+    for offer_id, edition_id, _, _ in (first, second):
+        data = {"shortlist": str(shortlist), "offer": str(offer_id), "edition": str(edition_id)}
+        page = f"/doradca/listy/{shortlist}"
+        assert post_form(adviser.client, page, data, action="/doradca/dodaj").status_code == 303
+    warnings = " ".join(
+        html(adviser.client, f"/doradca/listy/{shortlist}")
+        .css("#shortlist-warnings li::text")
+        .getall()
+    )
+    assert titles[first[0]] in warnings and titles[second[0]] in warnings
