@@ -23,7 +23,7 @@ from sqlmodel import Session, col, select
 from catalogue.accounts import Role
 from catalogue.db import get_engine
 from catalogue.models import Edition, Offer, OfferStatus
-from catalogue.shortlists import Shortlist
+from catalogue.shortlists import Shortlist, ShortlistItem
 from operations.accounts import create_staff_account
 from tests.mail_support import post_form
 from tests.web.web_support import Catalogue, html
@@ -271,3 +271,23 @@ def test_the_shortlist_warns_of_overlapping_editions_by_title(
         .getall()
     )
     assert titles[first[0]] in warnings and titles[second[0]] in warnings
+
+
+def test_an_edition_is_chosen_from_the_offer_pages_table(
+    adviser: Person, client: TestClient, catalogue: Catalogue
+) -> None:
+    mag = catalogue.ids["mag"]
+    shortlist = _create(adviser, "CAZ/2027/0600")
+    offer_page = html(adviser.client, f"/oferty/{mag}")
+    editions = offer_page.css(".adviser-add-edition input[name=termin]::attr(value)").getall()
+    assert len(editions) >= 2 and not html(client, f"/oferty/{mag}").css(".adviser-add-edition")
+    choose = f"/doradca/dodaj?oferta={mag}&termin={editions[1]}"
+    assert html(adviser.client, choose).css("input[name=edition]::attr(value)").get() == editions[1]
+    data = {"shortlist": str(shortlist), "offer": str(mag), "edition": editions[1]}
+    added = post_form(adviser.client, choose, data, action="/doradca/dodaj")
+    assert added.headers["location"].endswith("zrobiono=added")
+    engine = get_engine(catalogue.database_url)
+    with Session(engine) as db:
+        item = db.exec(select(ShortlistItem).where(ShortlistItem.shortlist_id == shortlist)).one()
+    engine.dispose()
+    assert item.edition_id == int(editions[1])

@@ -95,6 +95,7 @@ def test_an_adviser_builds_a_client_shortlist_and_prints_the_referral(
 
     # From an offer's page: "add to a client's shortlist", then choose the client.
     page.goto(base_url + f"/oferty/{catalogue.ids['mag']}")
+    checked(page, "an offer's page seen by an adviser")
     submit(page, "#adviser-add [type=submit]")
     expect(page.get_by_label(re.compile(re.escape(CASE)))).to_be_checked()
     checked(page, "choosing the client's shortlist")
