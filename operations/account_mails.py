@@ -126,3 +126,81 @@ Czeka na zatwierdzenie: {url}""",
 the institution "{institution}" registered in the catalogue and confirmed its e-mail
 address. It awaits approval: {url}""",
     )
+
+
+# --- a career adviser's request (operations.adviser_accounts) -----------------------------
+
+
+def adviser_confirm(url: str) -> tuple[str, str]:
+    return _mail(
+        "Potwierdź adres e-mail / Confirm your e-mail address",
+        f"""Dzień dobry,
+
+w katalogu kształcenia ustawicznego złożono prośbę o konto doradcy zawodowego na ten adres.
+Aby potwierdzić adres e-mail, otwórz link (ważny 48 godzin):
+
+{url}
+
+Potem koordynator katalogu rozpatrzy prośbę; dostaniesz wiadomość o decyzji. Jeśli to nie Ty
+prosisz o konto, zignoruj tę wiadomość.""",
+        f"""Hello,
+
+a career adviser's account was requested in the lifelong learning catalogue with this
+address. To confirm your e-mail address, open this link (valid for 48 hours):
+
+{url}
+
+The catalogue's coordinator then decides on the request and you will be told by e-mail. If it
+was not you, ignore this message.""",
+    )
+
+
+def adviser_awaiting(name: str, url: str) -> tuple[str, str]:
+    return _mail(
+        "Doradca czeka na zatwierdzenie / An adviser awaits approval",
+        f"""Dzień dobry,
+
+{name} prosi o konto doradcy zawodowego w katalogu i potwierdził(a) adres e-mail.
+Prośba czeka na decyzję: {url}""",
+        f"""Hello,
+
+{name} asks for a career adviser's account in the catalogue and confirmed the e-mail
+address. The request awaits a decision: {url}""",
+    )
+
+
+def adviser_approved(url: str) -> tuple[str, str]:
+    return _mail(
+        "Konto doradcy zatwierdzone / Adviser's account approved",
+        f"""Dzień dobry,
+
+koordynator katalogu zatwierdził Twoje konto doradcy zawodowego. Możesz się zalogować
+i tworzyć listy ofert dla klientów: {url}""",
+        f"""Hello,
+
+the catalogue's coordinator approved your career adviser's account. You can sign in and
+build shortlists of offers for clients: {url}""",
+    )
+
+
+def adviser_refused(reason: str) -> tuple[str, str]:
+    return _mail(
+        "Konto doradcy niezatwierdzone / Adviser's account not approved",
+        f"""Dzień dobry,
+
+koordynator katalogu nie zatwierdził prośby o konto doradcy zawodowego. Powód:
+
+{reason}
+
+Prośba i podane w niej dane zostały usunięte; możesz złożyć ją ponownie. W razie pytań
+napisz do koordynatora katalogu w Wojewódzkim Urzędzie Pracy w Zielonej Górze.""",
+        f"""Hello,
+
+the catalogue's coordinator did not approve the request for a career adviser's account.
+The reason:
+
+{reason}
+
+The request and the data in it were deleted; you may ask again. With questions, write to the
+catalogue's coordinator at the Regional Labour Office in Zielona Góra.""",
+    )

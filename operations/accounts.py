@@ -146,13 +146,16 @@ def check_registration(form: Registration) -> CheckedRegistration:
     elif len(person) > 200:
         errors.append(FieldError("person_name", "too_long"))
     email = normal_email(form.email)
-    errors += email_errors(email)
-    errors += password_errors(form.password, email)
-    if not form.consent:
-        errors.append(FieldError("consent", "consent_required"))
+    errors += credentials_errors(email, form.password, form.consent)
     if errors:
         raise FormInvalid(errors)
     return CheckedRegistration(name, numbers, person, email, form.password)
+
+
+def credentials_errors(email: str, password: str, consent: bool) -> list[FieldError]:
+    """A registration's address (normalised), password and consent: what is wrong with them."""
+    errors = email_errors(email) + password_errors(password, email)
+    return errors + ([] if consent else [FieldError("consent", "consent_required")])
 
 
 # --- e-mail links -------------------------------------------------------------------------
@@ -267,7 +270,8 @@ def registered_under(db: Session, numbers: dict[str, str | None]) -> list[str]:
 
 def confirm_email(db: Session, settings: OperationSettings, token: str) -> Account | None:
     """Use a confirmation link: the account, its address now confirmed; None if the link is
-    unknown, used or expired. The coordinators hear of an institution now awaiting them."""
+    unknown, used or expired. The coordinators hear of an institution, or an adviser's request,
+    now awaiting them."""
     found = valid_email_token(db, token, "confirm")
     account = db.get(Account, found.account_id) if found else None
     if found is None or account is None:
@@ -279,14 +283,19 @@ def confirm_email(db: Session, settings: OperationSettings, token: str) -> Accou
     db.refresh(account)
     institution = db.get(Institution, account.institution_id) if account.institution_id else None
     if institution is not None and institution.approval == Approval.pending:
-        subject, text = account_mails.awaiting(
-            institution.name, link(settings, "/koordynator/instytucje")
-        )
-        for coordinator in db.exec(
-            select(Account).where(Account.role == Role.coordinator, col(Account.active).is_(True))
-        ):
-            deliver(settings.accounts, coordinator.email, subject, text)
+        url = link(settings, "/koordynator/instytucje")
+        tell_coordinators(db, settings, *account_mails.awaiting(institution.name, url))
+    if account.role == Role.adviser and not account.active:  # operations.adviser_accounts
+        url = link(settings, "/koordynator/doradcy")
+        tell_coordinators(db, settings, *account_mails.adviser_awaiting(account.name, url))
     return account
+
+
+def tell_coordinators(db: Session, settings: OperationSettings, subject: str, text: str) -> None:
+    for coordinator in db.exec(
+        select(Account).where(Account.role == Role.coordinator, col(Account.active).is_(True))
+    ):
+        deliver(settings.accounts, coordinator.email, subject, text)
 
 
 # --- staff accounts and what an institution may do ----------------------------------------

@@ -1,7 +1,7 @@
 """Signing in, throttled, and setting a new password by an e-mailed link.
 
     outcome = sign_in(db, settings.accounts, "ola@example.org", typed, address="203.0.113.5")
-    outcome.result   # SignInResult.ok (outcome.account), wrong, unconfirmed or throttled
+    outcome.result   # SignInResult.ok (outcome.account), wrong, unconfirmed, awaiting, throttled
 
 A wrong password and an unknown address are one answer, in the same time (an unknown address
 still costs a verification). Failures are counted per e-mail typed (5 in 15 minutes) and per
@@ -31,6 +31,7 @@ from operations.accounts import (
     password_errors,
     valid_email_token,
 )
+from operations.adviser_accounts import awaits_approval
 from operations.mail import deliver
 from operations.passwords import hash_password, needs_rehash, verify_password, verify_unknown
 from operations.settings import AccountSettings, OperationSettings
@@ -50,6 +51,7 @@ class SignInResult(StrEnum):
     ok = "ok"
     wrong = "wrong"  # unknown address, wrong password or a closed account: one answer
     unconfirmed = "unconfirmed"  # right password, the address not confirmed yet
+    awaiting = "awaiting"  # right password, an adviser's account not approved yet
     throttled = "throttled"
 
 
@@ -99,11 +101,13 @@ def sign_in(
     right = (
         verify_password(account.password_hash, password) if account else verify_unknown(password)
     )
-    if account is None or not right or not account.active:
+    if account is None or not right or not (account.active or awaits_approval(account)):
         record_failure(db, keys)
         return SignIn(SignInResult.wrong)
     if account.email_confirmed_at is None:
         return SignIn(SignInResult.unconfirmed)
+    if not account.active:  # an adviser's request, told only after the right password
+        return SignIn(SignInResult.awaiting)
     if needs_rehash(account.password_hash):
         account.password_hash = hash_password(password)
         db.add(account)

@@ -21,6 +21,7 @@ from web.ratelimit import install_rate_limits
 from web.routes import (
     accounts,
     adviser,
+    adviser_accounts,
     api,
     compare,
     coordinator_institutions,
@@ -69,6 +70,7 @@ PAGE_ROUTERS = (
     qualifications.router,
     funding.router,
     adviser.router,
+    adviser_accounts.router,
 )
 
 

@@ -68,6 +68,7 @@ HOME = {
 SIGN_IN_PROBLEMS = {
     SignInResult.wrong: ("accounts.signin.wrong", 401),
     SignInResult.unconfirmed: ("accounts.signin.unconfirmed", 403),
+    SignInResult.awaiting: ("accounts.signin.awaiting", 403),  # an adviser's request
     SignInResult.throttled: ("accounts.signin.throttled", 429),
 }
 
@@ -155,9 +156,11 @@ def confirmation_page(
 def confirmation(
     token: str, request: Request, db: SessionDep, settings: SettingsDep, templates: TemplatesDep
 ) -> Response:
-    if confirm_email(db, settings, token) is None:
+    account = confirm_email(db, settings, token)
+    if account is None:
         return _message(request, templates, "link_invalid", 400)
-    return _message(request, templates, "confirmed", 200)
+    adviser = account.role == Role.adviser  # an adviser's request awaits the coordinator
+    return _message(request, templates, "adviser_confirmed" if adviser else "confirmed", 200)
 
 
 # --- signing in and out -------------------------------------------------------------------
