@@ -6,10 +6,11 @@ and the coordinator. Paths are the app's route paths; their parameters are fille
 objects: `{offer_id}` / `{external_id}` with A's offer in the row's state (`draft`, `review`,
 `published`, `archived`; `crawled`: a crawled offer of a provider record linked to A),
 `{token_id}`, `{upload_id}`, `{feed_id}` / `{source_id}` with A's own, `{institution_id}` with
-an institution awaiting approval, `{kind}` with `csv`; `{n}` (in a form or a body too) is the
-world's number. API paths (`/api/v1/institution/...`) are called with A's or B's API token as
-`Authorization: Bearer`; the adviser and the coordinator, who have none, send their session
-cookie, which the API does not take.
+an institution awaiting approval, `{account_id}` with an adviser's account awaiting it,
+`{kind}` with `csv`; `{n}` (in a form or a body too) is the world's number. API paths
+(`/api/v1/institution/...`) are called with A's or B's API token as `Authorization: Bearer`;
+the adviser and the coordinator, who have none, send their session cookie, which the API does
+not take.
 
 Every route of the app under `PREFIXES` must have a row (a new route without one fails the
 test), and every row must be a route. Another institution's object answers 404, never 403
@@ -220,6 +221,14 @@ COORDINATOR_ROWS: list[Row] = [
     Row(
         "POST",
         "/koordynator/instytucje/{institution_id}",
+        COORDINATOR_CHANGE,
+        form={"decision": "approve"},
+    ),
+    # An adviser's request for an account (`{account_id}`: the world's, its address confirmed).
+    Row("GET", "/koordynator/doradcy", COORDINATOR_PAGE),
+    Row(
+        "POST",
+        "/koordynator/doradcy/{account_id}",
         COORDINATOR_CHANGE,
         form={"decision": "approve"},
     ),

@@ -92,6 +92,7 @@ PUBLIC_PAGES = {
 ANONYMOUS_PAGES = [
     "/rejestracja",
     "/rejestracja/wyslano",
+    "/rejestracja/doradca",
     "/potwierdz/{token}",
     "/logowanie",
     "/haslo",
@@ -432,6 +433,13 @@ SUBMISSIONS = [
         (("[name=email]", "nie-adres"),),
     ),
     Submission("coordinator", "/koordynator/instytucje", "button[value=refuse]", INVALID),
+    Submission(
+        "anonymous",
+        "/rejestracja/doradca",
+        "form[action*='/rejestracja/doradca'] [type=submit]",
+        INVALID,
+    ),
+    Submission("coordinator", "/koordynator/doradcy", "button[value=refuse]", INVALID),
     Submission(
         "coordinator", "/koordynator/oferty", "form[action$='/odeslij'] [type=submit]", INVALID
     ),

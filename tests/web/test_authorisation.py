@@ -85,6 +85,7 @@ class World:
     institution_a: int
     institution_b: int
     pending: int  # an institution awaiting the coordinator's approval
+    pending_adviser: int  # an adviser's account awaiting it (address confirmed)
     offers: dict[str, Offer]  # state -> A's offer
     token_id: int
     upload_id: int
@@ -201,6 +202,10 @@ def build_world(engine: Engine) -> World:
             "adviser": _account(db, "adviser", n, Role.adviser, None),
             "coordinator": _account(db, "coordinator", n, Role.coordinator, None),
         }
+        asking = _account(db, "asking-adviser", n, Role.adviser, None)
+        asking.active = False  # a request (operations.adviser_accounts)
+        asking.name = f"Doradca oczekujący {n} – PUP w Żarach"
+        db.add(asking)
         panel = Source(name=f"panel-{a.id}", title=a.name, institution_id=a.id)
         feed = Source(
             name=f"feed-{a.id}-{n}",
@@ -257,6 +262,7 @@ def build_world(engine: Engine) -> World:
             institution_a=a.id,
             institution_b=b.id,
             pending=pending.id,
+            pending_adviser=asking.id or 0,
             offers=offers,
             token_id=token_a.id,
             upload_id=upload.id,
@@ -300,6 +306,7 @@ def state_of(engine: Engine, world: World) -> Any:
                 "tokens": db.exec(select(ApiToken).where(ApiToken.institution_id == a)).all(),
                 "uploads": db.exec(select(Upload).where(Upload.institution_id == a)).all(),
                 "pending": db.get(Institution, world.pending),
+                "pending_adviser": db.get(Account, world.pending_adviser),
                 "crawled": (world.offers["crawled"].id, db.get(Offer, world.offers["crawled"].id)),
                 "sessions": len(
                     db.exec(
@@ -333,6 +340,7 @@ PARAMETERS = {
     "feed_id": lambda world, row: world.feed_id,
     "source_id": lambda world, row: world.feed_id,
     "institution_id": lambda world, row: world.pending,
+    "account_id": lambda world, row: world.pending_adviser,
     "kind": lambda world, row: "csv",
     "change_id": lambda world, row: world.change_id,
     "shortlist_id": lambda world, row: world.shortlist_id,
