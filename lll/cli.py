@@ -177,11 +177,13 @@ def demo(
     port: Annotated[int, typer.Option()] = 8000,
 ) -> None:
     """Crawl the bundled sample sources over HTTP, index them and serve the site, keeping the
-    index in step while serving (what the scheduler does in production)."""
+    index in step and sending the search alerts that fall due while serving (what the
+    scheduler does in production)."""
     from crawlers.registry import load_sources
     from operations.crawling import crawl_and_index
     from operations.indexing import IndexSyncer, rebuild_index
     from operations.samples import start_sample_sites
+    from operations.search_alerts import AlertSender
     from search.backends import get_backend
 
     settings = get_settings()
@@ -198,7 +200,12 @@ def demo(
         syncer = IndexSyncer(engine, backend).start()
         try:
             with _demo_mail(settings) as with_mail:
-                _serve(with_mail, host, port)
+                # no scheduler here: the search alerts' mails are sent by a thread instead
+                alerts = AlertSender(engine, backend, with_mail).start()
+                try:
+                    _serve(with_mail, host, port)
+                finally:
+                    alerts.stop()
         finally:
             syncer.stop()
     finally:

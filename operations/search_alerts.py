@@ -30,6 +30,7 @@ import hashlib
 import hmac
 import logging
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -274,3 +275,36 @@ def send_alerts_logged(
         result.forgotten,
     )
     return result
+
+
+class AlertSender:
+    """Sends the due alerts now and every `every` seconds in a background thread, for a process
+    that runs no scheduler: `lll demo` (`make run`). In production the scheduler's daily job
+    does it (`operations.schedule`); both send each alert at most once a period (`is_due`)."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        backend: SearchBackend,
+        settings: OperationSettings,
+        every: float = 15 * 60.0,
+    ) -> None:
+        self.engine, self.backend, self.settings, self.every = engine, backend, settings, every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="alert-sender", daemon=True)
+
+    def start(self) -> AlertSender:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=30)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                send_alerts_logged(self.engine, self.backend, self.settings)
+            except Exception:  # the database or the mail server briefly unavailable
+                log.exception("alerty wyszukiwań: nieudany przebieg; ponowię później")
+            self._stop.wait(self.every)

@@ -5,6 +5,7 @@ through a real SMTP server; and the newest offers of a search (`operations.follo
 from __future__ import annotations
 
 import copy
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from operations.followed_searches import newest_offers, normal_search
 from operations.indexing import rebuild_index
 from operations.mailbox import Mailbox
 from operations.search_alerts import (
+    AlertSender,
     Subscribed,
     alert_to_unsubscribe,
     confirm,
@@ -153,6 +155,27 @@ def test_a_confirmed_alert_mails_the_new_matching_offers_once(
     assert unsubscribe(db, token)
     assert db.exec(select(SearchAlert)).all() == []
     assert not unsubscribe(db, token)
+
+
+def test_the_demo_s_sender_mails_a_due_alert_from_its_thread(
+    db: Session, engine: Engine, backend: EmbeddedBackend, mail_settings: Settings, mailbox: Mailbox
+) -> None:
+    """`lll demo` runs no scheduler: an `AlertSender` thread sends the due alerts."""
+    confirmed_alert(db, mail_settings, mailbox, WELDING)
+    alert = db.exec(select(SearchAlert)).one()
+    yesterday = datetime.now(UTC) - timedelta(days=1)
+    alert.created_at = alert.confirmed_at = alert.last_sent_at = yesterday  # so due now
+    db.add(alert)
+    db.commit()
+    add_offer(engine, backend, "tig", "Kurs spawania metodą TIG (141)")
+    sender = AlertSender(engine, backend, mail_settings, every=3600).start()
+    try:
+        waited_until = time.monotonic() + 30
+        while not messages_to(mailbox, OLA) and time.monotonic() < waited_until:
+            time.sleep(0.05)
+    finally:
+        sender.stop()
+    assert "Kurs spawania metodą TIG (141)" in text_of(only_message_to(mailbox, OLA))
 
 
 def test_a_weekly_alert_waits_a_week(
