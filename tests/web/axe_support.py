@@ -72,6 +72,20 @@ def assert_fits_the_width(page: Page, where: str = "") -> None:
 
 
 # Marks every element a keyboard should reach (one per radio group) with `data-keyboard`.
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def assert_accessible_at_both_sizes(page: Page, where: str) -> None:
+    """No axe-core violations at desktop and phone sizes, nothing wider than the phone's
+    screen; the page is left at desktop size."""
+    for size in (DESKTOP, PHONE):
+        page.set_viewport_size(size)  # type: ignore[arg-type]
+        assert_no_axe_violations(page, f"{where} at {size['width']} px")
+    assert_fits_the_width(page, where)
+    page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
+
+
 _MARK_FOCUSABLE = """() => {
   const selector = 'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]),'
     + ' select:not([disabled]), textarea:not([disabled]), summary,'

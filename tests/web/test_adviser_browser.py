@@ -23,7 +23,7 @@ from catalogue.db import get_engine
 from operations.accounts import create_staff_account
 from tests.app_settings import app_settings
 from tests.postgres_support import Databases
-from tests.web.axe_support import assert_fits_the_width, assert_no_axe_violations
+from tests.web.axe_support import DESKTOP, PHONE, assert_accessible_at_both_sizes
 from tests.web.test_browser import CHROMIUM, base_url, browser  # noqa: F401
 from tests.web.web_support import Catalogue
 from web.app import create_app
@@ -34,8 +34,6 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed (make browser)"),
 ]
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 ADVISER = ("doradca@pup-zielona-gora.example.org", "hasło doradcy zawodowego 2027")
 CASE = "CAZ/2027/0153"
 
@@ -52,14 +50,6 @@ def app(
         create_staff_account(db, *ADVISER, Role.adviser, name="Doradca PUP")
     yield create_app(app_settings(database_url, catalogue.index_dir, sample_data=True))
     engine.dispose()
-
-
-def checked(page: Page, where: str) -> None:
-    for size in (DESKTOP, PHONE):
-        page.set_viewport_size(size)  # type: ignore[arg-type]
-        assert_no_axe_violations(page, f"{where} at {size['width']} px")
-    assert_fits_the_width(page, where)
-    page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
 
 
 def submit(page: Page, button: str) -> None:
@@ -81,13 +71,13 @@ def test_an_adviser_builds_a_client_shortlist_and_prints_the_referral(
     submit(page, "form[action*='/logowanie'] [type=submit]")
     page.get_by_role("link", name="Listy klientów").click()
     expect(page.locator("h1")).to_have_text("Listy propozycji dla klientów")
-    checked(page, "the adviser's shortlists")
+    assert_accessible_at_both_sizes(page, "the adviser's shortlists")
 
     # A label that looks like personal data is refused, and the page says why.
     page.get_by_label("Numer sprawy lub pseudonim klienta").fill("90010112345")
     submit(page, "form.adviser-new [type=submit]")
     expect(page.locator("#label-error")).to_contain_text("PESEL")
-    checked(page, "the refused label")
+    assert_accessible_at_both_sizes(page, "the refused label")
     page.get_by_label("Numer sprawy lub pseudonim klienta").fill(CASE)
     submit(page, "form.adviser-new [type=submit]")
     expect(page.locator("h1")).to_have_text(f"Lista dla: {CASE}")
@@ -95,10 +85,10 @@ def test_an_adviser_builds_a_client_shortlist_and_prints_the_referral(
 
     # From an offer's page: "add to a client's shortlist", then choose the client.
     page.goto(base_url + f"/oferty/{catalogue.ids['mag']}")
-    checked(page, "an offer's page seen by an adviser")
+    assert_accessible_at_both_sizes(page, "an offer's page seen by an adviser")
     submit(page, "#adviser-add [type=submit]")
     expect(page.get_by_label(re.compile(re.escape(CASE)))).to_be_checked()
-    checked(page, "choosing the client's shortlist")
+    assert_accessible_at_both_sizes(page, "choosing the client's shortlist")
     submit(page, "main form[action$='/doradca/dodaj'] [type=submit]")
     expect(page.locator("#adviser-flash")).to_have_text("Dodano ofertę do listy.")
     # And one by its number.
@@ -114,7 +104,7 @@ def test_an_adviser_builds_a_client_shortlist_and_prints_the_referral(
     ).select_option("enrolled")
     submit(page, "#shortlist-items li:nth-child(1) button[value=outcome]")
     expect(page.locator("#shortlist-items li").first).to_contain_text("zapisał(a) się")
-    checked(page, "the client's shortlist")
+    assert_accessible_at_both_sizes(page, "the client's shortlist")
 
     # The referral: a read-only link and its QR code, printed without controls.
     submit(page, "#make-referral")
@@ -124,7 +114,7 @@ def test_an_adviser_builds_a_client_shortlist_and_prints_the_referral(
     expect(qr).to_have_attribute("role", "img")
     address = page.locator("#referral-link").get_attribute("href") or ""
     assert re.fullmatch(r"https?://[^/]+/skierowanie/[\w-]{43}", address)
-    checked(page, "the referral sheet")
+    assert_accessible_at_both_sizes(page, "the referral sheet")
     page.emulate_media(media="print")
     assert qr.is_visible() and page.get_by_text(eka["title"]).is_visible()
     assert not page.locator(".site-header").is_visible()
@@ -147,7 +137,7 @@ def test_an_adviser_builds_a_client_shortlist_and_prints_the_referral(
     expect(copy.locator("#sheet-items h2")).to_have_text([mag["title"], eka["title"]])
     assert CASE not in copy.content()
     assert copy.locator("main form").count() == 0
-    checked(copy, "the read-only referral")
+    assert_accessible_at_both_sizes(copy, "the read-only referral")
     forged = copy.goto(base_url + urlsplit(address).path[:-3] + "abc")
     assert forged is not None and forged.status == 404
     fresh.close()

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from catalogue.db import get_engine
 from tests.app_settings import app_settings
 from tests.postgres_support import Databases
-from tests.web.axe_support import assert_fits_the_width, assert_no_axe_violations
+from tests.web.axe_support import DESKTOP, assert_accessible_at_both_sizes
 from tests.web.test_browser import CHROMIUM, base_url, browser  # noqa: F401
 from tests.web.web_support import Catalogue
 from web.app import create_app
@@ -29,9 +29,6 @@ pytestmark = [
     pytest.mark.pages_not_database,
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed (make browser)"),
 ]
-
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
@@ -48,14 +45,6 @@ def app(
 def named(action: str, title: str) -> re.Pattern[str]:
     """A control's accessible name: its action, then (visually hidden) what it acts on."""
     return re.compile(rf"^{re.escape(action)}\s*:\s*{re.escape(title)}$")
-
-
-def _check_both_sizes(page: Page, where: str) -> None:
-    for size in (DESKTOP, PHONE):
-        page.set_viewport_size(size)  # type: ignore[arg-type]
-        assert_no_axe_violations(page, f"{where} at {size['width']} px")
-    assert_fits_the_width(page, where)
-    page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
 
 
 def _add_from_search(page: Page, base_url: str, query: str, title: str) -> None:  # noqa: F811
@@ -103,7 +92,7 @@ def test_a_resident_builds_shares_prints_and_downloads_a_plan(
     page = context.new_page()
     page.goto(base_url + "/plan")
     expect(page.locator("#plan-empty")).to_be_visible()
-    _check_both_sizes(page, "empty plan")
+    assert_accessible_at_both_sizes(page, "empty plan")
 
     _add_from_search(page, base_url, "spawania", mag)
     _add_from_search(page, base_url, "projektami", pm)
@@ -119,11 +108,11 @@ def test_a_resident_builds_shares_prints_and_downloads_a_plan(
     page.get_by_label(named("Notatka", pm)).fill("Zapytać pracodawcę o dofinansowanie z KFS")
     page.get_by_role("button", name=named("Zapisz notatkę", pm)).click()
     expect(page.locator("#plan-flash")).to_contain_text("Zapisano notatkę.")
-    _check_both_sizes(page, "owner's plan with a message")
+    assert_accessible_at_both_sizes(page, "owner's plan with a message")
     page.get_by_role("button", name=named("Wyżej", pm)).click()
     expect(items).to_have_text([pm, mag])
     expect(page.locator("#total-cost")).to_contain_text("8 250")
-    _check_both_sizes(page, "owner's plan")
+    assert_accessible_at_both_sizes(page, "owner's plan")
 
     # Printed: no controls, the note as text, one or two A4 pages.
     page.emulate_media(media="print")
@@ -166,7 +155,7 @@ def test_a_resident_builds_shares_prints_and_downloads_a_plan(
     assert shared.locator("main form, main textarea, main button").count() == 0
     robots = shared.locator("meta[name=robots]").get_attribute("content")
     assert robots == "noindex, nofollow"
-    _check_both_sizes(shared, "shared plan")
+    assert_accessible_at_both_sizes(shared, "shared plan")
     # The stranger's own plan is empty: the share link gave no key.
     shared.goto(base_url + "/plan")
     expect(shared.locator("#plan-empty")).to_be_visible()

@@ -21,6 +21,7 @@ from operations.adviser_accounts import (
     register_adviser,
 )
 from web.auth import CoordinatorDep, CsrfDep
+from web.decisions import Decision, Reason, approves, decided, queue_page
 from web.errors import NotFound
 from web.services import SessionDep, SettingsDep, TemplatesDep
 
@@ -29,7 +30,7 @@ REGISTER = "/rejestracja/doradca"
 PATH = "/koordynator/doradcy"
 Text = Annotated[str, Form(max_length=300)]
 FIELDS = ("person_name", "organisation", "email")
-DONE = {"zatwierdzono": "coord.advisers.approved", "odmowiono": "coord.advisers.refused"}
+DONE = {True: "coord.advisers.approved", False: "coord.advisers.refused"}
 
 
 def _registration_page(
@@ -80,13 +81,9 @@ def _requests_page(
     errors: dict[int, str] | None = None,
     status_code: int = 200,
 ) -> Response:
-    context = {
-        "pending": pending_advisers(db),
-        "errors": errors or {},
-        "done": DONE.get(request.query_params.get("zrobiono", "")),
-    }
-    return templates.TemplateResponse(
-        request, "coordinator/advisers.html", context, status_code=status_code
+    pending = pending_advisers(db)
+    return queue_page(
+        request, templates, "coordinator/advisers.html", pending, DONE, errors, status_code
     )
 
 
@@ -105,17 +102,14 @@ def adviser_decision(
     db: SessionDep,
     settings: SettingsDep,
     templates: TemplatesDep,
-    decision: Annotated[str, Form(max_length=20)] = "",
-    reason: Annotated[str, Form(max_length=4000)] = "",
+    decision: Decision = "",
+    reason: Reason = "",
 ) -> Response:
-    if decision not in ("approve", "refuse"):
-        raise NotFound()
-    approve = decision == "approve"
+    approve = approves(decision)
     try:
         decide_adviser(db, settings, account_id, coordinator, approve=approve, reason=reason)
     except AdviserNotPending:
         raise NotFound() from None
     except FormInvalid as invalid:
         return _requests_page(request, templates, db, {account_id: invalid.errors[0].code}, 422)
-    done = "zatwierdzono" if approve else "odmowiono"
-    return RedirectResponse(f"{PATH}?zrobiono={done}", status_code=303)
+    return decided(PATH, approve)

@@ -3,10 +3,8 @@ approve, or refuse with a reason. The work is `operations.approval`'s."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Form
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
 from sqlmodel import Session
 from starlette.requests import Request
 from starlette.responses import Response
@@ -14,12 +12,13 @@ from starlette.responses import Response
 from operations.accounts import FormInvalid
 from operations.approval import NotPending, decide, pending_institutions
 from web.auth import CoordinatorDep, CsrfDep
+from web.decisions import Decision, Reason, approves, decided, queue_page
 from web.errors import NotFound
 from web.services import SessionDep, SettingsDep, TemplatesDep
 
 router = APIRouter()
 PATH = "/koordynator/instytucje"
-DONE = {"zatwierdzono": "coord.institutions.approved", "odmowiono": "coord.institutions.refused"}
+DONE = {True: "coord.institutions.approved", False: "coord.institutions.refused"}
 
 
 def _page(
@@ -29,13 +28,9 @@ def _page(
     errors: dict[int, str] | None = None,
     status_code: int = 200,
 ) -> Response:
-    context = {
-        "pending": pending_institutions(db),
-        "errors": errors or {},
-        "done": DONE.get(request.query_params.get("zrobiono", "")),
-    }
-    return templates.TemplateResponse(
-        request, "coordinator/institutions.html", context, status_code=status_code
+    pending = pending_institutions(db)
+    return queue_page(
+        request, templates, "coordinator/institutions.html", pending, DONE, errors, status_code
     )
 
 
@@ -54,12 +49,10 @@ def institution_decision(
     db: SessionDep,
     settings: SettingsDep,
     templates: TemplatesDep,
-    decision: Annotated[str, Form(max_length=20)] = "",
-    reason: Annotated[str, Form(max_length=4000)] = "",
+    decision: Decision = "",
+    reason: Reason = "",
 ) -> Response:
-    if decision not in ("approve", "refuse"):
-        raise NotFound()
-    approve = decision == "approve"
+    approve = approves(decision)
     try:
         decide(db, settings, institution_id, coordinator, approve=approve, reason=reason)
     except NotPending:
@@ -67,5 +60,4 @@ def institution_decision(
     except FormInvalid as invalid:
         errors = {institution_id: invalid.errors[0].code}
         return _page(request, templates, db, errors, status_code=422)
-    done = "zatwierdzono" if approve else "odmowiono"
-    return RedirectResponse(f"{PATH}?zrobiono={done}", status_code=303)
+    return decided(PATH, approve)
