@@ -26,8 +26,23 @@ from catalogue.normalise.taxonomy import DATA_DIR, vocational_qualifications
 from catalogue.normalise.text import fold, fold_words
 
 VOCATIONAL = "vocational"  # a qualification in a profession ("MEC.08"), examined by an OKE
-OTHER = "other"  # any other code an offer gives (market, regulated...): kind not known here
-KINDS = (VOCATIONAL, OTHER)
+# Kinds of the Integrated Qualifications System, read from the ZRK record's category when the
+# `zrk` spider crawled the qualification ("wolnorynkowe", "sektorowe", "rzemieślnicze",
+# "uregulowane"; "rynkowe" is the name before the 2024 split into free-market and sector ones).
+MARKET = "market"
+SECTOR = "sector"
+CRAFT = "craft"
+REGULATED = "regulated"
+OTHER = "other"  # any other code an offer gives: kind not known here
+KINDS = (VOCATIONAL, MARKET, SECTOR, CRAFT, REGULATED, OTHER)
+_ZRK_CATEGORIES = (
+    ("wolnorynkow", MARKET),
+    ("rynkow", MARKET),
+    ("sektorow", SECTOR),
+    ("rzemiesln", CRAFT),
+    ("uregulowan", REGULATED),
+)
+ZRK_CATEGORY = "category.name"  # the key of the ZRK category in a ZRK offer's extras
 
 _editions: Any = Offer.editions
 _institution: Any = Offer.institution
@@ -104,8 +119,38 @@ def normal_code(text: str) -> str:
     return text.strip().upper()
 
 
-def kind_of(code: str) -> str:
-    return VOCATIONAL if CODE_RE.fullmatch(code) or code in vocational_qualifications() else OTHER
+def kind_of(code: str, zrk_category: str | None = None) -> str:
+    """The kind of a qualification: vocational from its code, another ZSK kind from the
+    category its ZRK record gives, else OTHER."""
+    if CODE_RE.fullmatch(code) or code in vocational_qualifications():
+        return VOCATIONAL
+    category = fold(zrk_category or "")
+    return next((kind for prefix, kind in _ZRK_CATEGORIES if category.startswith(prefix)), OTHER)
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """What a ZRK validation offer says of its qualification: the register's category and the
+    qualification's PRK level (every ZSK qualification has one)."""
+
+    category: str
+    prk_level: int | None
+
+
+def register_entries(session: Session) -> dict[str, RegisterEntry]:
+    """The ZRK entry of each qualification a published validation offer names, by code."""
+    rows = session.exec(
+        select(Offer.qualification_code, Offer.extras, Offer.prk_level).where(
+            col(Offer.qualification_code).is_not(None),
+            col(Offer.kind) == OfferKind.validation,
+            _published(),
+        )
+    ).all()
+    return {
+        code: RegisterEntry(extras[ZRK_CATEGORY], level)
+        for code, extras, level in rows
+        if code and isinstance(extras, dict) and isinstance(extras.get(ZRK_CATEGORY), str)
+    }
 
 
 def _published() -> Any:
@@ -125,10 +170,16 @@ def known_qualifications(session: Session) -> dict[str, QualificationSummary]:
     )
     rows = {q.code: q for q in session.exec(select(Qualification)).all()}
     codes = set(vocational_qualifications()) | set(rows) | {c for c in counts if c}
-    return {code: _summary(code, rows.get(code), counts.get(code, 0)) for code in sorted(codes)}
+    entries = register_entries(session)
+    return {
+        code: _summary(code, rows.get(code), counts.get(code, 0), entries.get(code))
+        for code in sorted(codes)
+    }
 
 
-def _summary(code: str, row: Qualification | None, offers: int) -> QualificationSummary:
+def _summary(
+    code: str, row: Qualification | None, offers: int, entry: RegisterEntry | None = None
+) -> QualificationSummary:
     known = vocational_qualifications().get(code)
     names = (known.occupations if known else ()) or (
         (row.occupation,) if row and row.occupation else ()
@@ -136,8 +187,10 @@ def _summary(code: str, row: Qualification | None, offers: int) -> Qualification
     return QualificationSummary(
         code=code,
         name=(known.name if known else "") or (row.name if row else ""),
-        kind=kind_of(code),
-        prk_level=(known.prk_level if known else None) or (row.prk_level if row else None),
+        kind=kind_of(code, entry.category if entry else None),
+        prk_level=(known.prk_level if known else None)
+        or (row.prk_level if row else None)
+        or (entry.prk_level if entry else None),
         occupations=tuple(names),
         offers=offers,
     )
@@ -187,7 +240,15 @@ def qualification_detail(session: Session, code: str) -> QualificationDetail | N
     )
     if row is None and not offers and code not in vocational_qualifications():
         return None
-    summary = _summary(code, row, len(offers))
+    entry = next(
+        (
+            RegisterEntry(o.extras[ZRK_CATEGORY], o.prk_level)
+            for o in offers
+            if o.kind == OfferKind.validation and isinstance(o.extras.get(ZRK_CATEGORY), str)
+        ),
+        None,
+    )
+    summary = _summary(code, row, len(offers), entry)
     known = vocational_qualifications().get(code)
     school = None
     if known is not None and known.prk_level is not None:

@@ -18,6 +18,9 @@ from catalogue.normalise.taxonomy import DATA_DIR, vocational_qualifications
 from catalogue.normalise.text import as_text, fold, fold_words, term_matches
 
 CODE_RE = re.compile(r"\b([A-Z]{3})\.\s?(\d{2})\b")
+# A qualification of the Integrated Qualifications Register as the `zrk` spider states it: the
+# register's own id ("ZRK-41003"), which also names its public card.
+ZRK_CODE_RE = re.compile(r"ZRK-\d{1,9}")
 # A school page prints florysta's OGR.01 as "ORG.01" (no ORG branch exists in the 2019
 # classification; OGR = ogrodnicza). Known misprints are read as the real code.
 MISPRINTS = {"ORG.01": "OGR.01"}
@@ -30,7 +33,7 @@ _FORMULA = re.compile(
 class QualificationFinding:
     qualification: NormalisedQualification
     isced_code: str | None
-    known: bool  # the code is in the reference table
+    known: bool  # the code is in the reference table, or a ZRK id stated by the register
     evidence: str
 
 
@@ -52,8 +55,17 @@ def resolve_qualification(
     occupation: Any = None,
 ) -> QualificationFinding | None:
     """The qualification an offer leads to, or None when no code is given or found."""
-    stated = (as_text(stated_code) or "").upper()
+    stated = (as_text(stated_code) or "").upper().strip()
     code = find_code(stated, title, description)
+    if code is None and ZRK_CODE_RE.fullmatch(stated):
+        return QualificationFinding(
+            NormalisedQualification(
+                code=stated, name=as_text(stated_name) or "", occupation=None, prk_level=None
+            ),
+            None,
+            True,
+            f"kwalifikacja {stated} z Zintegrowanego Rejestru Kwalifikacji",
+        )
     if code is None:
         return None
     where = "podany przez źródło" if find_code(stated) else "znaleziony w tekście"

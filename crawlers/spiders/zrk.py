@@ -50,7 +50,8 @@ class ZrkSpider(RegisterApiSpider):
     qualification_fields: dict[str, FieldSpec] = {  # noqa: RUF012
         "title": "name",
         "description": "description",
-        "qualification_code": "code",
+        # The register's id, not its "code": stable, and the normaliser knows it as a ZRK id.
+        "qualification_code": lambda q: f"ZRK-{q['id']}" if q.get("id") is not None else None,
         "qualification_name": "name",
         "level": "prk_level",
         "isced": "isced.code",
@@ -64,7 +65,15 @@ class ZrkSpider(RegisterApiSpider):
         "provider_url": "website",
         "provider_town": "address.city",
     }
-    extras_fields = ("id", "code", "type.name", "document_name", "workload_hours", "included_date")
+    extras_fields = (
+        "id",
+        "code",
+        "category.name",  # the qualification pages read its kind from it
+        "type.name",
+        "document_name",
+        "workload_hours",
+        "included_date",
+    )
 
     def skip_reason(self, record: dict[str, Any]) -> str | None:
         category = fold(pick(record, self.category_field))

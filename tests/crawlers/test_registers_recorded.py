@@ -19,6 +19,7 @@ from sqlmodel import Session, select
 from catalogue.db import get_engine
 from catalogue.models import DeliveryForm, Offer, OfferKind, OfferStatus, Source
 from catalogue.normalise.kinds import resolve_kind
+from catalogue.qualification_info import known_qualifications, qualification_detail
 from crawlers.run import crawl
 from crawlers.spiders.rspo import CONTINUING_EDUCATION_TYPES
 from crawlers.spiders.rspo import KIND as RSPO_KIND
@@ -149,6 +150,27 @@ def test_zrk_gives_one_validation_offer_per_certifying_institution_in_lubuskie(
     assert all(o.status == OfferStatus.active for o in offers.values())
     # Undated: held at the certifying institution's seat when it is a Lubuskie place.
     assert all(e.start_date is None for o in offers.values() for e in o.editions)
+
+
+def test_a_crawled_zrk_qualification_has_its_registers_kind_and_certifying_institutions(
+    crawled: Crawled,
+) -> None:
+    with Session(get_engine(crawled.database_url)) as session:
+        known = known_qualifications(session)
+        kinds = {code: known[code].kind for code in known if code.startswith("ZRK-")}
+        craft = qualification_detail(session, "zrk-41003")
+    assert kinds == {
+        "ZRK-41001": "market",  # "wolnorynkowe"
+        "ZRK-41003": "craft",  # "rzemieślnicze"
+        "ZRK-41004": "market",
+        "ZRK-41006": "market",
+        "ZRK-41007": "sector",  # "sektorowe"
+    }
+    assert craft is not None and craft.summary.prk_level == 3
+    assert {o.institution.name for o in craft.validations if o.institution} == {
+        "Zachodnia Izba Przemysłowo-Handlowa w Gorzowie Wielkopolskim",
+        "Lubuska Izba Rzemieślnicza w Zielonej Górze",
+    }
 
 
 def test_zrk_leaves_out_other_regions_unless_the_institution_validates_remotely(

@@ -25,6 +25,7 @@ from web.app import create_app
 
 VALIDATION_TITLE = "Egzamin potwierdzający kwalifikację MEC.08 – sesja próbna"
 OTHER_CODE = "ZRK-KOSM-5"
+SECTOR_CODE = "ZRK-41007"  # as the zrk spider states it, with the register's category
 
 
 def _offer(
@@ -57,7 +58,16 @@ def _extra_offers(url: str) -> dict[str, int]:
                 source, "old", "Stary kurs MEC.08", OfferKind.kkz, "MEC.08", OfferStatus.archived
             ),
             "other": _offer(source, "kosm", "Kosmetyczka – kurs", OfferKind.course, OTHER_CODE),
+            "sector": _offer(
+                source,
+                "oze",
+                "Montaż instalacji fotowoltaicznych",
+                OfferKind.validation,
+                SECTOR_CODE,
+            ),
         }
+        offers["sector"].extras = {"category.name": "sektorowe"}
+        offers["sector"].prk_level = 4
         session.add_all(offers.values())
         session.commit()
         ids = {key: offer.id for key, offer in offers.items()}
@@ -102,7 +112,7 @@ def test_the_list_groups_every_known_qualification_by_kind(client: TestClient) -
     page = html(client, "/kwalifikacje")
     assert page.css("h1::text").get() == "Kwalifikacje"
     headings = page.css("section h2::text").getall()
-    assert headings == ["Kwalifikacje w zawodach", "Inne kwalifikacje"]
+    assert headings == ["Kwalifikacje w zawodach", "Kwalifikacje sektorowe", "Inne kwalifikacje"]
     vocational = page.css("section[aria-labelledby=kind-vocational] li a::attr(href)").getall()
     assert "/kwalifikacje/MEC.08" in vocational
     assert "/kwalifikacje/HGT.02" in vocational  # from the reference table, with no offer
@@ -111,6 +121,16 @@ def test_the_list_groups_every_known_qualification_by_kind(client: TestClient) -
     mec08 = page.xpath("//li[a[@href='/kwalifikacje/MEC.08']]")
     # Two published MEC.08 offers (the course and the validation); the archived one is not one.
     assert "ofert: 2" in " ".join(mec08.xpath("string()").get().split())
+
+
+def test_a_register_qualification_shows_the_kind_and_level_its_zrk_entry_gives(
+    client: TestClient,
+) -> None:
+    page = html(client, f"/kwalifikacje/{SECTOR_CODE}")
+    facts = text_of(page, "#facts-heading + dl")
+    assert "kwalifikacja sektorowa w Zintegrowanym Systemie Kwalifikacji" in facts
+    assert "4 z 8" in facts
+    assert "Rodzaj według wpisu w Zintegrowanym Rejestrze Kwalifikacji." in text_of(page, "section")
 
 
 def test_the_occupation_box_leads_to_that_occupations_qualifications(client: TestClient) -> None:

@@ -23,6 +23,17 @@ MESSAGES = {
         "quals.kind.vocational": "Kwalifikacje w zawodach",
         "quals.kind.other": "Inne kwalifikacje",
         "quals.kind.vocational.one": "kwalifikacja w zawodzie",
+        "quals.kind.market": "Kwalifikacje wolnorynkowe",
+        "quals.kind.sector": "Kwalifikacje sektorowe",
+        "quals.kind.craft": "Kwalifikacje rzemieślnicze",
+        "quals.kind.regulated": "Kwalifikacje uregulowane",
+        "quals.kind.market.one": (
+            "kwalifikacja wolnorynkowa (rynkowa) w Zintegrowanym Systemie Kwalifikacji"
+        ),
+        "quals.kind.sector.one": "kwalifikacja sektorowa w Zintegrowanym Systemie Kwalifikacji",
+        "quals.kind.craft.one": "kwalifikacja rzemieślnicza (egzamin w izbie rzemieślniczej)",
+        "quals.kind.regulated.one": "kwalifikacja uregulowana przepisami prawa",
+        "quals.kind.from_zrk": "Rodzaj według wpisu w Zintegrowanym Rejestrze Kwalifikacji.",
         "quals.kind.other.one": "inna kwalifikacja (rynkowa, uregulowana lub inna)",
         "quals.kind.other.note": (
             "Rodzaju tej kwalifikacji (rynkowa, uregulowana) katalog nie ustalił – sprawdź ją w "
@@ -89,6 +100,17 @@ MESSAGES = {
         "quals.kind.vocational": "Qualifications in a profession",
         "quals.kind.other": "Other qualifications",
         "quals.kind.vocational.one": "qualification in a profession",
+        "quals.kind.market": "Free-market qualifications",
+        "quals.kind.sector": "Sector qualifications",
+        "quals.kind.craft": "Craft qualifications",
+        "quals.kind.regulated": "Regulated qualifications",
+        "quals.kind.market.one": (
+            "free-market (market) qualification of the Integrated Qualifications System"
+        ),
+        "quals.kind.sector.one": "sector qualification of the Integrated Qualifications System",
+        "quals.kind.craft.one": "craft qualification (examined by a chamber of crafts)",
+        "quals.kind.regulated.one": "qualification regulated by law",
+        "quals.kind.from_zrk": "The kind as the Integrated Qualifications Register records it.",
         "quals.kind.other.one": "other qualification (market, regulated or other)",
         "quals.kind.other.note": (
             "The catalogue does not know the kind of this qualification (market, regulated): "
