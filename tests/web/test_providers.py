@@ -247,3 +247,33 @@ def test_the_offer_json_carries_the_enrolment(providers: Providers) -> None:
     data = providers.client.get(f"/oferty/{providers.ids['bur_offer']}.json").json()
     assert data["enrolment"]["contact"]["person"] == "Anna Nowak"
     assert data["enrolment"]["provider_id"] == providers.ids["osz"]
+
+
+def test_a_provider_with_many_offers_lists_them_in_pages_of_fifty(
+    catalogue: Catalogue, databases: Databases, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    database_url = databases.copy(catalogue.database_url, tmp_path_factory.mktemp("many"))
+    engine = get_engine(database_url)
+    with Session(engine) as session:
+        source = Source(name="wielka", title="WIELKA")
+        university = Institution(name="Uczelnia Wielka", key="uczelnia wielka")
+        session.add_all(
+            offer(source, f"k{n:03}", f"Kurs {n:03}", institution=university) for n in range(120)
+        )
+        session.commit()
+        university_id = university.id
+    engine.dispose()
+    app = create_app(app_settings(database_url, catalogue.index_dir, sample_data=True))
+    with TestClient(app) as client:
+        first = html(client, f"/instytucje/{university_id}")
+        third = html(client, f"/instytucje/{university_id}?strona=3")
+        for wrong in ("4", "0", "abc", "-1"):
+            html(client, f"/instytucje/{university_id}?strona={wrong}", status=404)
+    titles = first.css("#provider-offers li a::text").getall()
+    assert titles == [f"Kurs {n:03}" for n in range(50)]
+    assert "Strona 1 z 3" in " ".join(first.css("p").xpath("string()").getall())
+    pages = first.css("nav.pagination a::attr(href)").getall()
+    assert pages == [f"/instytucje/{university_id}?strona={n}" for n in (2, 3, 2)]
+    assert third.css("#provider-offers li a::text").getall()[-1] == "Kurs 119"
+    assert third.css("#provider-offers::attr(start)").get() == "101"
+    assert third.css("nav.pagination a[rel=prev]::attr(href)").get().endswith("?strona=2")

@@ -25,6 +25,7 @@ MESSAGES = {
         "provider.kind": "Organizator kształcenia",
         "provider.offers": "Aktualne oferty",
         "provider.offers.count": "Oferty opublikowane w katalogu: {n}.",
+        "provider.pages": "Strony ofert organizatora",
         "provider.offers.none": "Ten organizator nie ma teraz opublikowanych ofert w katalogu.",
         "provider.registers": "Rejestry",
         "provider.registers.none": "Źródła nie podały numerów rejestrowych tego organizatora.",
@@ -62,6 +63,7 @@ MESSAGES = {
         "provider.kind": "Learning provider",
         "provider.offers": "Current offers",
         "provider.offers.count": "Offers published in the catalogue: {n}.",
+        "provider.pages": "Pages of the provider's offers",
         "provider.offers.none": "This provider has no offers published in the catalogue now.",
         "provider.registers": "Registers",
         "provider.registers.none": "The sources gave no register numbers for this provider.",
@@ -78,4 +80,6 @@ MESSAGES = {
         ),
         "provider.town": "Town",
     },
+    # The rest of the Ukrainian texts come with the message catalogue (issue 13, part 4).
+    "uk": {"provider.pages": "Сторінки пропозицій організатора"},
 }

@@ -31,6 +31,8 @@ from web.services import SessionDep, TemplatesDep
 
 router = APIRouter(include_in_schema=False)
 
+OFFERS_PER_PAGE = 50  # a provider with hundreds of offers (a university) is read in pages
+
 # Registered institutions a coordinator has not approved are not public providers.
 HIDDEN = (Approval.pending.value, Approval.refused.value)
 
@@ -38,9 +40,24 @@ HIDDEN = (Approval.pending.value, Approval.refused.value)
 @dataclass
 class ProviderPage:
     institution: Institution
-    offers: list[Offer]
+    offers: list[Offer]  # every published offer, each listed once
     registrations: Registrations
     contact: Contact
+    page: int = 1
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.offers) // OFFERS_PER_PAGE))
+
+    @property
+    def shown(self) -> list[Offer]:
+        """The offers of the current page."""
+        start = (self.page - 1) * OFFERS_PER_PAGE
+        return self.offers[start : start + OFFERS_PER_PAGE]
+
+    @property
+    def first_number(self) -> int:
+        return (self.page - 1) * OFFERS_PER_PAGE + 1
 
 
 def provider_records(session: Session, institution: Institution) -> list[Institution]:
@@ -88,6 +105,10 @@ def provider_html(
     if institution_id > MAX_OFFER_ID:
         raise NotFound(f"Institution {institution_id} does not exist")
     page = provider_page(session, institution_id)
+    asked = request.query_params.get("strona", "1")
+    if not asked.isdigit() or not 1 <= int(asked) <= page.pages:
+        raise NotFound(f"Institution {institution_id} has no page {asked[:20]!r}")
+    page.page = int(asked)
     return templates.TemplateResponse(
         request, "provider.html", {"page": page, "tel_link": tel_link}
     )
