@@ -69,6 +69,7 @@ from operations.schedule_jobs import (
 )
 from operations.search_alerts import send_alerts_logged
 from operations.settings import OperationSettings
+from operations.shortlists import clear_expired_shares
 from search.backends import get_backend
 
 log = logging.getLogger(__name__)
@@ -264,7 +265,9 @@ class CrawlScheduler:
             log.info("%s", describe_housekeeping(result, self.sync_index()))
             with Session(self.engine) as db:
                 plans = delete_expired_plans(db, datetime.now(UTC))
+                shares = clear_expired_shares(db, datetime.now(UTC))
             log.info("porządki: usunięte plany nieużywane od %d dni: %d", PLAN_EXPIRY_DAYS, plans)
+            log.info("porządki: wygasłe linki do skierowań usunięte: %d", shares)
         finally:
             self._end()
 

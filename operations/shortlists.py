@@ -251,6 +251,23 @@ def find_shared(db: Session, key: str | None, now: datetime | None = None) -> Sh
     return shortlist
 
 
+def clear_expired_shares(db: Session, now: datetime | None = None) -> int:
+    """Forget the hashes of share keys that have expired (daily housekeeping): a dead link then
+    leaves nothing behind. How many shortlists had one."""
+    expired = db.exec(
+        select(Shortlist).where(
+            col(Shortlist.share_hash).is_not(None),
+            col(Shortlist.share_expires_at) <= (now or utcnow()),
+        )
+    ).all()
+    for shortlist in expired:
+        shortlist.share_hash = None
+        shortlist.share_expires_at = None
+        db.add(shortlist)
+    db.commit()
+    return len(expired)
+
+
 # --- reading ----------------------------------------------------------------------------------
 
 

@@ -166,6 +166,19 @@ def test_a_new_share_key_replaces_the_old_and_keys_expire(world: World) -> None:
     assert shortlists.find_shared(db, "x" * 500) is None
 
 
+def test_housekeeping_forgets_expired_share_keys_only(world: World) -> None:
+    db = world.db
+    live = shortlists.create(db, world.adviser, "CAZ/6").id or 0
+    dead = shortlists.create(db, world.adviser, "CAZ/7").id or 0
+    shortlists.share(db, world.adviser, live)
+    shortlists.share(db, world.adviser, dead, now=utcnow() - timedelta(days=SHARE_DAYS + 1))
+    assert shortlists.clear_expired_shares(db) == 1
+    kept, cleared = db.get(Shortlist, live), db.get(Shortlist, dead)
+    assert kept is not None and kept.share_hash is not None
+    assert cleared is not None and (cleared.share_hash, cleared.share_expires_at) == (None, None)
+    assert shortlists.clear_expired_shares(db) == 0
+
+
 def test_outcomes_are_recorded_and_counted_without_labels_or_advisers(world: World) -> None:
     db = world.db
     for adviser, label, outcome in [
