@@ -15,8 +15,9 @@ from starlette.datastructures import QueryParams
 
 from search.filters import FACETS, FILTERS, InvalidValue, near_point
 from search.interface import MAX_PER_PAGE, MAX_QUERY_LENGTH, SORTS, Query
+from search.label_language import in_language
 from web.errors import InvalidInput
-from web.i18n import MESSAGES
+from web.i18n import Translator
 
 MAX_PAGE = 1000
 DEFAULT_PER_PAGE = 20
@@ -36,8 +37,8 @@ class Problem:
     def message(self, lang: str) -> str:
         values = dict(self.values)
         if "name_pl" in values:  # a filter's own label, in the reader's language
-            values["name"] = values["name_en" if lang == "en" else "name_pl"]
-        return MESSAGES[lang][self.key].format(**values)
+            values["name"] = in_language(values["name_pl"], values["name_en"], lang)
+        return Translator(lang)(self.key, **values)
 
     def as_error(self) -> dict[str, Any]:
         """The shape FastAPI uses for its own 422 answers."""
@@ -87,6 +88,16 @@ def parse_search(params: QueryParams) -> SearchInput:
         per_page=per_page,
     )
     return SearchInput(query, tuple(problems))
+
+
+def beyond_last_page(query: Query, pages: int) -> Problem | None:
+    """A page after the last one of the results (page 999 of 5): the page answers 404, the
+    API refuses it (422) like any other page number it cannot show."""
+    if query.page <= pages:
+        return None
+    return Problem(
+        "page", "problem.page_beyond", str(query.page), {"page": query.page, "pages": pages}
+    )
 
 
 def _parse_text(raw: str, problems: list[Problem]) -> str:
@@ -149,7 +160,7 @@ def openapi_parameters() -> list[dict[str, Any]]:
         ),
         _param(
             "page",
-            "Page of hits.",
+            "Page of hits; a page after the last one is refused (422).",
             {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
         ),
         _param(

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from parsel import Selector
 
-from tests.web.web_support import TODAY, active, html
+from tests.web.web_support import LAST_VERIFIED, TODAY, active, html
 from web.formatting import format_date
 
 
@@ -37,7 +37,9 @@ def test_the_search_page_renders_every_offer_soonest_first(client: TestClient) -
     page = html(client, "/?per_page=100")
     searchable = active(lambda o: True)
     assert len(titles(page)) == len(searchable)
-    starts = [date.fromisoformat(d) for d in page.css("ol.results time::attr(datetime)").getall()]
+    # The start of each card (the enrolment deadline and last check are dates too).
+    start_times = "ol.results .facts > div:not(.fact-enrolment):not(.fact-verified) time"
+    starts = [date.fromisoformat(d) for d in page.css(start_times).xpath("@datetime").getall()]
     assert starts == sorted(starts)
     soonest = min(searchable, key=lambda o: min((e["start"] for e in o["editions"]), default=999))
     assert titles(page)[0] == soonest["title"]
@@ -60,6 +62,12 @@ def test_a_result_card_shows_place_date_price_and_level(client: TestClient) -> N
         "Miejsce": "Nowa Sól, Zielona Góra",
         "Najbliższy termin": format_date(TODAY + timedelta(days=20)),
         "Cena": "2 450,00 zł",
+        # issue 13: how, how long, who pays, until when one can enrol, when checked
+        "Zapisy do": format_date(TODAY + timedelta(days=74)),
+        "Forma": "stacjonarnie",
+        "Czas trwania": "146 godz.",
+        "Finansowanie": "Krajowy Fundusz Szkoleniowy (KFS)",
+        "Sprawdzono": format_date(LAST_VERIFIED),
     }
     assert card_facts(locksmith)["Cena"] == "bezpłatny"
     badges = locksmith.css(".badge::text").getall()
@@ -215,5 +223,5 @@ def test_an_enhanced_form_receives_only_the_results_fragment(client: TestClient)
 def test_offer_links_keep_a_language_chosen_by_parameter(client: TestClient) -> None:
     page = html(client, "/?lang=en&q=spawanie")
     link = page.css("ol.results .card-title a::attr(href)").get()
-    assert link.endswith("?lang=en")
+    assert link.endswith("&lang=en")  # after the search it came from (issue 13: `wroc`)
     assert html(client, link).css("html::attr(lang)").get() == "en"

@@ -12,9 +12,10 @@ from starlette.requests import Request
 from catalogue.models import OfferPublic
 from operations.index_health import check_index
 from search.interface import MAX_QUERY_LENGTH
+from web.errors import InvalidInput
 from web.i18n import negotiate_language
 from web.offers import MAX_OFFER_ID, load_offer, offer_public
-from web.params import openapi_parameters, parse_search
+from web.params import beyond_last_page, openapi_parameters, parse_search
 from web.schemas import Health, SearchResponse, Suggestion, SuggestResponse
 from web.searching import offer_urls, search_response
 from web.services import EngineDep, SearchDep, SessionDep, SettingsDep
@@ -47,6 +48,9 @@ _ERRORS = {
 def search_offers(request: Request, search: SearchDep, settings: SettingsDep) -> Response:
     query = parse_search(request.query_params).require_valid()
     results = search.search(query)
+    beyond = beyond_last_page(query, results.pages)
+    if beyond is not None:
+        raise InvalidInput([beyond.as_error()])
     answer = search_response(
         results, offer_urls(request, settings.catalogue.public_url), negotiate_language(request)
     )

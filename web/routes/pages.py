@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
+from web.chips import clear_filters_url, filter_chips
+from web.errors import NotFound
 from web.filter_form import filter_groups, radius_choices, town_names
 from web.i18n import negotiate_language
 from web.offers import load_offer, offer_page
-from web.params import parse_search
+from web.params import beyond_last_page, parse_search
 from web.schemas import OfferPage, SearchResponse
+from web.search_links import BACK_PARAM, back_to_search, clean_search_url, search_query_string
 from web.searching import page_window, search_response
 from web.services import SearchDep, SessionDep, SettingsDep, TemplatesDep
 from web.templating import link
@@ -21,11 +26,22 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/", name="search_page", response_class=HTMLResponse)
 def search_page(request: Request, search: SearchDep, templates: TemplatesDep) -> Response:
+    # The filter form sends its empty fields too: the same search without them (issue 13).
+    clean = clean_search_url(request)
+    if clean is not None:
+        return RedirectResponse(clean, status_code=303)
     lang = negotiate_language(request)
     search_input = parse_search(request.query_params)
     results = search.search(search_input.query)
-    response = search_response(results, lambda offer_id: link(request, f"/oferty/{offer_id}"), lang)
-    if request.query_params.get("format") == "json":
+    if beyond_last_page(search_input.query, results.pages) is not None:
+        raise NotFound()
+    as_json = request.query_params.get("format") == "json"
+    # An offer found here links back to this search ("← Wróć do wyszukiwania").
+    back = {} if as_json else {BACK_PARAM: search_query_string(request.query_params)}
+    response = search_response(
+        results, lambda offer_id: link(request, f"/oferty/{offer_id}", **back), lang
+    )
+    if as_json:
         return _json(response)
     context = {
         "query": search_input.query,
@@ -35,6 +51,9 @@ def search_page(request: Request, search: SearchDep, templates: TemplatesDep) ->
         "town_names": town_names(),
         "radius_choices": radius_choices,
         "page_window": page_window(response.page, response.pages),
+        "filter_chips": filter_chips(search_input.query, request.query_params, lang),
+        "clear_filters_url": clear_filters_url(request.query_params),
+        "today": date.today().isoformat(),
     }
     # An enhanced form (HX-Request) asks only for the fragment it replaces.
     template = "_results.html" if request.headers.get("hx-request") else "search.html"
@@ -46,7 +65,8 @@ def offer_html(
     request: Request, offer_id: int, session: SessionDep, templates: TemplatesDep
 ) -> Response:
     page = offer_page(load_offer(session, offer_id), negotiate_language(request))
-    return templates.TemplateResponse(request, "offer.html", {"page": page})
+    context = {"page": page, "back_url": back_to_search(request)}
+    return templates.TemplateResponse(request, "offer.html", context)
 
 
 @router.get("/oferty/{offer_id:int}.json", name="offer_page_json")
