@@ -341,7 +341,7 @@ def problem_rows(result: CheckResult, lang: str = "pl") -> tuple[list[str], list
         cells = [*row.cells, *[None] * (width - len(row.cells))][:width]
         codes = ", ".join(dict.fromkeys(p.code for p in found))
         said = " | ".join(
-            f"wiersz {row.number}: {p.message if lang == 'pl' else p.message_en}" for p in found
+            f"wiersz {row.number}: {p.message_en if lang == 'en' else p.message}" for p in found
         )
         rows.append([*cells, codes, said])
     return header, rows
@@ -363,7 +363,7 @@ def _csv_text(value: Any) -> Any:
 
 def problems_xlsx(result: CheckResult, lang: str = "pl") -> bytes:
     header, rows = problem_rows(result, lang)
-    return _workbook([("Problemy" if lang == "pl" else "Problems", [header, *rows], 1)])
+    return _workbook([("Problems" if lang == "en" else "Problemy", [header, *rows], 1)])
 
 
 def _workbook(sheets: list[tuple[str, list[list[Any]], int]]) -> bytes:

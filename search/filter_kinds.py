@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from search.conditions import AnyOf, Condition
 from search.filter_labels import Labels, yes
+from search.label_language import in_language
 
 Get = Callable[[str], list[str]]  # all raw values of one query parameter
 Parsed = tuple[Any, list["InvalidValue"]]  # the value (None: not chosen) and the problems
@@ -26,6 +27,9 @@ class Param:
     name: str
     label_pl: str
     label_en: str
+
+    def label(self, lang: str = "pl") -> str:
+        return in_language(self.label_pl, self.label_en, lang)
 
 
 @dataclass(frozen=True)
@@ -66,10 +70,10 @@ class Filter:
     multi_valued: bool = False  # the document holds a list
 
     def label(self, lang: str = "pl") -> str:
-        return self.label_en if lang == "en" else self.label_pl
+        return in_language(self.label_pl, self.label_en, lang)
 
     def help(self, lang: str = "pl") -> str:
-        return self.help_en if lang == "en" else self.help_pl
+        return in_language(self.help_pl, self.help_en, lang) if self.help_pl else ""
 
     def params(self) -> tuple[Param, ...]:
         return (Param(self.name, self.label_pl, self.label_en),)
@@ -91,7 +95,7 @@ class Filter:
     def display(self, value: str, lang: str = "pl") -> str:
         """The label of a value, or the value itself when it is not a known one."""
         pair = self.labels().get(value)
-        return value if pair is None else pair[1] if lang == "en" else pair[0]
+        return value if pair is None else in_language(pair[0], pair[1], lang)
 
     def options(self, counts: Mapping[str, int], lang: str = "pl") -> list[tuple[str, str, int]]:
         """(value, label, count) for a facet, known values first in their declared order."""

@@ -60,8 +60,7 @@ def filter_groups(
             declaration.help(lang),
             options=_options(declaration, response, query, lang),
             controls=[
-                Control(p.name, p.label_en if lang == "en" else p.label_pl, sent.get(p.name, ""))
-                for p in declaration.params()
+                Control(p.name, p.label(lang), sent.get(p.name, "")) for p in declaration.params()
             ],
         )
         if _shown(group, query):

@@ -1,4 +1,4 @@
-"""Dates and prices as readers write them: "15 grudnia 2026", "1 200,00 zł"."""
+"""Dates and prices as readers write them: "15 grudnia 2026", "15 грудня 2026", "1 200,00 zł"."""
 
 from __future__ import annotations
 
@@ -38,6 +38,21 @@ MONTHS = {
         "November",
         "December",
     ],
+    # Ukrainian dates take the genitive too: "15 грудня 2026".
+    "uk": [
+        "січня",
+        "лютого",
+        "березня",
+        "квітня",
+        "травня",
+        "червня",
+        "липня",
+        "серпня",
+        "вересня",
+        "жовтня",
+        "листопада",
+        "грудня",
+    ],
 }
 
 
@@ -64,11 +79,12 @@ def format_date(value: date | datetime | str | None, lang: str = "pl") -> str:
 
 
 def format_price(grosze: int | None, lang: str = "pl") -> str:
-    """1 200,00 zł in Polish, 1,200.00 zł in English; '' when unknown, 0 is the caller's 'free'."""
+    """1 200,00 zł in Polish (and Ukrainian), 1,200.00 zł in English; '' when unknown, 0 is the
+    caller's 'free'."""
     if grosze is None:
         return ""
     zloty, rest = divmod(grosze, 100)
-    if lang == "pl":
+    if lang != "en":
         # A plain space groups thousands; the template keeps the price on one line.
         return f"{zloty:,}".replace(",", " ") + f",{rest:02d} zł"
     return f"{zloty:,}.{rest:02d} zł"
@@ -78,4 +94,4 @@ def format_hours(hours: float | None, lang: str = "pl") -> str:
     if hours is None:
         return ""
     text = str(int(hours)) if float(hours).is_integer() else f"{hours:g}"
-    return text.replace(".", ",") if lang == "pl" else text
+    return text.replace(".", ",") if lang != "en" else text

@@ -1,28 +1,41 @@
-"""Interface text in Polish (default) and English, chosen by `?lang=` or Accept-Language.
+"""Interface text in Polish (default), English and Ukrainian, chosen by `?lang=` or
+Accept-Language.
 
-All text a person reads in a page goes through `Translator`; catalogue data (titles,
-descriptions, filter labels) arrives already worded and is not translated here.
+All text a person reads in a page goes through `Translator`. The texts live in one gettext
+catalogue per language, `web/locale/<lang>/LC_MESSAGES/messages.po`, read with Babel when the
+module is imported: a keyed catalogue (msgid is the message key, msgstr its text, `{name}`
+placeholders filled by `str.format`). A key a language lacks falls back to Polish. Plurals follow
+CLDR's rules (Babel's `Locale.plural_form`). Catalogue data (titles, descriptions) arrives
+already worded and is not translated here; filter labels choose their language in
+`search.label_language`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
+from babel import Locale
+from babel.messages.pofile import read_po
 from starlette.requests import Request
 
-from web.messages import merged
+from web.messages import Messages, merged
 
 DEFAULT_LANGUAGE = "pl"
-LANGUAGES = ("pl", "en")
+LANGUAGES = ("pl", "en", "uk")
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+# Each language's own name, for the language switcher (in that language, whatever the page's).
+LANGUAGE_NAMES = {"pl": "Polski", "en": "English", "uk": "Українська"}
+# The CLDR plural categories a count's keys end with, after the optional exact `.0` and `.1`.
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
-MESSAGES: dict[str, dict[str, str]] = {
+BASE_MESSAGES: Messages = {
     "pl": {
         "site.name": "Katalog kształcenia ustawicznego – Lubuskie",
         "site.tagline": "Kursy, szkolenia i studia w województwie lubuskim w jednym miejscu",
         "skip": "Przejdź do treści",
         "sample.banner": "To są dane przykładowe – oferty nie są prawdziwe.",
-        "lang.switch": "English",
-        "lang.switch.code": "en",
         "nav.search": "Wyszukiwarka",
         "nav.api": "API (JSON)",
         "footer.data": "Dane pochodzą z publicznych źródeł; każda oferta ma link do źródła.",
@@ -174,8 +187,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "site.tagline": "Courses, training and studies in the Lubuskie region in one place",
         "skip": "Skip to content",
         "sample.banner": "This is sample data – the offers are not real.",
-        "lang.switch": "Polski",
-        "lang.switch.code": "pl",
         "nav.search": "Search",
         "nav.api": "API (JSON)",
         "footer.data": "Data comes from public sources; every offer links to its source.",
@@ -319,8 +330,47 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-# Each area's text lives beside the others in `web/messages/` (one module per area).
-MESSAGES = merged(MESSAGES)
+def po_path(lang: str, locale_dir: Path = LOCALE_DIR) -> Path:
+    return locale_dir / lang / "LC_MESSAGES" / "messages.po"
+
+
+def read_catalogue(lang: str, locale_dir: Path = LOCALE_DIR) -> dict[str, str]:
+    """key -> text of one language's .po file; untranslated (empty) and fuzzy entries left out."""
+    path = po_path(lang, locale_dir)
+    if not path.exists():
+        return {}
+    with path.open("rb") as handle:
+        catalogue = read_po(handle, locale=lang)
+    return {
+        str(message.id): str(message.string)
+        for message in catalogue
+        if message.id and isinstance(message.string, str) and message.string
+        if not message.fuzzy
+    }
+
+
+def load_messages(dict_messages: Messages) -> Messages:
+    """The .po catalogues, with any text still held in a Python dict (`web.messages`) on top."""
+    result = {lang: read_catalogue(lang) for lang in LANGUAGES}
+    for lang, texts in dict_messages.items():
+        if lang == "uk":  # the Ukrainian catalogue is the translators' word on a key
+            result.setdefault(lang, {}).update(
+                {k: v for k, v in texts.items() if k not in result[lang]}
+            )
+        else:
+            result.setdefault(lang, {}).update(texts)
+    return result
+
+
+# Texts still written as Python dicts: this module's and each area's in `web/messages/`.
+DICT_MESSAGES = merged(BASE_MESSAGES)
+MESSAGES = load_messages(DICT_MESSAGES)
+
+
+@cache
+def plural_category(lang: str, n: int) -> str:
+    """CLDR's category of `n` in a language: Polish 1 one, 2 few, 5 many; Ukrainian 21 one."""
+    return str(Locale.parse(lang).plural_form(n))
 
 
 @dataclass(frozen=True)
@@ -336,11 +386,23 @@ class Translator:
         return MESSAGES[self.lang].get(key) or MESSAGES[DEFAULT_LANGUAGE].get(key) or default
 
     def count(self, prefix: str, n: int) -> str:
-        """Pick the Polish plural form: 1 ofertę, 2–4 oferty, 5–21 ofert, 22–24 oferty."""
-        if n in (0, 1):
-            return self(f"{prefix}.{n}")
-        few = n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14)
-        return self(f"{prefix}.{'few' if few else 'many'}", n=n)
+        """The plural form of `n` by CLDR's rules of the language that words `prefix`.
+
+        `prefix.0` and `prefix.1` (optional) word exactly none and one ("Nie znaleziono ofert.");
+        then `prefix.<category>`: Polish 1 ofertę, 2–4 oferty, 5–21 ofert, 22–24 oferty;
+        Ukrainian 1 and 21 пропозицію. A language without the prefix falls back to Polish, a
+        category a language does not word to `.other`, then `.many`.
+        """
+        lang = self.lang
+        texts = MESSAGES[lang]
+        if not any(f"{prefix}.{form}" in texts for form in ("0", "1", *PLURAL_CATEGORIES)):
+            lang, texts = DEFAULT_LANGUAGE, MESSAGES[DEFAULT_LANGUAGE]
+        exact = [f"{prefix}.{n}"] if n in (0, 1) else []
+        category = plural_category(lang, n)
+        for key in (*exact, f"{prefix}.{category}", f"{prefix}.other", f"{prefix}.many"):
+            if key in texts:
+                return texts[key].format(n=n)
+        return f"{prefix}.{category}"
 
 
 def negotiate_language(request: Request) -> str:

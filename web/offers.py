@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 from catalogue.models import EditionPublic, Offer, OfferPublic, OfferStatus
 from catalogue.offer_details import with_details
 from search.filters import DATA_DIR, get_filter
+from search.label_language import in_language
 from web.enrolment import EnrolmentInfo, enrolment_info
 from web.errors import NotFound
 from web.schemas import IscedField, OfferPage, Provider, QualificationInfo, SourceInfo
@@ -121,7 +122,7 @@ def isced_path(code: str | None, lang: str) -> list[IscedField]:
     names = _isced_names()
     prefixes = [code[:n] for n in (2, 3, 4) if len(code) >= n]
     return [
-        IscedField(code=prefix, name=names[prefix][1 if lang == "en" else 0])
+        IscedField(code=prefix, name=in_language(*names[prefix], lang))
         for prefix in prefixes
         if prefix in names
     ]

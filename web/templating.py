@@ -12,7 +12,7 @@ from starlette.requests import Request
 from search.filters import BY_NAME
 from web import formatting
 from web.auth import csrf_field, viewer
-from web.i18n import Translator, negotiate_language
+from web.i18n import LANGUAGE_NAMES, LANGUAGES, Translator, negotiate_language
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -32,6 +32,7 @@ def page_globals(request: Request, sample_data: bool) -> dict[str, Any]:
     t = Translator(lang)
     return {
         "lang": lang,
+        "languages": LANGUAGES,
         "t": t,
         "sample_data": sample_data,
         "fmt_date": lambda value: formatting.format_date(value, lang),
@@ -40,7 +41,12 @@ def page_globals(request: Request, sample_data: bool) -> dict[str, Any]:
         "label": lambda name, value: BY_NAME[name].display(value, lang) if value else "",
         "link": lambda path, **params: link(request, path, **params),
         "with_params": lambda **changes: with_params(request, **changes),
-        "switch_lang_url": with_params(request, lang=t("lang.switch.code")),
+        # The switcher offers the other languages, each named in itself; the query is kept.
+        "other_languages": [
+            (code, LANGUAGE_NAMES[code], with_params(request, lang=code))
+            for code in LANGUAGES
+            if code != lang
+        ],
         "http_url": http_url,
         "csrf_field": lambda: csrf_field(request),
         "viewer": viewer(request),

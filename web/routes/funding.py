@@ -52,6 +52,7 @@ def funding_page(request: Request, session: SessionDep, templates: TemplatesDep)
         "statuses": STATUSES,
         "age_groups": AGE_GROUPS,
         "answers": {name: params.get(name, "") for name in QUESTIONS},
-        "age_note": funding_rules().age_note[negotiate_language(request)],
+        "age_note": funding_rules().age_note.get(negotiate_language(request))
+        or funding_rules().age_note["pl"],
     }
     return templates.TemplateResponse(request, "funding.html", context)
