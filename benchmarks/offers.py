@@ -76,9 +76,11 @@ def _chunk(task: tuple[int, int, int, date]) -> list[dict[str, Any]]:
     return [offer_document(make_offer(rng, start + i + 1, today), today) for i in range(size)]
 
 
-def make_offer(rng: random.Random, offer_id: int, today: date) -> Offer:
-    """One offer with one to four editions."""
-    subject = choose_subject(rng)
+def make_offer(
+    rng: random.Random, offer_id: int, today: date, subject: Subject | None = None
+) -> Offer:
+    """One offer with one to four editions (of `subject`, or of one drawn by popularity)."""
+    subject = subject or choose_subject(rng)
     letter = choose_kind(rng, subject)
     provider = choose_provider(rng, subject, letter)
     form = _form(rng, subject, letter)
