@@ -46,7 +46,17 @@ class HttpRun:
 
     @property
     def errors(self) -> list[Timing]:
-        return [t for t in self.timings if t.status != 200]
+        return [t for t in self.timings if not answered(t.status, t.query.params)]
+
+
+def answered(status: int, params: Sequence[tuple[str, str]]) -> bool:
+    """An answer, not an error: 200, or the refusal of a page past the last (the log asks for
+    later pages of searches that may find fewer offers; the API refuses those pages)."""
+    return status == 200 or (status in (404, 422) and later_page(params))
+
+
+def later_page(params: Sequence[tuple[str, str]]) -> bool:
+    return any(name == "page" and value.isdigit() and int(value) > 1 for name, value in params)
 
 
 def percentile(values: Sequence[float], share: float) -> float:

@@ -9,14 +9,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks.replay import Timing, percentile
+from benchmarks.replay import Timing, later_page, percentile
 
-# the issue's targets, on a 2-core machine
+# the targets, on a 2-core machine: build and memory of issue 3, latency of issue 13
 BUILD_SECONDS = 60.0
-IN_PROCESS_P95_MS = 10.0
-IN_PROCESS_P99_MS = 25.0
-HTTP_P95_MS = 40.0
-SERVING_MB = 500.0
+IN_PROCESS_P95_MS = 5.0
+IN_PROCESS_P99_MS = 10.0
+OPEN_LOOP_RATE = 150.0  # searches arriving at random (Poisson) per second, over HTTP
+OPEN_LOOP_P95_MS = 50.0  # p95 at that rate, from each request's scheduled send
+SERVING_MB = 500.0  # peak resident memory of one server process
 # tags of the query log whose latency is worth seeing apart
 SHAPES = ("1 word", "2 words", "3 words", "broad", "subject and place", "qualification",
           "no diacritics", "typo", "filtered", "sorted", "page > 1")  # fmt: skip
@@ -28,15 +29,16 @@ class Target:
     measured: float
     limit: float
     unit: str
+    at_least: bool = False  # the measured figure must reach the limit (a rate), not stay under
 
     @property
     def met(self) -> bool:
-        return self.measured <= self.limit
+        return self.measured >= self.limit if self.at_least else self.measured <= self.limit
 
     def line(self) -> str:
         verdict = "PASS" if self.met else "FAIL"
-        wanted = f"≤ {self.limit:g} {self.unit}"
-        return f"  {self.label:<22} {wanted:<9} {self.measured:9.1f} {self.unit:<3} {verdict}"
+        wanted = f"{'≥' if self.at_least else '≤'} {self.limit:g} {self.unit}"
+        return f"  {self.label:<34} {wanted:<11} {self.measured:9.1f} {self.unit:<3} {verdict}"
 
 
 def machine() -> str:
@@ -101,8 +103,13 @@ def disagreements(local: Sequence[Timing], remote: Sequence[Timing]) -> list[str
     return [
         f"  {t.query.describe()}: {totals.get(id(t.query))} in process, {t.total} over HTTP"
         for t in remote
-        if totals.get(id(t.query)) != t.total
+        if totals.get(id(t.query)) != t.total and not _refused_page(t)
     ]
+
+
+def _refused_page(timing: Timing) -> bool:
+    """A later page the API refused as past the last (the total is then not in its answer)."""
+    return timing.status in (404, 422) and later_page(timing.query.params)
 
 
 def folder_mb(folder: Path) -> float:

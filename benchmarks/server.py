@@ -76,6 +76,11 @@ class ServedApp:
         pids = [self.process.pid, *_children(self.process.pid)]
         return sum(_status_kb(pid, key) for pid in pids) / 1024
 
+    def largest_mb(self, key: str = "VmHWM") -> float:
+        """`key` of the largest process of the server (a worker when there are several)."""
+        pids = [self.process.pid, *_children(self.process.pid)]
+        return max(_status_kb(pid, key) for pid in pids) / 1024
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()
