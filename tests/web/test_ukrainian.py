@@ -7,6 +7,8 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from parsel import Selector
 
+from search.filters import FILTERS, get_filter
+from search.label_language import in_language, ukrainian
 from web.i18n import Translator
 
 
@@ -77,3 +79,25 @@ def test_the_language_of_instruction_stays_a_filter(client: TestClient) -> None:
     )
     everything = html(client, "/?lang=uk")
     assert len(everything.css("ol.results > li")) >= len(ukrainian_taught.css("ol.results > li"))
+
+
+def test_filters_and_the_small_label_sets_have_ukrainian_labels() -> None:
+    untranslated = []
+    for declaration in FILTERS:
+        texts = [declaration.label_pl, declaration.help_pl]
+        texts += [param.label_pl for param in declaration.params()]
+        if declaration.name in ("kind", "form", "funding", "language", "isced_broad", "zsu_area"):
+            texts += [polish for polish, _ in declaration.labels().values()]
+        untranslated += [text for text in texts if text and ukrainian(text) == text]
+    assert untranslated == []
+    # Place names stay Polish; a narrow field keeps its code before the Ukrainian name.
+    assert get_filter("powiat").display("0862", "uk") == get_filter("powiat").display("0862")
+    narrow = get_filter("isced_narrow").display("071", "uk")
+    assert narrow.startswith("071 ") and narrow != get_filter("isced_narrow").display("071")
+
+
+def test_a_label_without_ukrainian_falls_back_to_polish() -> None:
+    assert in_language("Nowa etykieta", "New label", "uk") == "Nowa etykieta"
+    assert in_language("kurs", "course", "uk") == "курс"
+    assert in_language("kurs", "course", "en") == "course"
+    assert in_language("kurs", "course", "pl") == "kurs"
