@@ -70,6 +70,11 @@ AUDIENCE_SENTENCES = {
     "województwie lubuskim.",
     "kadra kierownicza": "Zajęcia przeznaczone dla kadry kierowniczej i specjalistów.",
 }
+# audience -> how a source's target-group field names it (`Offer.audience`)
+AUDIENCE_FIELDS = {
+    "bezrobotni": "osoby bezrobotne", "50+": "osoby 50+", "cudzoziemcy": "cudzoziemcy",
+    "niepełnosprawni": "osoby z niepełnosprawnościami",
+}  # fmt: skip
 GENERAL = (
     "Zajęcia dla osób dorosłych, bez wymagań wstępnych.",
     "Udział mogą wziąć osoby pełnoletnie z co najmniej podstawowym wykształceniem.",
@@ -92,6 +97,11 @@ NAMED_AUDIENCES = (
 WEEKEND = (LOGISTICS[0], "kurs weekendowy")  # "Zajęcia odbywają się w soboty i niedziele."
 EVENING = (LOGISTICS[1], "zajęcia popołudniowe")  # "Zajęcia w dni robocze po południu."
 KKZ_FREE_OPENING = "Bezpłatny kwalifikacyjny kurs zawodowy"
+# The level a subject's name or a title's pattern (`wording.TITLES`) gives a course.
+LEVELS = (
+    ("beginner", ("dla początkujących", "od podstaw", "poziom podstawowy", "poziom A1")),
+    ("advanced", ("dla zaawansowanych", "poziom zaawansowany", "poziom C1")),
+)
 
 
 @dataclass(frozen=True)
@@ -114,6 +124,7 @@ class Truth:
     qualification: str | None  # KKZ qualification code
     occupation: str | None
     schedule: frozenset[str]  # "weekend", "evening"
+    level: str | None  # "beginner", "advanced": the subject's or the title's level
     degree: str | None  # "licencjat", "inżynier", "magister" (degree studies)
 
 
@@ -149,7 +160,8 @@ def build(offers: int = OFFERS, degrees: int = DEGREES, seed: int = SEED) -> Cat
 
 
 def _make_consistent(rng: random.Random, offer: Offer, subject: Subject) -> Truth:
-    audience = _audience(rng, f"{subject.nominative} {offer.title}", subject, offer.kind)
+    named = f"{subject.nominative} {offer.title}"
+    audience = _audience(rng, named, subject, offer.kind)
     sentence = AUDIENCE_SENTENCES[audience] if audience else rng.choice(GENERAL)
     description = offer.description or ""
     for written in AUDIENCES:
@@ -167,7 +179,7 @@ def _make_consistent(rng: random.Random, offer: Offer, subject: Subject) -> Trut
             "tytuł zawodowy.", f"tytuł zawodowy {DEGREE_WORDS[degree]}."
         )
     offer.description = description
-    offer.audience = audience
+    offer.audience = AUDIENCE_FIELDS.get(audience, audience) if audience else None
     text = f"{offer.title} {description}"
     schedule = {
         name for name, marks in (("weekend", WEEKEND), ("evening", EVENING)) if _any(marks, text)
@@ -190,6 +202,7 @@ def _make_consistent(rng: random.Random, offer: Offer, subject: Subject) -> Trut
         qualification=offer.qualification_code,
         occupation=subject.qualification.occupation if subject.qualification else None,
         schedule=frozenset(schedule),
+        level=next((name for name, marks in LEVELS if _any(marks, named)), None),
         degree=degree,
     )
 

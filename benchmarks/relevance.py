@@ -49,7 +49,7 @@ TYPES = ("meaning", "audience", "level", "price_form", "honesty", "place", "typo
 LISTED = {"kind": "kind", "form": "form", "audience": "audience", "town": "towns",
           "powiat": "powiats", "language": "language", "teaches": "teaches",
           "qualification": "qualification", "schedule": "schedule", "degree": "degree",
-          "prk": "prk"}  # fmt: skip
+          "prk": "prk", "level": "level"}  # fmt: skip
 PATTERNS = {"subject": "subject", "occupation": "occupation"}  # regular expressions
 ONLINE_FORMS = ("online", "blended")
 

@@ -30,7 +30,7 @@ def truth(**changes: object) -> Truth:
         "isced": "0715", "kind": "course", "prk": None, "form": "on_site", "free": False,
         "audience": None, "towns": frozenset({"Żary"}), "powiats": frozenset({"żarski"}),
         "language": "pl", "teaches": None, "qualification": None, "occupation": None,
-        "schedule": frozenset(), "degree": None,
+        "schedule": frozenset(), "degree": None, "level": None,
     }  # fmt: skip
     values.update(changes)
     return Truth(**values)  # type: ignore[arg-type]
