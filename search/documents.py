@@ -10,6 +10,8 @@ the database. Dates are ISO strings; the filters of `search.filters` read these 
 - `is_free`: an edition costs nothing or the source says the offer is free; `price_min_grosze`
   is then 0, otherwise the cheapest known edition price (None: unknown);
 - `starts`: start dates of the upcoming editions (from `today` on), `next_start` the first;
+  without any, `last_start` is the latest start before today (a running edition: a card says
+  it began then, never "to be arranged", which only an undated offer is);
 - `enrolment_until`: the last day on which some edition still takes enrolments: its enrolment
   end, or, when the source gives none, the day before it starts (None when no edition says);
 - `points`: `[lat, lon]` of each distinct place an upcoming (or undated) edition is held at,
@@ -87,6 +89,8 @@ def offer_document(offer: Offer, today: date | None = None) -> dict[str, Any]:
         "kind": offer.kind.value,
         "isced_broad": offer.isced_broad or "",
         "isced_narrow": offer.isced_narrow or "",
+        "isced_code": offer.isced_code or "",  # the most specific: a query's field word reaches it
+        "audience": offer.audience or "",  # who it is for, searched with the description
         "zsu_area": str(offer.zsu_area) if offer.zsu_area else "",
         "prk_level": str(offer.prk_level) if offer.prk_level else "",
         "form": offer.form.value if offer.form else "",
@@ -100,6 +104,7 @@ def offer_document(offer: Offer, today: date | None = None) -> dict[str, Any]:
         "price_min_grosze": 0 if is_free else min(prices, default=None),
         "next_start": upcoming[0].isoformat() if upcoming else None,
         "starts": [start.isoformat() for start in upcoming],
+        "last_start": _last_start(editions, upcoming, today),
         "enrolment_until": _enrolment_until(editions),
         "last_verified": max(o.last_verified for o in seen_in).isoformat(),
         "sources": len(seen_in),
@@ -127,6 +132,16 @@ def _points(editions: Sequence[Edition], today: date) -> list[list[float]]:
 
 def _rounded(degrees: float | None) -> float:
     return round(degrees or 0.0, POINT_DECIMALS)
+
+
+def _last_start(editions: Sequence[Edition], upcoming: Sequence[date], today: date) -> str | None:
+    """The latest start of an edition that began before today, when no edition is upcoming:
+    such an offer is still running (`catalogue.housekeeping.is_over`), and a card shows when
+    it began, never "to be arranged" (issue 13). None with an upcoming edition."""
+    if upcoming:
+        return None
+    started = [e.start_date for e in editions if e.start_date and e.start_date < today]
+    return max(started).isoformat() if started else None
 
 
 def _enrolment_until(editions: Sequence[Edition]) -> str | None:

@@ -33,6 +33,31 @@ class Query:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
+    # Meanings of the words not to apply (`search.understanding` keys, e.g. "price.free"), or
+    # `LITERALLY` for none: the person removed what the words were understood to mean.
+    literal: tuple[str, ...] = ()
+
+
+LITERALLY = "*"  # in `Query.literal`: take every word literally
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What some words of the query were understood to mean (`search.understanding`)."""
+
+    key: str  # the meaning's key, e.g. "price.free", "field.0812" (`Query.literal` names it)
+    kind: str  # price, form, kind, level, audience, schedule, field
+    words: str  # the query's words, as typed ("za darmo")
+    labels: dict[str, str]  # language ("pl", "en", "uk") -> what the chip says
+    # The filters the words became (filter name -> value, as `Query.filters`); {} for a meaning
+    # that widens what the words match (audience, schedule, field) instead of filtering.
+    filters: dict[str, Any] = field(default_factory=dict)
+    fields: tuple[str, ...] = ()  # ISCED-F codes whose offers the words also find
+    # False when a filter the person chose themselves decided instead.
+    applied: bool = True
+
+    def label(self, lang: str) -> str:
+        return self.labels.get(lang) or self.labels["pl"]
 
 
 @dataclass
@@ -44,6 +69,48 @@ class Hit:
     highlights: dict[str, str] = field(default_factory=dict)
     # km to the nearest edition from the distance filter's point; None without a point or place
     distance_km: float | None = None
+
+
+RELAXATION_KINDS = ("words", "place")
+
+
+@dataclass(frozen=True)
+class Relaxation:
+    """One way the hits differ from what was asked.
+
+    `words`: no offer had every word; each hit has at least one of `values` (the words that
+    count), none has all. `place`: no offer matched in the places the text named (`values`,
+    "Zielona Góra"); the hits are the nearest outside them, nearest first, each with its
+    `distance_km` from the place.
+    """
+
+    kind: str  # one of RELAXATION_KINDS
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FilterCount:
+    """Dropping one filter the person set (`Query.filters` name) would find `count` offers."""
+
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class RelatedQualification:
+    """A qualification of offers the words find without the filters and places."""
+
+    code: str
+    name: str
+    count: int  # offers with it among those looked at
+
+
+@dataclass
+class SearchHelp:
+    """What would find something when a search found nothing."""
+
+    without_filter: list[FilterCount] = field(default_factory=list)  # most offers first
+    related_qualifications: list[RelatedQualification] = field(default_factory=list)
 
 
 @dataclass
@@ -59,6 +126,17 @@ class Results:
     # When nothing was found: the query with its unknown words replaced by the closest indexed
     # words, which does find something ("spawnie" -> "spawanie"); None otherwise.
     did_you_mean: str | None = None
+    # Whether the hits have every word that counts (stop words and filler words like "kurs"
+    # beside a subject word never count); False when no offer had them all and the hits have
+    # only some (`relaxed` then says so). See `search.relaxing`.
+    matched_all_words: bool = True
+    # What the hits relaxed of the query, in the order it was relaxed (empty: nothing).
+    relaxed: list[Relaxation] = field(default_factory=list)
+    # When nothing was found (total 0): what would find something. None otherwise.
+    help: SearchHelp | None = None
+    # What words of the query were understood to mean: filters, or wider matches (see
+    # `search.understanding`); shown as chips that take the words literally again.
+    understood: list[Understanding] = field(default_factory=list)
 
     @property
     def pages(self) -> int:

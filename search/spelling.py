@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from rapidfuzz.distance import OSA
 
 from catalogue.polish import STOPWORDS, fold, tokens
+from search.understanding import is_understood_word
 
 MAX_EDITS = 2
 MIN_WORD = 3  # shorter words are not corrected: too many words are one edit from `ab`
@@ -60,7 +61,12 @@ def correct(
     for word in query_words:
         folded = fold(word)
         if folded not in replacements:
-            known = len(folded) < MIN_WORD or folded in STOPWORDS or finds_something(word)
+            known = (
+                len(folded) < MIN_WORD
+                or folded in STOPWORDS
+                or is_understood_word(word)  # "darmowe" means free, it is not "dachowe"
+                or finds_something(word)
+            )
             replacements[folded] = None if known else closest_word(folded, neighbours(folded))
         replacement = replacements[folded]
         corrected.append(replacement or word)

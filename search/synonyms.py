@@ -77,6 +77,13 @@ def synonym_groups() -> tuple[SynonymGroup, ...]:
         phrases = _phrase_words(row["phrases"])
         key = SYNONYM_PREFIX + "_".join(fold(w) for w in phrases[0])
         groups.append(SynonymGroup(key, phrases, _phrase_words(row["query_only"]), row["source"]))
+    # The words offers use for an audience or a timetable (`search/data/query_words.toml`).
+    from search.understanding import vocabulary_groups  # it reads `word_identities` from here
+
+    for key, says, query_only in vocabulary_groups():
+        phrases = _phrase_words("|".join(says))
+        source = "search/data/query_words.toml"
+        groups.append(SynonymGroup(key, phrases, _phrase_words("|".join(query_only)), source))
     return tuple(groups)
 
 

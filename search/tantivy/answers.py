@@ -66,6 +66,7 @@ def query_key(query: Query, today: date) -> Hashable | None:
         query.sort,
         query.page,
         query.per_page,
+        query.literal,
         today,
     )
     try:

@@ -21,13 +21,15 @@ from search.filters import BY_NAME, FILTERS, TERM_FILTERS, FlagFilter
 from search.geo import point_key
 from search.synonyms import document_synonym_keys
 from search.tantivy.rank import START_WEIGHT, start_weight
+from search.understanding import field_keys
 
 # Bump when the schema below changes: an index of another version is ignored until rebuilt.
 # 2: fields of every filter kind (numbers, dates as days, point keys), value sets of facets.
 # 3: `start_weight` (search.tantivy.rank), synonym keys in the morph fields (search.synonyms).
 # 4: `words` (search.tantivy.query.match_query).
 # 5: facet columns are dense (`MISSING`, `NO_DAY`).
-SCHEMA_VERSION = 5
+# 6: field keys in `body_m`, the audience with the description (search.understanding).
+SCHEMA_VERSION = 6
 
 ID = "id"
 STORED = "doc"  # the whole search document as JSON, returned as `Hit.document`
@@ -91,7 +93,9 @@ def to_tantivy(document: dict[str, Any]) -> tantivy.Document:
         doc.add_text(name, folded)
     doc.add_text(WORDS, " ".join(v for k, v in surface.items() if k != TAGS))
     doc.add_text(TITLE_M, analyse_document(texts[TITLE]))
-    doc.add_text(BODY_M, analyse_document(" ".join(v for k, v in texts.items() if k != TITLE)))
+    body = analyse_document(" ".join(v for k, v in texts.items() if k != TITLE))
+    # The offer's fields of education, which a field word of a query also matches.
+    doc.add_text(BODY_M, " ".join([body, *field_keys(document)]))
     for name, field_type in filter_fields().items():
         add_value = VALUE_ADDERS[field_type]
         values = _listed(document.get(name))
@@ -195,7 +199,10 @@ def _texts(document: dict[str, Any]) -> dict[str, str]:
     tags = [spec.display(str(v)) for spec in tagged for v in _listed(document.get(spec.field))]
     return {
         TITLE: _text(document.get("title")),
-        DESCRIPTION: _text(document.get("description")),
+        # Who the offer is for ("Osoby bezrobotne"): the offer's description says it too.
+        DESCRIPTION: " ".join(
+            t for t in (_text(document.get("description")), _text(document.get("audience"))) if t
+        ),
         PROVIDER: _text(document.get("provider")),
         QUALIFICATION: " ".join(
             _text(document.get(k))

@@ -28,6 +28,9 @@ def offer(
     starts: tuple[str, ...] | None = None,
     enrolment_until: str | None = None,
     points: tuple[tuple[float, float], ...] = (),
+    last_start: str | None = None,
+    isced_code: str = "",
+    audience: str = "",
 ) -> dict[str, Any]:
     """A search document shaped like `search.documents.offer_document` returns it."""
     powiats = sorted(powiat) + (["online"] if form in ("online", "blended") else [])
@@ -43,7 +46,9 @@ def offer(
         "occupation": "",
         "kind": kind,
         "isced_broad": isced_broad,
-        "isced_narrow": isced_broad + "1" if isced_broad else "",
+        "isced_narrow": isced_code[:3] or (isced_broad + "1" if isced_broad else ""),
+        "isced_code": isced_code,
+        "audience": audience,
         "zsu_area": str(zsu_area) if zsu_area else "",
         "prk_level": str(prk_level) if prk_level else "",
         "form": form,
@@ -57,6 +62,7 @@ def offer(
         "price_min_grosze": 0 if is_free else price_min_grosze,
         "next_start": min(starts) if starts else None,
         "starts": sorted(starts),
+        "last_start": last_start,
         "enrolment_until": enrolment_until,
         "last_verified": "2026-02-01T08:00:00",
         "sources": 1,

@@ -1,0 +1,311 @@
+"""What the words of a query mean beyond themselves, from `search/data/query_words.toml`.
+
+One declared table says which words mean a filter ("darmowe" → free of charge, "zdalnie" →
+online, "licencjackie" → first-cycle studies), which widen what they match (an audience, a
+timetable word, a field of education) and how the chip above the results names each
+understanding. `analyse_query` (`search.query_text`) reads the words of every query through
+`read_words`, for both backends:
+
+- words meaning filters are taken out of the words to match and become filters; a filter the
+  person chose themselves wins (`merged_filters`), so "darmowe" with "free" already ticked
+  changes nothing;
+- audience and timetable words stay words to match, and their meaning's phrases (`says`) form
+  a synonym group (`search.synonyms` reads `vocabulary_groups`): "dla bezrobotnych" also finds
+  an offer "dla osób zarejestrowanych w PUP". The catalogue has no audience or timetable field
+  to filter on, so these never filter;
+- field words (agent nouns and adjectives: "ogrodnik", "księgowa", "budowlane") keep matching
+  as words, and also match offers filed under the field the normaliser's subject lexicon gives
+  the word (`catalogue.normalise.lexicon`): the term gains a field key (`f_0812`) which
+  documents carry for their own ISCED-F codes (`field_keys`), worth less than the word itself.
+
+A person who removes a chip asks to take those words literally (`Query.literal` names the
+meaning's key, or `LITERALLY` for all): the words are then matched as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from catalogue.normalise.lexicon import match_lexicon
+from catalogue.polish import STOPWORDS, fold, words
+from search.filter_labels import DATA_DIR
+from search.interface import LITERALLY, Understanding
+from search.query_terms import QueryTerm
+from search.synonyms import word_identities
+
+QUERY_WORDS_FILE = Path(__file__).resolve().parent / "data" / "query_words.toml"
+FIELD_PREFIX = "f_"  # a field key: never a word's key (words have no `_`)
+FIELD_KIND = "field"
+UNDERSTANDING_PREFIX = "y_u_"  # the synonym group key of an audience or timetable meaning
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)  # one object per declared meaning: equal when the same
+class Meaning:
+    key: str  # "price.free"
+    kind: str  # "price"
+    phrases: tuple[Phrase, ...]  # lower-cased words of the query phrases
+    labels: dict[str, str]
+    filters: dict[str, Any] = field(default_factory=dict)  # filter name -> value
+    says: tuple[str, ...] = ()  # phrases offers use (audience, timetable)
+    fields: tuple[str, ...] = ()  # ISCED-F codes
+    online: bool = False
+
+    @property
+    def group(self) -> str | None:
+        """The synonym group of its `says` phrases, if any."""
+        return UNDERSTANDING_PREFIX + self.key.replace(".", "_") if self.says else None
+
+
+@dataclass(frozen=True)
+class Found:
+    meaning: Meaning
+    start: int  # the first query word
+    end: int  # after the last one
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The words of a query as read through the meanings."""
+
+    kept: tuple[int, ...]  # indexes of the words still to match
+    found: tuple[Found, ...]
+    words: tuple[str, ...]  # every word, as typed
+    literal: frozenset[str] = frozenset()  # `Query.literal`
+
+    @property
+    def text(self) -> str:
+        """The words still to match, as typed."""
+        return " ".join(self.words[i] for i in self.kept)
+
+    @property
+    def online(self) -> bool:
+        return any(f.meaning.online for f in self.found)
+
+    @property
+    def literal_groups(self) -> frozenset[str]:
+        """The synonym groups of meanings taken literally: their phrases are matched as plain
+        words."""
+        every = LITERALLY in self.literal
+        return frozenset(
+            m.group for m in meanings() if m.group and (every or m.key in self.literal)
+        )
+
+    @property
+    def filters(self) -> dict[str, Any]:
+        """The filters the words mean; a terms filter two meanings set keeps what both allow."""
+        chosen: dict[str, Any] = {}
+        for found in self.found:
+            for name, value in found.meaning.filters.items():
+                chosen[name] = _both(chosen[name], value) if name in chosen else value
+        return chosen
+
+    def field_codes(self, index: int) -> tuple[str, ...]:
+        """The ISCED-F codes the word at `index` reaches."""
+        return tuple(
+            code
+            for f in self.found
+            if f.meaning.fields and f.start <= index < f.end
+            for code in f.meaning.fields
+        )
+
+    def understood(self, chosen: Mapping[str, Any] = {}) -> list[Understanding]:
+        """What was understood, in the order of the words; a meaning whose filters the person
+        chose themselves is marked not applied."""
+        seen: dict[str, Understanding] = {}
+        for found in self.found:
+            meaning = found.meaning
+            said = " ".join(self.words[found.start : found.end])
+            if meaning.key in seen:
+                kept = seen[meaning.key]
+                seen[meaning.key] = replace(kept, words=f"{kept.words}, {said}")
+                continue
+            applied = not any(name in chosen for name in meaning.filters)
+            seen[meaning.key] = Understanding(
+                meaning.key, meaning.kind, said, dict(meaning.labels), dict(meaning.filters),
+                meaning.fields, applied,
+            )  # fmt: skip
+        return list(seen.values())
+
+
+def _both(one: Any, other: Any) -> Any:
+    if isinstance(one, tuple) and isinstance(other, tuple):
+        common = tuple(v for v in one if v in other)
+        return common or other
+    return other
+
+
+def read_words(query_words: Sequence[str], literal: Collection[str] = ()) -> Reading:
+    """Which meanings the words have (longest phrase first, left to right, never overlapping),
+    and which words are left to match: all but those meaning filters."""
+    everything = tuple(query_words)
+    if LITERALLY in literal:
+        return Reading(tuple(range(len(everything))), (), everything, frozenset(literal))
+    lowered = [w.lower() for w in everything]
+    found: list[Found] = []
+    i = 0
+    while i < len(lowered):
+        match = _longest_at(i, lowered, literal)
+        if match is None:
+            i += 1
+        else:
+            found.append(match)
+            i = match.end
+    consumed = {j for f in found if f.meaning.filters for j in range(f.start, f.end)}
+    kept = tuple(j for j in range(len(everything)) if j not in consumed)
+    return Reading(kept, tuple(found), everything, frozenset(literal))
+
+
+def _longest_at(i: int, lowered: list[str], literal: Collection[str]) -> Found | None:
+    for meaning, phrase in _starting_with(lowered[i]):
+        end = i + len(phrase)
+        if meaning.key in literal or end > len(lowered):
+            continue
+        pairs = zip(lowered[i + 1 : end], phrase[1:], strict=True)
+        if all(word_identities(have) & word_identities(want) for have, want in pairs):
+            return Found(meaning, i, end)
+    return None
+
+
+@cache
+def _starting_with(word: str) -> tuple[tuple[Meaning, Phrase], ...]:
+    index = _by_first_word()
+    found = {p for identity in word_identities(word) for p in index.get(identity, ())}
+    return tuple(sorted(found, key=lambda p: (-len(p[1]), p[0].key, p[1])))
+
+
+@cache
+def _by_first_word() -> dict[str, tuple[tuple[Meaning, Phrase], ...]]:
+    index: dict[str, list[tuple[Meaning, Phrase]]] = {}
+    for meaning in meanings():
+        for phrase in meaning.phrases:
+            for identity in word_identities(phrase[0]):
+                index.setdefault(identity, []).append((meaning, phrase))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def with_field_keys(
+    terms: Sequence[QueryTerm], reading: Reading, kept: Sequence[int]
+) -> list[QueryTerm]:
+    """The terms (of the words at `kept` in `reading.words`), a field word's with its field
+    keys: it then also matches offers filed under the field."""
+    out = []
+    for term, index in zip(terms, kept, strict=True):
+        codes = reading.field_codes(index)
+        out.append(
+            replace(term, keys=term.keys | {FIELD_PREFIX + c for c in codes}) if codes else term
+        )
+    return out
+
+
+def field_keys(document: Mapping[str, Any]) -> list[str]:
+    """The field keys of a search document: one per ISCED-F code it is filed under, broad,
+    narrow and detailed (`f_07`, `f_073`, `f_0732`)."""
+    codes = {document.get(name) or "" for name in ("isced_broad", "isced_narrow", "isced_code")}
+    code = str(document.get("isced_code") or "")
+    codes |= {code[:2], code[:3]} if code else set()
+    return sorted(FIELD_PREFIX + c for c in codes if c)
+
+
+def merged_filters(chosen: Mapping[str, Any], understood: Mapping[str, Any]) -> dict[str, Any]:
+    """The person's filters and the understood ones they did not set themselves."""
+    merged = dict(chosen)
+    merged.update((name, value) for name, value in understood.items() if name not in chosen)
+    return merged
+
+
+# -- the declared table ------------------------------------------------------------------------
+
+
+@cache
+def meanings() -> tuple[Meaning, ...]:
+    with QUERY_WORDS_FILE.open("rb") as handle:
+        table = tomllib.load(handle)
+    fields = table.pop("fields")
+    declared = []
+    for kind, entries in table.items():
+        for name, entry in entries.items():
+            filters = {
+                k: (tuple(str(x) for x in v) if isinstance(v, list) else v)
+                for k, v in entry.get("filters", {}).items()
+            }
+            declared.append(
+                Meaning(
+                    f"{kind}.{name}", kind, _phrases(entry["words"]), dict(entry["label"]),
+                    filters, tuple(entry.get("says", ())), online=bool(entry.get("online")),
+                )
+            )  # fmt: skip
+    return tuple(declared) + _field_meanings(fields)
+
+
+def _phrases(texts: Iterable[str]) -> tuple[Phrase, ...]:
+    found = (tuple(m.group().lower() for m in words(t)) for t in texts)
+    return tuple(p for p in found if p)
+
+
+def _field_meanings(fields: Mapping[str, Any]) -> tuple[Meaning, ...]:
+    """One meaning per field code, with the words that reach it."""
+    by_code: dict[str, list[str]] = {}
+    for word in fields["words"]:
+        by_code.setdefault(lexicon_code(word), []).append(word)
+    for word, code in fields.get("codes", {}).items():
+        by_code.setdefault(code, []).append(word)
+    names = isced_names()
+    labels_uk = fields.get("labels_uk", {})
+    found = []
+    for code, field_words in sorted(by_code.items()):
+        name_pl, name_en = names[code]
+        labels = {
+            "pl": f"także dziedzina: {name_pl}",
+            "en": f"also the field: {name_en}",
+            "uk": f"також галузь: {labels_uk.get(code, name_en)}",
+        }
+        found.append(
+            Meaning(f"field.{code}", FIELD_KIND, _phrases(field_words), labels, fields=(code,))
+        )
+    return tuple(found)
+
+
+def lexicon_code(word: str) -> str:
+    """The ISCED-F code the normaliser's subject lexicon gives a word alone."""
+    match = match_lexicon(word)
+    if match is None:
+        raise ValueError(f"the subject lexicon knows no field for {word!r}: give it a code")
+    return match.code
+
+
+@cache
+def isced_names() -> dict[str, tuple[str, str]]:
+    """ISCED-F code -> (Polish name, English name)."""
+    with (DATA_DIR / "isced_f_2013.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["code"]: (row["name_pl"], row["name_en"]) for row in csv.DictReader(handle)}
+
+
+def vocabulary_groups() -> list[tuple[str, list[str], list[str]]]:
+    """(group key, phrases offers use, query-only phrases) of the audience and timetable
+    meanings, for `search.synonyms`: the query's words lead to the phrases offers use."""
+    groups = []
+    for meaning in meanings():
+        if meaning.group is None:
+            continue
+        says = list(meaning.says)
+        said = {_phrases([s])[0] for s in says}
+        query_only = [" ".join(p) for p in meaning.phrases if p not in said]
+        groups.append((meaning.group, says, query_only))
+    return groups
+
+
+def is_understood_word(word: str) -> bool:
+    """Whether a word (as typed) is part of some meaning's phrase: no misspelling, then."""
+    lowered = word.lower()
+    if fold(lowered) in STOPWORDS:
+        return False
+    identities = word_identities(lowered)
+    return any(identities & word_identities(w) for m in meanings() for p in m.phrases for w in p)
