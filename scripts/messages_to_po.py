@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
-import string
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,36 +36,44 @@ DEFAULT_UK = sorted(Path("/tmp/h13/uk").glob("out*.json"))
 # Fixed dates keep a rewrite without changes from changing the files.
 DATE = datetime(2026, 12, 7, tzinfo=UTC)
 NAMES = {"pl": "Polish", "en": "English", "uk": "Ukrainian"}
-PLURAL_SUFFIX = re.compile(r"^(?P<prefix>.+)\.(?P<form>0|1|zero|one|two|few|many|other)$")
-
-
-def placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def plural_prefixes(keys: set[str]) -> set[str]:
     """Prefixes counted by `Translator.count`: those with a Polish `.few` or `.many` form."""
-    return {
-        m["prefix"]
-        for key in keys
-        if (m := PLURAL_SUFFIX.match(key)) and m["form"] in ("few", "many")
-    }
+    return i18n.counted_prefixes(keys)
+
+
+def is_form(key: str, counted: set[str]) -> bool:
+    """Whether a key is one form of a counted message ("results.count.one")."""
+    return i18n.form_of(key, counted) is not None
 
 
 def family_placeholders(texts: dict[str, str], prefix: str) -> set[str]:
     return {
         name
         for key, text in texts.items()
-        if (m := PLURAL_SUFFIX.match(key)) and m["prefix"] == prefix
-        for name in placeholders(text)
+        if key.startswith(prefix + ".")
+        for name in i18n.placeholders(text)
     }
+
+
+def missing(texts: dict[str, str], polish: dict[str, str]) -> list[str]:
+    """Polish keys a language has no text for; a count is missing only when it has no form."""
+    counted = plural_prefixes(set(polish))
+    worded = {i18n.form_of(key, counted) for key, text in texts.items() if text}
+    return sorted(
+        key
+        for key in polish
+        if not texts.get(key) and (i18n.form_of(key, counted) or key) not in worded
+    )
 
 
 def allowed_uk(key: str, text: str, polish: dict[str, str], counted: set[str]) -> str | None:
     """Why a Ukrainian text is refused, or None when it fits its Polish key."""
-    match = PLURAL_SUFFIX.match(key)
-    if match and match["prefix"] in counted:
-        extra = placeholders(text) - family_placeholders(polish, match["prefix"])
+    placeholders = i18n.placeholders
+    prefix = i18n.form_of(key, counted)
+    if prefix is not None:
+        extra = placeholders(text) - family_placeholders(polish, prefix)
         return f"placeholders {sorted(extra)} not in Polish" if extra else None
     if key not in polish:
         return "no such key"
@@ -84,7 +90,9 @@ def combine(
     for lang in ("pl", "en"):
         texts = dict(existing.get(lang, {}))
         if prune:
-            texts = {k: v for k, v in texts.items() if k in dicts.get(lang, {})}
+            if not dicts.get(lang):
+                raise SystemExit("--prune: no message dicts left to prune against")
+            texts = {k: v for k, v in texts.items() if k in dicts[lang]}
         texts.update(dicts.get(lang, {}))
         result[lang] = texts
     polish = result["pl"]
@@ -141,17 +149,17 @@ def main(argv: list[str] | None = None) -> int:
     texts, refused = combine(existing, i18n.DICT_MESSAGES, list(args.uk), args.prune)
     keys = sorted(texts["pl"])
     counted = plural_prefixes(set(keys))
-    extra_uk = sorted(k for k in texts["uk"] if k not in texts["pl"])
     for lang in i18n.LANGUAGES:
-        uk_keys = keys + (extra_uk if lang == "uk" else [])
-        path = write_catalogue(lang, texts[lang], uk_keys, args.locale_dir)
+        # A count's forms are the language's own (English "other", Ukrainian "one"...).
+        own = [k for k in texts[lang] if k not in texts["pl"] and is_form(k, counted)]
+        path = write_catalogue(lang, texts[lang], sorted(keys + own), args.locale_dir)
         print(f"{path}: {sum(1 for k in keys if texts[lang].get(k))}/{len(keys)}")
-    missing = [k for k in keys if k not in texts["uk"]]
-    print(
-        f"Ukrainian: {len(keys) - len(missing)}/{len(keys)} keys; plural families {sorted(counted)}"
-    )
-    for key in missing:
-        print(f"  missing uk: {key}")
+    for lang in ("en", "uk"):
+        absent = missing(texts[lang], texts["pl"])
+        print(f"{lang}: {len(keys) - len(absent)}/{len(keys)} keys have a text")
+        for key in absent:
+            print(f"  missing {lang}: {key}")
+    print(f"counted messages: {', '.join(sorted(counted))}")
     for line in refused:
         print(f"  refused: {line}")
     return 0

@@ -12,9 +12,11 @@ already worded and is not translated here; filter labels choose their language i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from string import Formatter
 
 from babel import Locale
 from babel.messages.pofile import read_po
@@ -350,7 +352,11 @@ def read_catalogue(lang: str, locale_dir: Path = LOCALE_DIR) -> dict[str, str]:
 
 
 def load_messages(dict_messages: Messages) -> Messages:
-    """The .po catalogues, with any text still held in a Python dict (`web.messages`) on top."""
+    """The .po catalogues, with any text still held in a Python dict (`web.messages`) on top.
+
+    A translation naming a placeholder its Polish text lacks is left out (it would fail when
+    filled): the reader gets the Polish text, and the catalogue test names the translation.
+    """
     result = {lang: read_catalogue(lang) for lang in LANGUAGES}
     for lang, texts in dict_messages.items():
         if lang == "uk":  # the Ukrainian catalogue is the translators' word on a key
@@ -359,7 +365,40 @@ def load_messages(dict_messages: Messages) -> Messages:
             )
         else:
             result.setdefault(lang, {}).update(texts)
+    polish = result.get(DEFAULT_LANGUAGE, {})
+    for lang, texts in result.items():
+        if lang != DEFAULT_LANGUAGE:
+            result[lang] = {k: v for k, v in texts.items() if fills(v, k, polish)}
     return result
+
+
+def counted_prefixes(polish: Iterable[str]) -> set[str]:
+    """The messages `Translator.count` words: the prefixes of Polish `.few` or `.many` keys."""
+    return {key.rpartition(".")[0] for key in polish if key.endswith((".few", ".many"))}
+
+
+def form_of(key: str, counted: set[str]) -> str | None:
+    """The counted message a key is one form of ("results.count.one" -> "results.count")."""
+    prefix, _, form = key.rpartition(".")
+    return prefix if prefix in counted and form in ("0", "1", *PLURAL_CATEGORIES) else None
+
+
+def placeholders(text: str) -> set[str]:
+    """The names of a text's `{name}` placeholders."""
+    return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+
+def fills(text: str, key: str, polish: dict[str, str]) -> bool:
+    """Whether a translation's placeholders are among its Polish text's (a count's forms: among
+    those of its Polish forms). Text that `str.format` cannot read fills nothing."""
+    try:
+        names = placeholders(text)
+    except ValueError:
+        return False
+    if key in polish:
+        return names <= placeholders(polish[key])
+    prefix = key.rpartition(".")[0] + "."
+    return names <= {n for k, v in polish.items() if k.startswith(prefix) for n in placeholders(v)}
 
 
 # Texts still written as Python dicts: this module's and each area's in `web/messages/`.
