@@ -112,7 +112,7 @@ def _last(items: Items, name: str) -> str:
 
 
 def _param_label(param: Param, lang: str) -> str:
-    return param.label_en if lang == "en" else param.label_pl
+    return param.label(lang)  # English, Ukrainian (else Polish) or Polish
 
 
 def _date(sent: str, lang: str) -> str:
