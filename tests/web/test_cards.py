@@ -227,3 +227,13 @@ def test_the_back_link_is_always_the_search_page(
     assert back == "/" or back.startswith("/?"), back
     assert urlsplit(back).netloc == "" and urlsplit(back).scheme == ""
     assert all(name not in ("wroc", "format") for name, _ in query_of(back))
+
+
+def test_adding_to_the_plan_from_an_offer_comes_back_with_its_search(
+    client: TestClient, catalogue: Catalogue
+) -> None:
+    offer = f"/oferty/{catalogue.ids['mag']}?wroc=q%3Dspawanie"
+    page = html(client, offer)
+    backs = set(page.css("form.plan-add input[name=back]::attr(value)").getall())
+    backs |= set(page.css("form.plan-add-edition input[name=back]::attr(value)").getall())
+    assert backs == {offer}
