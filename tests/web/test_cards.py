@@ -237,3 +237,14 @@ def test_adding_to_the_plan_from_an_offer_comes_back_with_its_search(
     backs = set(page.css("form.plan-add input[name=back]::attr(value)").getall())
     backs |= set(page.css("form.plan-add-edition input[name=back]::attr(value)").getall())
     assert backs == {offer}
+
+
+def test_cards_and_chips_read_in_ukrainian(client: TestClient) -> None:
+    page = html(client, "/?q=spawanie&funding=kfs&lang=uk")
+    mag = facts(card(page, MAG))
+    assert mag["Тривалість"] == "146 год."
+    assert "Запис до" in mag and "Перевірено" in mag
+    (chip,) = page.css("#chips a.chip")
+    assert chip.css(".visually-hidden::text").get().strip() == "Видалити фільтр:"
+    assert ("lang", "uk") in query_of(chip.attrib["href"])
+    assert page.css("a.skip-link[href='#results']::text").get() == "Перейти до результатів"
