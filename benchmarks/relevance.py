@@ -226,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.reconfigure(line_buffering=True)
     print(f"Relevance benchmark: backend {args.backend}, judged queries {args.queries.name}")
     print(report.machine())
+    if args.backend == "meili" and not os.environ.get("MEILI_URL"):
+        print("--backend meili needs MEILI_URL (and MEILI_MASTER_KEY for a keyed server)")
+        return 1
     catalogue = build()
     try:
         queries = judge(load(args.queries), catalogue.truths)
@@ -235,8 +238,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Catalogue: {len(catalogue.documents):,} offers; {len(queries)} judged queries")
     with tempfile.TemporaryDirectory(prefix="lll-relevance-") as folder:
         backend = _backend(args.backend, Path(folder), catalogue)
-        if backend is None:
-            return 1
         scored = score(backend, queries)
     print_queries(scored)
     rows = summary(scored)
@@ -249,16 +250,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _backend(name: str, folder: Path, catalogue: Catalogue) -> SearchBackend | None:
+def _backend(name: str, folder: Path, catalogue: Catalogue) -> SearchBackend:
     if name == "meili":
-        url = os.environ.get("MEILI_URL")
-        if not url:
-            print("--backend meili needs MEILI_URL (and MEILI_MASTER_KEY for a keyed server)")
-            return None
         from search.meili import MeiliBackend
 
         backend: SearchBackend = MeiliBackend(
-            url, os.environ.get("MEILI_MASTER_KEY"), uid="relevance_benchmark"
+            os.environ["MEILI_URL"], os.environ.get("MEILI_MASTER_KEY"), uid="relevance_benchmark"
         )
     else:
         from search.tantivy import EmbeddedBackend
