@@ -8,12 +8,24 @@ still be being typed (a prefix), and how many typos a word may carry.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from catalogue.polish import LEMMA_PREFIX, STOPWORDS, fold, word_keys, words
+from catalogue.polish import LEMMA_PREFIX, STEM_PREFIX, STOPWORDS, fold, word_keys, words
+from search.diacritics import restored_lemma_keys
 
 # A query keeps this many words (Meilisearch ignores words after its 10th, too).
 MAX_QUERY_WORDS = 10
+# Words that say what kind of thing is wanted, never what it is about (folded lemmas): with a
+# subject word beside them they are optional, like stop words, so that "kurs spawania zielona
+# gora" never answers courses in Zielona Góra about anything because "kurs" and the place
+# matched. A query of such words alone ("kurs") still looks for them.
+FILLER_LEMMAS = frozenset({"kurs", "szkolenie", "zajecia", "zajecie", "nauka", "oferta"})
+# The driving-licence categories (Polish law): a letter after "kat." is what tells the offers
+# apart ("prawo jazdy kat B" is not category C), so it must match itself, never as a prefix.
+LICENCE_CATEGORIES = frozenset(
+    {"am", "a1", "a2", "a", "b1", "b", "c1", "c", "d1", "d", "be", "c1e", "ce", "d1e", "de", "t"}
+)
+CATEGORY_WORDS = frozenset({"kat", "kategoria", "kategorii", "kategorie"})
 
 
 @dataclass(frozen=True)
@@ -22,6 +34,13 @@ class QueryTerm:
     keys: frozenset[str]  # stem (`s_…`) and lemma (`l_…`) keys
     prefix: bool  # the last word of the query: the user may still be typing it
     stopword: bool  # optional in the query (`w`, `z`, `dla` …)
+    filler: bool = False  # optional beside a subject word (`kurs`, `szkolenie`; FILLER_LEMMAS)
+    category: bool = False  # a licence category after "kat." (`B`): matched as itself only
+
+    @property
+    def optional(self) -> bool:
+        """Need not match: a stop word, or a filler word beside a subject word."""
+        return self.stopword or self.filler
 
 
 def typo_distance(word: str) -> int:
@@ -41,22 +60,36 @@ def terms_of(query_words: Sequence[str], last_is_prefix: bool) -> list[QueryTerm
     """One term per word; the last one is a prefix when the user may still be typing it
     (not when a place name followed it: `informatyka zielona gora`)."""
     terms = []
+    folded = [fold(word) for word in query_words]
     for i, word in enumerate(query_words):
-        surface = fold(word)
+        surface = folded[i]
         keys = word_keys(word)
-        if not any(k.startswith(LEMMA_PREFIX) for k in keys):
-            # Morfeusz knows no word typed without Polish letters; `wozek` may well be the
-            # dictionary form `wózek`, whose folded lemma key offers with `wózków` carry.
-            keys |= {LEMMA_PREFIX + surface}
+        category = i > 0 and folded[i - 1] in CATEGORY_WORDS and surface in LICENCE_CATEGORIES
+        if category:  # `B` is no `bit`, and no beginning of `bezpieczeństwo`
+            keys = frozenset({STEM_PREFIX + surface})
+        elif not any(k.startswith(LEMMA_PREFIX) for k in keys):
+            # Morfeusz knows no word typed without Polish letters: `wozki` gets the lemma of
+            # `wózki` (`search.diacritics`), so that it ranks as `wózki` does; failing that
+            # it may be a dictionary form (`wozek`), whose folded lemma key documents carry.
+            keys |= restored_lemma_keys(surface) or {LEMMA_PREFIX + surface}
+        followed_by_category = i + 1 < len(folded) and folded[i + 1] in LICENCE_CATEGORIES
         terms.append(
             QueryTerm(
                 surface=surface,
                 keys=keys,
-                prefix=last_is_prefix and i == len(query_words) - 1,
+                prefix=last_is_prefix and i == len(query_words) - 1 and not category,
                 stopword=surface in STOPWORDS,
+                filler=bool(keys & _FILLER_KEYS)
+                or (surface in CATEGORY_WORDS and followed_by_category),
+                category=category,
             )
         )
+    if all(t.optional for t in terms):  # no subject word: `kurs` alone is what is looked for
+        terms = [replace(t, filler=False) for t in terms]
     if terms and all(t.stopword for t in terms):
         # `dla` alone is still something to look for.
-        terms = [QueryTerm(t.surface, t.keys, t.prefix, False) for t in terms]
+        terms = [replace(t, stopword=False) for t in terms]
     return terms
+
+
+_FILLER_KEYS = frozenset(LEMMA_PREFIX + lemma for lemma in FILLER_LEMMAS)

@@ -15,13 +15,16 @@ a place ("zielona gora") lists every offer held there.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 
 from catalogue.polish import fold, words
+from search.diacritics import restored_word
 from search.documents import ONLINE
 from search.query_places import REGION_WORDS, QueryPlace, find_places
 from search.query_terms import MAX_QUERY_WORDS, QueryTerm, terms_of
 from search.synonyms import find_phrases
+from search.understanding import Reading, read_words, with_field_keys
 
 ONLINE_GROUP = "y_online"  # the synonym group of "online", "e-learning", "zdalnie" …
 
@@ -49,6 +52,8 @@ class AnalysedQuery:
     places: tuple[QueryPlace, ...]
     online: bool  # the words ask for offers followed online
     text: str  # the words to match, places removed, as typed
+    # The words read through `search.understanding`: the filters they mean, what was understood.
+    reading: Reading = field(default_factory=lambda: read_words(()))
 
     @property
     def powiats(self) -> tuple[str, ...]:
@@ -60,14 +65,20 @@ class AnalysedQuery:
 
     @property
     def required(self) -> int:
-        """How many units must match when all of them must (stop words never must)."""
-        return sum(not (isinstance(u, QueryTerm) and u.stopword) for u in self.units)
+        """How many units must match when all of them must (stop words and, beside a subject
+        word, filler words never must)."""
+        return sum(not (isinstance(u, QueryTerm) and u.optional) for u in self.units)
 
 
-def analyse_query(text: str) -> AnalysedQuery:
+def analyse_query(text: str, literal: Collection[str] = ()) -> AnalysedQuery:
     """The words, synonym phrases and places of a query's text (at most MAX_QUERY_WORDS words
-    are matched; region words like "lubuskie" are dropped, they narrow nothing)."""
-    found = [m.group() for m in words(text)]
+    are matched; region words like "lubuskie" are dropped, they narrow nothing).
+
+    Words meaning filters are left out of the words to match and field words reach their field
+    (`search.understanding`), unless `literal` (`Query.literal`) names their meaning."""
+    everything = [m.group() for m in words(text)]
+    reading = read_words(everything, literal)
+    found = [everything[i] for i in reading.kept]
     places = find_places(found[: MAX_QUERY_WORDS + 4])
     removed = {i for p in places for i in range(p.start, p.end)}
     kept = [i for i, w in enumerate(found) if i not in removed]
@@ -76,22 +87,46 @@ def analyse_query(text: str) -> AnalysedQuery:
     kept = kept[:MAX_QUERY_WORDS]
     # The last word is being typed only if nothing followed it (`informatyka zielona gora`).
     typing = bool(kept) and kept[-1] == len(found) - 1
+    typing &= bool(reading.kept) and reading.kept[-1] == len(everything) - 1
     kept_words = [found[i] for i in kept]
     terms = terms_of(kept_words, last_is_prefix=typing)
-    units = _units(kept_words, terms)
+    terms = with_field_keys(terms, reading, [reading.kept[i] for i in kept])
+    terms, units = _units(kept_words, terms)
+    units = _literal(units, reading.literal_groups)
     online = any(isinstance(u, SynonymSpan) and u.group == ONLINE_GROUP for u in units)
-    return AnalysedQuery(tuple(terms), units, tuple(places), online, " ".join(kept_words))
+    online |= reading.online
+    return AnalysedQuery(tuple(terms), units, tuple(places), online, " ".join(kept_words), reading)
 
 
-def _units(query_words: list[str], terms: list[QueryTerm]) -> tuple[Unit, ...]:
+def _literal(units: tuple[Unit, ...], groups: frozenset[str]) -> tuple[Unit, ...]:
+    """The units, a phrase of a meaning taken literally as its plain words."""
+    if not groups:
+        return units
+    split = (u.terms if isinstance(u, SynonymSpan) and u.group in groups else (u,) for u in units)
+    return tuple(unit for units_ in split for unit in units_)
+
+
+def _units(
+    query_words: list[str], terms: list[QueryTerm]
+) -> tuple[list[QueryTerm], tuple[Unit, ...]]:
+    """The terms (a filler word inside a synonym phrase is part of it: "kwalifikacyjny kurs
+    zawodowy") and the units. A phrase with a licence category ("kat B") is matched word by
+    word: as a synonym of "prawo jazdy" it would let "Prawo jazdy kategorii C" stand in."""
+    terms = list(terms)
     units: list[Unit] = []
     i = 0
-    for match in find_phrases(query_words, in_query=True):
+    for match in find_phrases([restored_word(w) for w in query_words], in_query=True):
         units += terms[i : match.start]
-        units.append(SynonymSpan(tuple(terms[match.start : match.end]), match.group))
+        span = terms[match.start : match.end]
+        if any(t.category for t in span):
+            units += span
+        else:
+            span = [replace(t, filler=False) for t in span]
+            terms[match.start : match.end] = span
+            units.append(SynonymSpan(tuple(span), match.group))
         i = match.end
     units += terms[i:]
-    return tuple(units)
+    return terms, tuple(units)
 
 
 _warming = threading.Lock()

@@ -20,6 +20,7 @@ from meilisearch.errors import MeilisearchApiError
 from meilisearch.models.task import TaskInfo
 
 from search.conditions import AnyOf, Within
+from search.filters import conditions
 from search.geo import keys_within
 from search.interface import MAX_QUERY_LENGTH, Query, Results, Suggestion
 from search.meili import results
@@ -40,6 +41,8 @@ from search.meili.suggest import suggest_body, suggestions
 from search.meili.text import query_text
 from search.query_checks import check_query
 from search.query_text import AnalysedQuery, SynonymSpan, Unit, analyse_query
+from search.relaxing import relaxed_results, words_relaxed
+from search.understanding import merged_filters
 
 BATCH = 5_000  # documents per request (Meilisearch accepts 100 MB; an offer is ~2 kB)
 NOT_FOUND = "index_not_found"
@@ -126,6 +129,13 @@ class MeiliBackend:
     @translated
     def search(self, query: Query) -> Results:
         started = time.perf_counter()
+        found = relaxed_results(self._strict, query, self._strict(query))
+        found.took_ms = _ms(started)
+        return found
+
+    def _strict(self, query: Query) -> Results:
+        """The query's answer without relaxing its place or help (`search.relaxing`)."""
+        started = time.perf_counter()
         checked = check_query(query)
         today, chosen, near, facets = (
             checked.today,
@@ -134,7 +144,11 @@ class MeiliBackend:
             checked.facets,
         )
         page, per_page = checked.page, checked.per_page
-        analysed = analyse_query(query.text[:MAX_QUERY_LENGTH])
+        analysed = analyse_query(query.text[:MAX_QUERY_LENGTH], query.literal)
+        # The filters the words mean ("darmowe": free), where the person chose none of theirs.
+        understood = merged_filters(query.filters, analysed.reading.filters)
+        for name, condition in conditions(understood, today).items():
+            chosen.setdefault(name, condition)
         terms = list(analysed.terms)
         if analysed.powiats:  # "informatyka zielona góra": offers held in that powiat
             chosen[TEXT_PLACE] = AnyOf("powiat", analysed.powiats)
@@ -143,7 +157,7 @@ class MeiliBackend:
             expressions = {name: expression(c, self._within) for name, c in chosen.items()}
             asks, where = plan(expressions, facets, today, self._within)
             paging = Page(page, per_page, sort_params(query.sort, point))
-            answers = self._answers(analysed, asks, paging)
+            answers, partial = self._answers(analysed, asks, paging)
         except MeilisearchApiError as error:
             if error.code != NOT_FOUND:
                 raise
@@ -154,6 +168,9 @@ class MeiliBackend:
         counts = results.facet_counts(facets, answers, where)
         found = Results(hits, results.total(main), counts, page, per_page, _ms(started))
         found.places = [p.name for p in analysed.places]
+        found.understood = analysed.reading.understood(query.filters)
+        if partial and found.total:
+            found.matched_all_words, found.relaxed = False, [words_relaxed(analysed)]
         return found
 
     @translated
@@ -170,17 +187,20 @@ class MeiliBackend:
             return []
         return suggestions(text, answer, limit)
 
-    def _answers(self, analysed: AnalysedQuery, asks: list[Ask], paging: Page) -> list[Any]:
+    def _answers(
+        self, analysed: AnalysedQuery, asks: list[Ask], paging: Page
+    ) -> tuple[list[Any], bool]:
         """The answers to the asks, in order: every word required, else (several words, no
-        offer with all of them) any word, as federated searches."""
+        offer with all of them) any word that counts, as federated searches; and whether
+        they are the latter."""
         if (paging.number - 1) * paging.size >= MAX_TOTAL_HITS:  # Meilisearch pages no further
             paging = Page(1, 0, paging.sort)
         answers = self._ask(query_text(list(analysed.terms)), asks, paging)
         if results.total(answers[0]) or analysed.required <= 1:
-            return answers
+            return answers, False
         words = unit_queries(analysed.units)
         bodies = [federated_body(self.uid, words, ask, paging) for ask in asks]
-        return [self.client.multi_search(b["queries"], b["federation"]) for b in bodies]
+        return [self.client.multi_search(b["queries"], b["federation"]) for b in bodies], True
 
     def _ask(self, q: str, asks: list[Ask], paging: Page) -> list[dict[str, Any]]:
         if len(asks) == 1:
@@ -246,7 +266,7 @@ def unit_queries(units: Iterable[Unit]) -> list[str]:
     for unit in units:
         if isinstance(unit, SynonymSpan):
             queries.append(query_text(list(unit.terms)))
-        elif not unit.stopword:
+        elif not unit.optional:
             queries.append(query_text([unit]))
     return list(dict.fromkeys(q for q in queries if q.strip()))
 

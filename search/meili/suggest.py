@@ -32,7 +32,8 @@ def suggest_body(uid: str, text: str, limit: int) -> dict[str, Any] | None:
     typed = [m.group() for m in words(text)]
     if not typed or limit < 1:
         return None
-    q = query_text(terms_of(typed[-10:], last_is_prefix=True))
+    # What is being typed is matched word for word, filler words too, as by the embedded backend.
+    q = query_text(terms_of(typed[-10:], last_is_prefix=True), fillers=True)
     common = {"indexUid": uid, "q": q, "matchingStrategy": "all"}
     return {
         "queries": [

@@ -50,14 +50,16 @@ def canonical(surface: str, keys: Iterable[str], prefix: bool = False) -> str:
     return max(lemmas, key=lambda lemma: (shared[lemma], -len(lemma)))
 
 
-def query_text(terms: list[QueryTerm]) -> str:
-    """`q`: the canonical token of every query word but the optional stop words.
+def query_text(terms: list[QueryTerm], *, fillers: bool = False) -> str:
+    """`q`: the canonical token of every query word but the optional ones (stop words, and
+    filler words beside a subject word: `kurs spawania` is sent as `spawanie `; with
+    `fillers`, those are kept, as in a synonym's key).
 
     Meilisearch takes the last word of `q` as a prefix unless `q` ends with a space
     (meilisearch/meilisearch#3066), so a trailing space says the last word is complete, as
     when a place name followed it (`informatyka zielona gora` is sent as `informatyka `).
     """
-    kept = [t for t in terms if not t.stopword] or terms
+    kept = [t for t in terms if not (t.stopword or (t.filler and not fillers))] or terms
     text = " ".join(canonical(t.surface, t.keys, t.prefix) for t in kept)
     return text if not kept or kept[-1].prefix else text + " "
 
@@ -91,7 +93,7 @@ def phrase_tokens(phrase: str) -> str:
 def query_tokens(phrase: str) -> str:
     """A phrase as `q` would send it: canonical tokens without its stop words."""
     terms = terms_of([m.group() for m in words(phrase)], last_is_prefix=False)
-    return query_text(terms).strip()
+    return query_text(terms, fillers=True).strip()
 
 
 def synonym_settings(groups: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:

@@ -33,6 +33,7 @@ from search.interface import (
 from search.query_checks import CheckedQuery, check_query
 from search.query_terms import QueryTerm
 from search.query_text import SynonymSpan, analyse_query, warm_up_in_background
+from search.relaxing import relaxed_results, words_relaxed
 from search.tantivy.answers import SEARCH_ANSWERS, SUGGESTION_ANSWERS, Answers, query_key
 from search.tantivy.facets import facet_counts
 from search.tantivy.find import Finder, Page, relevance_page
@@ -41,6 +42,7 @@ from search.tantivy.schema import ID, SORT_PRICE, SORT_START, STORED, to_tantivy
 from search.tantivy.sort import distance_page
 from search.tantivy.store import IndexStore
 from search.tantivy.suggest import did_you_mean, suggest
+from search.understanding import merged_filters
 
 log = logging.getLogger(__name__)
 
@@ -108,9 +110,15 @@ class EmbeddedBackend:
         if kept is not None:
             return replace(kept, took_ms=_ms(started))
         results = self._search(query, checked, searcher, started)
+        results = relaxed_results(self._strict, query, results)
+        results.took_ms = _ms(started)
         if key is not None:
             self._search_answers.put(version, key, results)
         return results
+
+    def _strict(self, query: Query) -> Results:
+        """The query's answer without relaxing its place or help (`search.relaxing`)."""
+        return self._search(query, check_query(query), self._snapshot()[0], time.perf_counter())
 
     def _search(
         self,
@@ -122,10 +130,12 @@ class EmbeddedBackend:
         today, near, page, per_page = checked.today, checked.near, checked.page, checked.per_page
         if searcher is None:
             return Results([], 0, {n: {} for n in query.facets}, page, per_page, _ms(started))
-        analysed = analyse_query(query.text[:MAX_QUERY_LENGTH])
+        analysed = analyse_query(query.text[:MAX_QUERY_LENGTH], query.literal)
         terms, units = list(analysed.terms), analysed.units
         schema = self._store.schema
-        clauses = filter_clauses(schema, query.filters, searcher=searcher, today=today)
+        # The person's filters and those the words mean ("darmowe": free; search.understanding)
+        chosen = merged_filters(query.filters, analysed.reading.filters)
+        clauses = filter_clauses(schema, chosen, searcher=searcher, today=today)
         filters = list(clauses.values())
         place = place_clause(schema, analysed)
         if place is not None:  # the text named a place: it narrows the hits and every facet
@@ -140,6 +150,7 @@ class EmbeddedBackend:
         facets, total = facet_counts(
             searcher, schema, find.matched, clauses, query.facets, today, stop_if_none=fallback
         )
+        relaxed = []
         if total == 0 and fallback:
             # No offer has every word: show those with some of them, best first.
             find = Finder(
@@ -148,14 +159,17 @@ class EmbeddedBackend:
             facets, total = facet_counts(
                 searcher, schema, find.matched, clauses, query.facets, today
             )
+            relaxed = [words_relaxed(analysed)] if total else []
         found = _found(find, order, offset, per_page, near, total)
         groups = frozenset(u.group for u in units if isinstance(u, SynonymSpan))
         hits = [_hit(searcher, hit, terms, groups, query.sort) for hit in found]
         _add_distances(hits, near)
         results = Results(hits, total, facets, page, per_page, _ms(started))
         results.places = [p.name for p in analysed.places]
+        results.understood = analysed.reading.understood(query.filters)
+        results.matched_all_words, results.relaxed = not relaxed, relaxed
         if total == 0 and units:
-            text_typed = query.text[:MAX_QUERY_LENGTH]
+            text_typed = analysed.reading.text  # without the words meaning filters
             results.did_you_mean = did_you_mean(searcher, schema, text_typed, filters)
             results.took_ms = _ms(started)
         return results

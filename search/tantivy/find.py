@@ -57,8 +57,11 @@ class Finder:
         # The words they stand for, looked up once (a second Finder of a search shares them).
         self.forms = forms or FormsLookup(searcher)
         if not conjunctive:
-            # Any word may match: a word no offer has changes nothing, and without it the
-            # offers with all the others top the list ("kurs cysterny" is then "kurs").
+            # Any word may match, but only a word that counts: a stop word or a filler word
+            # never stands in for the subject ("kurs spawania" finds no course about anything
+            # else). A word no offer has changes nothing, and without it the offers with all
+            # the others top the list ("kurs cysterny" is then "kurs").
+            given = [u for u in given if not (isinstance(u, QueryTerm) and u.optional)]
             units = [u for u in given if _may_match(searcher, schema, u, clauses, self.forms)]
         # Asked for any word after no offer had them all (`search.tantivy.backend`): then no offer
         # has both of two words, and those with either in the title score the most.
@@ -83,7 +86,7 @@ class Finder:
         return relevance_page(self.searcher, ranked, offset, limit)[0]
 
     def _best_page(self, offset: int, limit: int) -> Page | None:
-        if self.disjoint and all(isinstance(u, QueryTerm) and not u.stopword for u in self.units):
+        if self.disjoint and all(isinstance(u, QueryTerm) for u in self.units):
             either = [(Occur.Should, best_query(self.schema, [u], self.forms)) for u in self.units]
             best, points = tantivy.Query.boolean_query(either), best_points(self.units[:1])
         else:

@@ -78,11 +78,11 @@ assert EPSILON * (EXACT + max(FIELD_POINTS.values())) * MAX_QUERY_WORDS < SCORE_
 def text_query(
     schema: tantivy.Schema, units: Sequence[Unit], forms: Forms, conjunctive: bool = True
 ) -> tantivy.Query:
-    """All words (or synonym phrases) must match (`conjunctive`) or any may; stop words are
-    always optional."""
+    """All words (or synonym phrases) must match (`conjunctive`) or any may; stop words and
+    filler words beside a subject word are always optional."""
     clauses = []
     for unit in units:
-        optional = not conjunctive or (isinstance(unit, QueryTerm) and unit.stopword)
+        optional = not conjunctive or (isinstance(unit, QueryTerm) and unit.optional)
         query = (
             word_query(schema, forms(unit))
             if isinstance(unit, QueryTerm)
@@ -139,7 +139,7 @@ def match_query(
     """
     clauses = []
     for unit in units:
-        optional = not conjunctive or (isinstance(unit, QueryTerm) and unit.stopword)
+        optional = not conjunctive or (isinstance(unit, QueryTerm) and unit.optional)
         if isinstance(unit, QueryTerm):
             query = _word_match(schema, forms(unit))
         else:

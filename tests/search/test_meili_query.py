@@ -120,9 +120,10 @@ def test_either_is_an_or_of_parenthesised_parts_and_filters_are_anded() -> None:
 
 
 def searching(fake: FakeMeili, query: Query) -> list[dict[str, Any]]:
-    """The bodies of the searches sent for a query (multi-search bodies as they are)."""
+    """The bodies of the searches sent for a query (multi-search bodies as they are), strictly:
+    what is asked when nothing is found is in test_meili_relaxing.py."""
     with fake:
-        MeiliBackend(fake.url, "key", "offers").search(query)
+        MeiliBackend(fake.url, "key", "offers")._strict(query)
     return [s.body for s in fake.sent]
 
 
@@ -137,7 +138,7 @@ def test_a_text_query_sends_each_words_canonical_token_and_pages_exactly() -> No
     (body,) = searching(fake, Query(text="kursy w księgowej", page=3, per_page=5))
     assert fake.lines() == ["POST /indexes/offers/search"]
     assert body == {
-        "q": "kurs ksiegowa",  # lemmas, the stop word `w` left out
+        "q": "ksiegowa",  # lemmas, the stop word `w` and the filler word `kursy` left out
         "matchingStrategy": "all",
         "page": 3,
         "hitsPerPage": 5,

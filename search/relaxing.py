@@ -1,0 +1,127 @@
+"""Saying honestly what a search found, and helping when it found nothing: both backends.
+
+A backend answers a query strictly: every word that counts (not a stop word, not a filler word
+like "kurs" beside a subject word: `search.query_terms`), within the filters and the places the
+text names. Only when no offer has every word does it show offers with some of them, and then
+says so (`Results.matched_all_words` False, a `words` relaxation). A filler word or a place
+never stands in for the subject: "kurs spawania zielona gora" looks for welding.
+
+What is done here, the same way for every backend, with the backend's own strict search:
+
+1. Nothing in the places the text named ("spawanie zielona góra", no welding in that powiat):
+   the same words and filters without the place, nearest first, each hit with its distance
+   from the place (a `place` relaxation). "kurs spawania zielona gora" answers the same.
+2. Still nothing: `Results.help` says what would find something: each filter the person set,
+   dropped alone, with the number of offers that would give (never a filter they did not set),
+   and the qualifications of offers the words find without filters and places.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from search.conditions import Near
+from search.filters import conditions
+from search.geo import locate
+from search.interface import (
+    MAX_QUERY_LENGTH,
+    FilterCount,
+    Query,
+    RelatedQualification,
+    Relaxation,
+    Results,
+    SearchHelp,
+)
+from search.query_places import QueryPlace, known_places
+from search.query_text import AnalysedQuery, SynonymSpan, analyse_query
+
+Search = Callable[[Query], Results]  # a backend's strict search
+
+DISTANCE = "distance"  # the filter whose point measures how far the nearest offers are
+MAX_RELATED = 5  # related qualifications shown
+RELATED_SAMPLE = 50  # offers looked at for them
+
+
+def relaxed_results(search: Search, query: Query, found: Results) -> Results:
+    """`found` (the strict answer to `query`), or what is said instead when it is empty."""
+    if found.total or found.hits:
+        return found
+    text = query.text[:MAX_QUERY_LENGTH]
+    analysed = analyse_query(text)
+    if analysed.places and analysed.units:
+        wider = _outside_places(search, query, analysed.text, analysed.places)
+        if wider is not None:  # its `places` are none: the hits are not held there
+            return wider
+    found.help = search_help(search, query, analysed.text)
+    return found
+
+
+def _outside_places(
+    search: Search, query: Query, words: str, places: tuple[QueryPlace, ...]
+) -> Results | None:
+    """The words and filters without the places, nearest to the (first) place first; None when
+    that finds nothing too, or the person chose a distance of their own (a radius)."""
+    point = place_point(places[0])
+    own = query.filters.get(DISTANCE)
+    if point is None or (isinstance(own, Near) and own.radius_km is not None):
+        return None
+    near = Near(point[0], point[1], place=places[0].name)
+    sort = DISTANCE if query.sort == "relevance" else query.sort
+    wider = search(replace(query, text=words, filters={**query.filters, DISTANCE: near}, sort=sort))
+    if not wider.total:
+        return None
+    wider.relaxed = [*wider.relaxed, Relaxation("place", tuple(p.name for p in places))]
+    return wider
+
+
+def place_point(place: QueryPlace) -> tuple[float, float] | None:
+    """Where a place named in a query is: a town's point, or its powiat's seat's."""
+    located = locate(place.name)
+    if located is None:
+        seats = [p for p in known_places() if p.powiat == place.powiat and p.rank == 0]
+        located = locate(seats[0].name) if seats else None
+    return (located.lat, located.lon) if located is not None else None
+
+
+def search_help(search: Search, query: Query, words: str) -> SearchHelp:
+    """Each filter the person set, dropped alone, with its count (those finding something,
+    most first); the qualifications of offers the words find without filters and places."""
+    counting = replace(query, facets=(), page=1, per_page=1, sort="relevance")
+    chosen = conditions(query.filters, date.today())
+    without = []
+    for name in chosen:
+        kept = {k: v for k, v in query.filters.items() if k != name}
+        count = search(replace(counting, filters=kept)).total
+        if count:
+            without.append(FilterCount(name, count))
+    without.sort(key=lambda f: (-f.count, f.name))
+    return SearchHelp(without, related_qualifications(search, words))
+
+
+def related_qualifications(search: Search, words: str) -> list[RelatedQualification]:
+    """The qualifications (code and name) most often held by offers the words find anywhere."""
+    if not words.strip():
+        return []
+    found = search(Query(text=words, per_page=RELATED_SAMPLE))
+    counts: Counter[tuple[str, str]] = Counter()
+    for hit in found.hits:
+        code = hit.document.get("qualification_code") or ""
+        name = hit.document.get("qualification_name") or ""
+        if code or name:
+            counts[(code, name)] += 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [RelatedQualification(c, n, k) for (c, n), k in ranked[:MAX_RELATED]]
+
+
+def words_relaxed(analysed: AnalysedQuery) -> Relaxation:
+    """The `words` relaxation of a query whose hits have only some of its words: the words
+    that count, a synonym phrase as one ("prawo jazdy")."""
+    values = [
+        " ".join(t.surface for t in unit.terms) if isinstance(unit, SynonymSpan) else unit.surface
+        for unit in analysed.units
+        if isinstance(unit, SynonymSpan) or not unit.optional
+    ]
+    return Relaxation("words", tuple(dict.fromkeys(values)))
