@@ -18,6 +18,7 @@ from search.interface import MAX_PER_PAGE, MAX_QUERY_LENGTH, SORTS, Query
 from search.label_language import in_language
 from web.errors import InvalidInput
 from web.i18n import Translator
+from web.understood import LITERAL_PARAM, literal_keys
 
 MAX_PAGE = 1000
 DEFAULT_PER_PAGE = 20
@@ -86,6 +87,8 @@ def parse_search(params: QueryParams) -> SearchInput:
         sort=sort,
         page=page,
         per_page=per_page,
+        # The meanings of the words the person took back (chips above the results).
+        literal=literal_keys(params.getlist(LITERAL_PARAM)),
     )
     return SearchInput(query, tuple(problems))
 
@@ -169,6 +172,13 @@ def openapi_parameters() -> list[dict[str, Any]]:
             {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE},
         ),
     ]
+    literal = _param(
+        LITERAL_PARAM,
+        "Take these words of `q` literally: the `key` of an understood meaning "
+        '(`understood` in the answer, e.g. "price.free"), repeatable; `1` for every word.',
+        {"type": "array", "items": {"type": "string"}},
+    )
+    standard.append(literal)
     filters = [_param(p.name, p.description, p.schema) for f in FILTERS for p in f.api_params()]
     return standard + filters
 

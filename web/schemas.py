@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -46,6 +46,10 @@ class SearchHit(BaseModel):
     )
     next_start: str | None = Field(default=None, description="ISO date of the next edition")
     starts: list[str] = Field(default_factory=list, description="ISO dates of upcoming editions")
+    last_start: str | None = Field(
+        default=None,
+        description="Without an upcoming edition: ISO date the latest running edition began",
+    )
     enrolment_until: str | None = Field(
         default=None, description="ISO date of the last day some edition takes enrolments"
     )
@@ -77,6 +81,73 @@ class SearchResponse(BaseModel):
         description="When nothing was found: `q` with its unknown words replaced by the nearest "
         "indexed words, a query that finds something",
     )
+    matched_all_words: bool = Field(
+        default=True,
+        description="Whether every hit has every word of `q` that counts (stop words and filler "
+        "words such as `kurs` beside a subject word do not); false: `relaxed` says what was not",
+    )
+    relaxed: list[Relaxed] = Field(
+        default_factory=list, description="How the hits differ from what was asked; [] if not"
+    )
+    distance_from: str | None = Field(
+        default=None, description="The place `distance_km` is measured from, when `relaxed` says"
+    )
+    # Filters ("darmowe": free of charge) or wider matches ("ogrodnik": also horticulture).
+    understood: list[UnderstoodWords] = Field(
+        default_factory=list, description="What words of `q` were understood to mean"
+    )
+    help: SearchHelp | None = Field(
+        default=None,
+        description="When nothing was found: the filters set whose dropping alone finds "
+        "something, with counts, and qualifications the words lead to",
+    )
+
+
+class UnderstoodWords(BaseModel):
+    """What some words of `q` were understood to mean (search/data/query_words.toml)."""
+
+    key: str = Field(description='The meaning, e.g. "price.free"; `dosl=<key>` takes it back')
+    kind: Literal["price", "form", "kind", "level", "audience", "schedule", "field"]
+    words: str = Field(description="The words of `q`, as typed")
+    label: str = Field(description="What it means, in the reader's language")
+    filters: dict[str, Any] = Field(
+        default_factory=dict,
+        description="The filters the words became (as the filter parameters' values); {} when "
+        "they widen what the words match instead (an audience, a timetable, a field of education)",
+    )
+    fields: list[str] = Field(
+        default_factory=list, description="ISCED-F codes whose offers the words also find"
+    )
+    applied: bool = Field(description="False when a filter of the request decided instead")
+    literal: str = Field(description="The query parameter that takes the words literally")
+
+
+class Relaxed(BaseModel):
+    kind: Literal["words", "place"] = Field(
+        description="`words`: no offer had every word, each hit has some of `values`; "
+        "`place`: nothing was held in the places of `q` (`values`), the hits are the nearest "
+        "outside them, nearest first, with `distance_km` from there"
+    )
+    values: list[str]
+
+
+class FilterDrop(BaseModel):
+    filter: str = Field(description="A filter the request set (never one it did not)")
+    label: str
+    count: int = Field(description="Offers the search finds with only this filter dropped")
+    params: list[str] = Field(description="The query parameters to leave out to drop it")
+
+
+class RelatedQualification(BaseModel):
+    code: str
+    name: str
+    count: int = Field(description="Offers with it among those the words find anywhere")
+    query: str = Field(description="What to search for to find them")
+
+
+class SearchHelp(BaseModel):
+    without_filter: list[FilterDrop] = Field(default_factory=list)
+    related_qualifications: list[RelatedQualification] = Field(default_factory=list)
 
 
 class Suggestion(BaseModel):

@@ -8,7 +8,17 @@ from starlette.requests import Request
 
 from search.filters import BY_NAME, FACETS
 from search.interface import Hit, Results
-from web.schemas import FacetValue, SearchHit, SearchResponse
+from search.interface import SearchHelp as Help
+from web.schemas import (
+    FacetValue,
+    FilterDrop,
+    RelatedQualification,
+    Relaxed,
+    SearchHelp,
+    SearchHit,
+    SearchResponse,
+)
+from web.understood import understood_words
 
 OfferUrl = Callable[[int], str]
 _MARKER = 918273645  # an id no offer has: it marks where ids go in a routed URL
@@ -41,7 +51,29 @@ def search_response(results: Results, offer_url: OfferUrl, lang: str) -> SearchR
         },
         places=results.places,
         did_you_mean=results.did_you_mean,
+        matched_all_words=results.matched_all_words,
+        relaxed=[Relaxed(kind=r.kind, values=list(r.values)) for r in results.relaxed],
+        distance_from=next((r.values[0] for r in results.relaxed if r.kind == "place"), None),
+        help=_help(results.help, lang),
+        understood=understood_words(results.understood, lang),
     )
+
+
+def _help(found: Help | None, lang: str) -> SearchHelp | None:
+    """What would find something, with each filter's label and query parameters."""
+    if found is None:
+        return None
+    drops = []
+    for item in found.without_filter:
+        declaration = BY_NAME[item.name]
+        params = [p.name for p in declaration.params()]
+        drops.append(FilterDrop(filter=item.name, label=declaration.label(lang),
+                                count=item.count, params=params))  # fmt: skip
+    related = [
+        RelatedQualification(code=q.code, name=q.name, count=q.count, query=q.code or q.name)
+        for q in found.related_qualifications
+    ]
+    return SearchHelp(without_filter=drops, related_qualifications=related)
 
 
 def _hit(hit: Hit, offer_url: OfferUrl) -> SearchHit:

@@ -27,6 +27,7 @@ from search.conditions import day_number
 from search.filters import BY_NAME, FILTERS
 from search.geo import point_key
 from search.meili.text import folded, lemmas_and_keys
+from search.understanding import FIELD_PREFIX, field_keys
 
 TITLE_TEXT = "title_text"
 TITLE_LEMMAS = "title_lemmas"
@@ -50,6 +51,7 @@ DAY_SUFFIX = "_day"
 # field starts with a query, and the rule only ranks exact words above synonyms, as the embedded
 # backend does. Nobody searches for it: Polish has no `q` (a query of it would list everything).
 ANCHOR = "qxqanchor"
+FIELD_TOKEN = "qxqf"  # the start of a field token (`field_token`)
 NO_START_DAY = 99_999  # offers without an upcoming edition sort after every date (year 2243)
 PRICE_CAP = 10**8  # grosze (1 000 000 zł); dearer prices sort as this, unknown ones after it
 
@@ -64,6 +66,13 @@ DERIVED = frozenset(
 )  # fmt: skip
 # What Meilisearch adds to a hit.
 RESPONSE_FIELDS = frozenset({"_formatted", "_rankingScore", "_geoDistance", "_federation"})
+
+
+def field_token(key: str) -> str:
+    """A field key (`f_0812`) as one token of letters (`qxqfaibc`): Meilisearch's tokenizer
+    would split the key at `_` and letters from digits; nobody types it."""
+    code = key.removeprefix(FIELD_PREFIX)
+    return FIELD_TOKEN + "".join("abcdefghij"[int(digit)] for digit in code)
 
 
 def filter_field(field: str) -> str:
@@ -108,13 +117,19 @@ def _texts(document: Mapping[str, Any]) -> dict[str, str]:
     # The same groups the embedded backend indexes (search.tantivy.schema).
     tagged = [BY_NAME["kind"], BY_NAME["form"]]
     tags = [spec.display(v) for spec in tagged for v in _values(spec.field, document)]
+    # The offer's fields of education as tokens a field word of a query reaches through the
+    # synonyms (`search.meili.settings.synonyms`; `search.understanding`).
+    tags += [field_token(key) for key in field_keys(document)]
     qualification = ("qualification_code", "qualification_name", "occupation")
     return {
         TITLE_TEXT: _text(document.get("title")),
         QUALIFICATION_TEXT: " ".join(_text(document.get(k)) for k in qualification),
         PROVIDER_TEXT: _text(document.get("provider")),
         PLACE_TEXT: " ".join(_text(t) for t in document.get("towns") or ()),
-        DESCRIPTION_TEXT: _text(document.get("description")),
+        # Who the offer is for ("Osoby bezrobotne") is searched with its description.
+        DESCRIPTION_TEXT: " ".join(
+            t for t in (_text(document.get("description")), _text(document.get("audience"))) if t
+        ),
         TAGS_TEXT: " ".join(tags),
     }
 

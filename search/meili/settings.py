@@ -31,8 +31,10 @@ from typing import Any
 
 from search.filters import FILTERS
 from search.meili import documents as d
+from search.meili.documents import field_token
 from search.meili.text import synonym_settings
 from search.synonyms import synonym_groups
+from search.understanding import FIELD_PREFIX, meanings
 
 # The title's canonical tokens before its folded words: a title saying "Kurs florystyki" and one
 # saying "Florystyka" both hold `florystyka` in `title_lemmas`, so the query `florystyka` ties
@@ -105,4 +107,10 @@ def synonyms() -> dict[str, list[str]]:
             groups.setdefault(phrase, []).extend(p for p in phrases if p != phrase)
         for words in group.query_only:
             groups.setdefault(" ".join(words), []).extend(phrases)
+    # A field word ("ogrodnik") also finds the offers filed under its field, which carry the
+    # field's token (`search.meili.documents.field_token`), one way (`search.understanding`).
+    for meaning in meanings():
+        tokens = [field_token(FIELD_PREFIX + code) for code in meaning.fields]
+        for words in meaning.phrases if tokens else ():
+            groups.setdefault(" ".join(words), []).extend(tokens)
     return synonym_settings(groups)

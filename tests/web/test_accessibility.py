@@ -70,6 +70,7 @@ PUBLIC_PAGES = {
     "search-corrected-input": "/?q=kurs&page=abc&sort=nonsense",
     "search-second-page": "/?q=kurs&per_page=1&page=2",
     "search-chips": "/?q=kurs&funding=free&form=on_site&near=%C5%BBary&radius_km=50",
+    "search-understood": "/?q=darmowe+kursy+budowlane+zdalnie",  # chips of understood words
     "offer": "/oferty/{mag}",
     "not-found": "/nie-ma-takiej-strony",
     "offer-not-found": "/oferty/999999",

@@ -20,6 +20,7 @@ from web.search_links import BACK_PARAM, back_to_search, clean_search_url, searc
 from web.searching import page_window, search_response
 from web.services import SearchDep, SessionDep, SettingsDep, TemplatesDep
 from web.templating import link
+from web.understood import understood_chips
 
 router = APIRouter(include_in_schema=False)
 
@@ -52,6 +53,7 @@ def search_page(request: Request, search: SearchDep, templates: TemplatesDep) ->
         "radius_choices": radius_choices,
         "page_window": page_window(response.page, response.pages),
         "filter_chips": filter_chips(search_input.query, request.query_params, lang),
+        "understood_chips": understood_chips(results.understood, request.query_params, lang),
         "clear_filters_url": clear_filters_url(request.query_params),
         "today": date.today().isoformat(),
     }
