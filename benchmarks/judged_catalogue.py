@@ -3,9 +3,10 @@
 The offers are the search benchmark's (`offers.make_offer`, a fixed seed), plus degree
 programmes (first- and second-cycle studies at the region's universities, which the generator's
 subjects do not include). Next to each offer's search document the benchmark keeps its ground
-truth (`Truth`): the subject the generator chose, its ISCED-F code, kind, level, form, price,
-audience, schedule and places. The judged queries (`data/judged_queries.toml`) are rules over
-these attributes, so whether an offer is relevant never depends on the search code.
+truth (`Truth`): the subject the generator chose, its ISCED-F code, kind, PRK level, form,
+price, audience, schedule, course level, degree and places. The judged queries
+(`data/judged_queries.toml`) are rules over these attributes, so whether an offer is relevant
+never depends on the search code.
 
 A few of the generator's random choices are made consistent here, as a real source writes them:
 the audience sentence of the description names the offer's audience (and some offers are for
