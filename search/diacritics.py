@@ -21,7 +21,7 @@ from catalogue.polish import LEMMA_PREFIX, fold, word_keys
 # A plain letter -> the letters it may stand for when typed without Polish letters.
 POLISH = {"a": "aą", "c": "cć", "e": "eę", "l": "lł", "n": "nń", "o": "oó", "s": "sś", "z": "zżź"}
 # Spellings tried per word at most (each one Morfeusz analysis, ~50 µs; remembered per word).
-MAX_SPELLINGS = 96
+MAX_SPELLINGS = 64
 MIN_LETTERS = 3  # `b`, `am`: abbreviations and codes, never words to restore
 
 
@@ -46,6 +46,8 @@ def _restorable(word: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _restored(surface: str) -> tuple[frozenset[str], str]:
+    """The lemma keys of every known spelling (`lodz`: `łódź`, `lodź`…), and the first known
+    spelling (with the fewest Polish letters put back)."""
     keys: set[str] = set()
     first = ""
     for spelling in islice(_spellings(surface), MAX_SPELLINGS):
