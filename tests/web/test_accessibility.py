@@ -71,6 +71,9 @@ PUBLIC_PAGES = {
     "search-second-page": "/?q=kurs&per_page=1&page=2",
     "search-chips": "/?q=kurs&funding=free&form=on_site&near=%C5%BBary&radius_km=50",
     "search-understood": "/?q=darmowe+kursy+budowlane+zdalnie",  # chips of understood words
+    "search-some-words": "/?q=spawanie+aluminium",  # not every word matched (issue 13)
+    "search-outside-place": "/?q=spawanie+%C5%BCary",  # the nearest outside the place
+    "search-help": "/?q=murarz&form=online",  # nothing: drop a filter, related qualifications
     "offer": "/oferty/{mag}",
     "not-found": "/nie-ma-takiej-strony",
     "offer-not-found": "/oferty/999999",

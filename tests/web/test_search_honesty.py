@@ -21,6 +21,8 @@ from tests.postgres_support import Databases
 from tests.web.web_support import LAST_VERIFIED, TODAY, html
 from web.app import create_app
 from web.formatting import format_date
+from web.i18n import Translator
+from web.routes.feeds_atom import start_text
 
 pytestmark = pytest.mark.pages_not_database  # SQLite only (tests/conftest.py)
 
@@ -139,3 +141,11 @@ def test_a_running_edition_shows_when_it_began_never_to_be_arranged(
     hit = running_client.get("/api/offers", params={"q": "florystyka"}).json()["hits"][0]
     assert hit["next_start"] is None
     assert hit["last_start"] == (TODAY - timedelta(days=30)).isoformat()
+
+
+def test_the_atom_feed_says_when_a_running_edition_began() -> None:
+    t = Translator("pl")
+    began = (TODAY - timedelta(days=30)).isoformat()
+    said = start_text({"next_start": None, "last_start": began}, t, "pl")
+    assert said == f"rozpoczęte {format_date(began, 'pl')}"
+    assert start_text({"next_start": None, "last_start": None}, t, "pl") == t("hit.start.none")

@@ -16,6 +16,7 @@ import threading
 import time
 from collections import OrderedDict
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import parse_qsl
 from xml.etree import ElementTree as ET
 
@@ -82,6 +83,16 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
+def start_text(document: dict[str, Any], t: Translator, lang: str) -> str:
+    """The next start; a running edition's start as past ("rozpoczęte …"); else "to be
+    arranged", which only an offer without dates is (issue 13)."""
+    if document.get("next_start"):
+        return format_date(document["next_start"], lang)
+    if document.get("last_start"):
+        return t("honesty.started", date=format_date(document["last_start"], lang))
+    return t("hit.start.none")
+
+
 def describe(offer: NewOffer, t: Translator, lang: str) -> str:
     """One line: provider, place, next start and price (what a reader decides by)."""
     document = offer.document
@@ -92,7 +103,7 @@ def describe(offer: NewOffer, t: Translator, lang: str) -> str:
     parts = [
         (t("hit.provider"), document.get("provider") or ""),
         (t("hit.place"), ", ".join(places)),
-        (t("hit.start"), format_date(document.get("next_start"), lang) or t("hit.start.none")),
+        (t("hit.start"), start_text(document, t, lang)),
         (t("hit.price"), price_text(price, t, lang)),
     ]
     return " · ".join(f"{label}: {value}" for label, value in parts if value)
