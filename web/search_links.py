@@ -67,7 +67,10 @@ def back_to_search(request: Request) -> str:
 
 def _search_referer(request: Request) -> str | None:
     """The query of a Referer that is this site's search page; None for anything else."""
-    referer = urlsplit(request.headers.get("referer", ""))
+    try:
+        referer = urlsplit(request.headers.get("referer", ""))
+    except ValueError:  # "http://[::1" and the like
+        return None
     # The Host is the public address's (web.edge); the scheme may be a proxy's https.
     if referer.scheme not in ("http", "https") or referer.netloc != request.url.netloc:
         return None

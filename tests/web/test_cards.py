@@ -204,6 +204,7 @@ def test_the_back_link_reads_a_same_origin_search_referer_only(
         "https://evil.example/?q=spawanie",
         f"{site}/plan?q=x",
         "not a url",
+        "http://[::1/?q=x",
     ):
         page = html(client, offer, headers={"Referer": referer})
         assert page.css("p.back a::attr(href)").get() == "/", referer
