@@ -40,6 +40,7 @@ from search.meili.settings import MAX_TOTAL_HITS, index_settings
 from search.meili.suggest import suggest_body, suggestions
 from search.meili.text import query_text
 from search.query_checks import check_query
+from search.query_terms import QueryTerm
 from search.query_text import AnalysedQuery, SynonymSpan, Unit, analyse_query
 from search.relaxing import relaxed_results, words_relaxed
 from search.understanding import merged_filters
@@ -199,6 +200,8 @@ class MeiliBackend:
         if results.total(answers[0]) or analysed.required <= 1:
             return answers, False
         words = unit_queries(analysed.units)
+        if len(words) < 2:  # one query: the strict one again ("prawo jazda b")
+            return answers, False
         bodies = [federated_body(self.uid, words, ask, paging) for ask in asks]
         return [self.client.multi_search(b["queries"], b["federation"]) for b in bodies], True
 
@@ -261,13 +264,17 @@ class MeiliBackend:
 
 def unit_queries(units: Iterable[Unit]) -> list[str]:
     """One `q` per word that counts, a synonym phrase as one (`prawo jazda`, for which
-    Meilisearch's synonyms find "kat. B" too), as the embedded backend's units."""
+    Meilisearch's synonyms find "kat. B" too), as the embedded backend's units. A licence
+    category is in every one of them, never dropped (`prawo jazda b`); none without another
+    word."""
+    units = list(units)
+    categories = [u for u in units if isinstance(u, QueryTerm) and u.category]
     queries = []
     for unit in units:
         if isinstance(unit, SynonymSpan):
-            queries.append(query_text(list(unit.terms)))
-        elif not unit.optional:
-            queries.append(query_text([unit]))
+            queries.append(query_text([*unit.terms, *categories]))
+        elif not (unit.optional or unit.category):
+            queries.append(query_text([unit, *categories]))
     return list(dict.fromkeys(q for q in queries if q.strip()))
 
 

@@ -62,10 +62,21 @@ class Finder:
             # else). A word no offer has changes nothing, and without it the offers with all
             # the others top the list ("kurs cysterny" is then "kurs").
             given = [u for u in given if not (isinstance(u, QueryTerm) and u.optional)]
-            units = [u for u in given if _may_match(searcher, schema, u, clauses, self.forms)]
+            units = [
+                u
+                for u in given
+                if _is_category(u) or _may_match(searcher, schema, u, clauses, self.forms)
+            ]
+            if all(_is_category(u) for u in units):  # a category alone is no subject
+                units = []
         # Asked for any word after no offer had them all (`search.tantivy.backend`): then no offer
-        # has both of two words, and those with either in the title score the most.
-        self.disjoint = not conjunctive and len(units) == len(given) == 2
+        # has both of two words, and those with either in the title score the most (a licence
+        # category is never one of "either": `search.tantivy.query._together`).
+        self.disjoint = (
+            not conjunctive
+            and len(units) == len(given) == 2
+            and not any(_is_category(u) for u in units)
+        )
         self.searcher, self.schema, self.units = searcher, schema, list(units)
         self.clauses, self.conjunctive = clauses, conjunctive
         self.matched: tantivy.Query | None = None  # no words: every document
@@ -106,6 +117,10 @@ class Finder:
         return [
             (points * math.log2(2 + (w or 0.0)), a) for w, a in zip(weights, addresses, strict=True)
         ]
+
+
+def _is_category(unit: Unit) -> bool:
+    return isinstance(unit, QueryTerm) and unit.category
 
 
 def _may_match(

@@ -78,18 +78,42 @@ assert EPSILON * (EXACT + max(FIELD_POINTS.values())) * MAX_QUERY_WORDS < SCORE_
 def text_query(
     schema: tantivy.Schema, units: Sequence[Unit], forms: Forms, conjunctive: bool = True
 ) -> tantivy.Query:
-    """All words (or synonym phrases) must match (`conjunctive`) or any may; stop words and
-    filler words beside a subject word are always optional."""
-    clauses = []
+    """All words (or synonym phrases) must match (`conjunctive`) or any may (`_together`);
+    stop words and filler words beside a subject word are always optional."""
+    parts = []
     for unit in units:
-        optional = not conjunctive or (isinstance(unit, QueryTerm) and unit.optional)
         query = (
             word_query(schema, forms(unit))
             if isinstance(unit, QueryTerm)
             else span_query(schema, unit, forms, conjunctive)
         )
-        clauses.append((Occur.Should if optional else Occur.Must, query))
-    return tantivy.Query.boolean_query(clauses)
+        parts.append((unit, query))
+    return _together(parts, conjunctive)
+
+
+def _together(parts: Sequence[tuple[Unit, tantivy.Query]], conjunctive: bool) -> tantivy.Query:
+    """Every unit's query required (`conjunctive`), stop and filler words optional; or any of
+    them, but a licence category ("kat B": `b`) still required: it is what tells the offers
+    apart, never dropped ("prawo jazdy kat B" never falls back to category C)."""
+    if conjunctive:
+        return tantivy.Query.boolean_query(
+            [(Occur.Should if _optional(unit) else Occur.Must, query) for unit, query in parts]
+        )
+    required = [(Occur.Must, q) for unit, q in parts if _category(unit)]
+    some = [(Occur.Should, q) for unit, q in parts if not _category(unit)]
+    if not required:
+        return tantivy.Query.boolean_query(some)
+    if some:  # with a Must beside them, Should clauses would be optional: one of them must
+        required.append((Occur.Must, tantivy.Query.boolean_query(some)))
+    return tantivy.Query.boolean_query(required)
+
+
+def _optional(unit: Unit) -> bool:
+    return isinstance(unit, QueryTerm) and unit.optional
+
+
+def _category(unit: Unit) -> bool:
+    return isinstance(unit, QueryTerm) and unit.category
 
 
 def span_query(
@@ -137,9 +161,8 @@ def match_query(
     near word (typos; not in tags) is in WORDS, the surface fields together: 4 or 5 queries
     instead of up to 20, the same documents.
     """
-    clauses = []
+    parts = []
     for unit in units:
-        optional = not conjunctive or (isinstance(unit, QueryTerm) and unit.optional)
         if isinstance(unit, QueryTerm):
             query = _word_match(schema, forms(unit))
         else:
@@ -149,8 +172,8 @@ def match_query(
             ]
             own = (Occur.Should, match_query(schema, unit.terms, forms, conjunctive))
             query = tantivy.Query.boolean_query([own, *group])
-        clauses.append((Occur.Should if optional else Occur.Must, query))
-    return tantivy.Query.boolean_query(clauses)
+        parts.append((unit, query))
+    return _together(parts, conjunctive)
 
 
 def _word_match(schema: tantivy.Schema, forms: WordForms) -> tantivy.Query:

@@ -132,3 +132,13 @@ def test_nothing_found_lists_the_qualifications_the_words_lead_to(offers: Search
 def test_something_found_needs_no_help(offers: SearchBackend) -> None:
     assert search(offers, "spawanie").help is None
     assert search(offers, "spawanie", filters={"free": True, "powiat": (ZG,)}).help is not None
+
+
+def test_a_licence_category_stays_required_when_other_words_are_relaxed(
+    offers: SearchBackend,
+) -> None:
+    # No B-category offer says "motocykl": offers with the other words, but never category C.
+    found = search(offers, "prawo jazdy kat B motocykl")
+    assert ids(found) == [7]
+    assert not found.matched_all_words
+    assert search(offers, "kat. B spawanie").total == 0  # a category alone is no subject

@@ -73,3 +73,45 @@ def test_something_found_asks_nothing_more() -> None:
         found = MeiliBackend(fake.url, "key").search(Query(text="spawanie żary"))
     assert fake.lines() == ["POST /indexes/offers/search"]
     assert found.help is None and found.relaxed == [] and found.matched_all_words
+
+
+def some_words(path: str, body: dict[str, Any]) -> dict[str, Any]:
+    if body.get("federation"):  # the client sends `"federation": null` otherwise
+        return {"hits": [WELDING], "totalHits": 1, "facetsByIndex": {}}
+    return no_hits(path, body)
+
+
+def test_a_filler_word_is_neither_required_nor_a_word_of_the_union() -> None:
+    with FakeMeili({"offers": 12}, answer=some_words) as fake:
+        backend = MeiliBackend(fake.url, "key")
+        found = backend._strict(Query(text="kurs spawania aluminium"))
+    strict, union = [s.body for s in fake.sent]
+    assert strict["q"] == "spawanie aluminium"
+    assert [q["q"] for q in union["queries"]] == ["spawanie ", "aluminium"]  # never "kurs"
+    assert not found.matched_all_words
+    assert found.relaxed == [Relaxation("words", ("spawania", "aluminium"))]
+
+
+def test_a_filler_word_beside_one_subject_word_has_no_union_to_fall_back_to() -> None:
+    with FakeMeili({"offers": 12}) as fake:
+        MeiliBackend(fake.url, "key")._strict(Query(text="kurs żeglarstwa"))
+    (strict,) = [s.body for s in fake.sent]
+    assert strict["q"] == "zeglarstwo"
+
+
+def test_a_licence_category_is_sent_as_a_whole_word() -> None:
+    with FakeMeili({"offers": 12}) as fake:
+        MeiliBackend(fake.url, "key")._strict(Query(text="prawo jazdy kat B"))
+    (strict,) = [s.body for s in fake.sent]
+    # "kat" says what "B" is; "b" must match itself (a trailing space: not a prefix)
+    assert strict["q"] == "prawo jazda b "
+
+
+def test_a_word_typed_without_polish_letters_is_sent_as_with_them() -> None:
+    with FakeMeili({"offers": 12}) as fake:
+        backend = MeiliBackend(fake.url, "key")
+        backend._strict(Query(text="wozki widlowe"))
+        backend._strict(Query(text="wózki widłowe"))
+    folded, unfolded = [s.body for s in fake.sent]
+    assert folded == unfolded
+    assert folded["q"] == "wozek widlowy"
