@@ -33,13 +33,14 @@ from pathlib import Path
 from typing import Any
 
 from catalogue.normalise.lexicon import match_lexicon
-from catalogue.polish import STOPWORDS, fold, words
+from catalogue.polish import LEMMA_PREFIX, STEM_PREFIX, STOPWORDS, fold, word_keys, words
 from search.filter_labels import DATA_DIR
 from search.interface import LITERALLY, Understanding
 from search.query_terms import QueryTerm
 from search.synonyms import word_identities
 
 QUERY_WORDS_FILE = Path(__file__).resolve().parent / "data" / "query_words.toml"
+THESAURUS_FILE = Path(__file__).resolve().parent / "data" / "thesaurus_pl" / "thesaurus_pl.csv"
 FIELD_PREFIX = "f_"  # a field key: never a word's key (words have no `_`)
 FIELD_KIND = "field"
 UNDERSTANDING_PREFIX = "y_u_"  # the synonym group key of an audience or timetable meaning
@@ -203,6 +204,46 @@ def with_field_keys(
             replace(term, keys=term.keys | {FIELD_PREFIX + c for c in codes}) if codes else term
         )
     return out
+
+
+def with_thesaurus_keys(terms: Sequence[QueryTerm], reading: Reading) -> list[QueryTerm]:
+    """The terms, each with the stem keys of its thesaurus synonyms (`thesaurus`): a word also
+    matches the inflections of its synonyms, as a stem would, below the word itself and below
+    a curated synonym (`search.tantivy.query`). None when every word is taken literally."""
+    if LITERALLY in reading.literal:
+        return list(terms)
+    table = thesaurus()
+    out = []
+    for term in terms:
+        related = {k for i in _term_identities(term) for k in table.get(i, ())}
+        out.append(replace(term, keys=term.keys | related) if related else term)
+    return out
+
+
+def _term_identities(term: QueryTerm) -> set[str]:
+    return {term.surface} | {
+        k[len(LEMMA_PREFIX) :] for k in term.keys if k.startswith(LEMMA_PREFIX)
+    }
+
+
+@cache
+def thesaurus() -> dict[str, frozenset[str]]:
+    """Folded word or lemma -> the stem keys of its synonyms, from the Polish thesaurus extract
+    (`search/data/thesaurus_pl`, LGPL 2.1: see its SOURCE.md)."""
+    table: dict[str, set[str]] = {}
+    for word, synonyms in thesaurus_pairs():
+        stems = {k for s in synonyms for k in word_keys(s) if k.startswith(STEM_PREFIX)}
+        for identity in word_identities(word.lower()):
+            table.setdefault(identity, set()).update(stems)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+@cache
+def thesaurus_pairs() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(word, its synonyms) of the thesaurus extract, as written."""
+    with THESAURUS_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return tuple((row["word"], tuple(row["synonyms"].split("|"))) for row in rows)
 
 
 def field_keys(document: Mapping[str, Any]) -> list[str]:

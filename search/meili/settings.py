@@ -34,7 +34,7 @@ from search.meili import documents as d
 from search.meili.documents import field_token
 from search.meili.text import synonym_settings
 from search.synonyms import synonym_groups
-from search.understanding import FIELD_PREFIX, meanings
+from search.understanding import FIELD_PREFIX, meanings, thesaurus_pairs
 
 # The title's canonical tokens before its folded words: a title saying "Kurs florystyki" and one
 # saying "Florystyka" both hold `florystyka` in `title_lemmas`, so the query `florystyka` ties
@@ -113,4 +113,8 @@ def synonyms() -> dict[str, list[str]]:
         tokens = [field_token(FIELD_PREFIX + code) for code in meaning.fields]
         for words in meaning.phrases if tokens else ():
             groups.setdefault(" ".join(words), []).extend(tokens)
+    # The Polish thesaurus leads a word the catalogue does not use to one it does ("szofer" →
+    # "kierowca"), one way; Meilisearch ranks it as a curated synonym, below exact words.
+    for word, listed in thesaurus_pairs():
+        groups.setdefault(word.lower(), []).extend(listed)
     return synonym_settings(groups)

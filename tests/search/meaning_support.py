@@ -45,4 +45,8 @@ MEANING_OFFERS = [
     offer(114, "Robotyka dla młodzieży", "Warsztaty z programowania robotów.",
           kind="workshop", isced_broad="07", isced_code="0714", powiat=ZG, price_min_grosze=0,
           audience="młodzież w wieku 14–18 lat"),
+    offer(115, "Kierowca zawodowy – kwalifikacja wstępna", "Przewóz rzeczy, kategoria C.",
+          isced_broad="10", isced_code="1041", powiat=GW, price_min_grosze=350000),
+    offer(116, "Korepetycje z matematyki", "Przygotowanie do matury.", isced_broad="05",
+          isced_code="0541", powiat=ZG, price_min_grosze=40000),
 ]  # fmt: skip

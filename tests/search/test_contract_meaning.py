@@ -129,3 +129,16 @@ def test_words_taken_literally_are_matched_as_words(meanings: SearchBackend) -> 
     results = search(meanings, "darmowe", literal=("price.free",))
     assert results.hits == [] and results.understood == []
     assert ids(meanings, "darmowe kursy", literal=(LITERALLY,)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [("szofer", 115), ("matma", 116)])
+def test_a_word_the_catalogue_does_not_use_finds_its_thesaurus_synonym(
+    meanings: SearchBackend, text: str, expected: int
+) -> None:
+    assert ids(meanings, text)[0] == expected  # "matma" also finds "lekcjach matematyki"
+
+
+def test_a_thesaurus_synonym_is_not_used_when_words_are_taken_literally(
+    meanings: SearchBackend,
+) -> None:
+    assert ids(meanings, "szofer", literal=(LITERALLY,)) == []

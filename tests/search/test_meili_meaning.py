@@ -72,3 +72,8 @@ def test_the_audience_is_searched_with_the_description_and_its_words_are_synonym
     assert welding["description_text"].endswith("osoby bezrobotne zarejestrowane w pup")
     synonyms = index_settings()["synonyms"]
     assert "bezrobotny" in synonyms and "poszukujacy praca" in synonyms["bezrobotny"]
+
+
+def test_thesaurus_synonyms_lead_one_way_to_the_catalogues_word() -> None:
+    synonyms = index_settings()["synonyms"]
+    assert synonyms["szofer"] == ["kierowca"] and "szofer" not in synonyms.get("kierowca", [])

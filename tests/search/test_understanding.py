@@ -15,6 +15,7 @@ from search.understanding import (
     meanings,
     merged_filters,
     read_words,
+    thesaurus,
 )
 
 
@@ -125,3 +126,12 @@ def test_an_understood_word_is_never_misspelt() -> None:
     # "darmowe" finds nothing as a word, and "dachowe" is a word offers have: not offered.
     corrected = correct(["darmowe"], lambda w: False, lambda w: ["dachowe"], lambda t: True)
     assert corrected is None
+
+
+def test_a_thesaurus_synonym_is_matched_as_a_stem_below_the_word_itself() -> None:
+    (term,) = analyse_query("golibrodę").terms
+    assert "s_fryzjer" in term.keys and "l_fryzjer" not in term.keys  # a stem ranks lower
+    (literal,) = analyse_query("golibrodę", (LITERALLY,)).terms
+    assert "s_fryzjer" not in literal.keys
+    # A word the catalogue uses itself is never widened by the thesaurus.
+    assert not thesaurus().get("kurs") and not thesaurus().get("fryzjer")
