@@ -169,7 +169,8 @@ class EmbeddedBackend:
         results.understood = analysed.reading.understood(query.filters)
         results.matched_all_words, results.relaxed = not relaxed, relaxed
         if total == 0 and units:
-            text_typed = analysed.reading.text  # without the words meaning filters
+            # Words meaning filters ("darmowe") stay in the suggestion and are not corrected.
+            text_typed = query.text[:MAX_QUERY_LENGTH]
             results.did_you_mean = did_you_mean(searcher, schema, text_typed, filters)
             results.took_ms = _ms(started)
         return results

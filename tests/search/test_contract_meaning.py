@@ -142,3 +142,10 @@ def test_a_thesaurus_synonym_is_not_used_when_words_are_taken_literally(
     meanings: SearchBackend,
 ) -> None:
     assert ids(meanings, "szofer", literal=(LITERALLY,)) == []
+
+
+def test_a_misspelt_word_beside_an_understood_one_keeps_it(meanings: SearchBackend) -> None:
+    # Only the misspelt word is corrected: "darmowe" means free, it is no misspelt "dachowe".
+    results = search(meanings, "darmowe ogrdnka")
+    assert results.hits == [] and results.did_you_mean == "darmowe ogrodnika"
+    assert [h.id for h in search(meanings, results.did_you_mean).hits] == [102]
