@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import tantivy
 from tantivy import Occur
 
+from catalogue.polish import LEMMA_PREFIX
 from search.query_terms import QueryTerm
 from search.query_text import SynonymSpan, Unit
 from search.tantivy.forms import FormsLookup
@@ -72,10 +73,13 @@ class Finder:
         # Asked for any word after no offer had them all (`search.tantivy.backend`): then no offer
         # has both of two words, and those with either in the title score the most (a licence
         # category is never one of "either": `search.tantivy.query._together`).
+        # The rare word of an any-word search ranks above the others (RARE_WORD_POINTS).
+        self.rare = None if conjunctive else _rare(searcher, units)
         self.disjoint = (
             not conjunctive
             and len(units) == len(given) == 2
             and not any(_is_category(u) for u in units)
+            and self.rare is None
         )
         self.searcher, self.schema, self.units = searcher, schema, list(units)
         self.clauses, self.conjunctive = clauses, conjunctive
@@ -92,7 +96,7 @@ class Finder:
         found = self._best_page(offset, limit)
         if found is not None:
             return found
-        ranked = text_query(self.schema, self.units, self.forms, self.conjunctive)
+        ranked = text_query(self.schema, self.units, self.forms, self.conjunctive, self.rare)
         ranked = combine(ranked, self.clauses)
         return relevance_page(self.searcher, ranked, offset, limit)[0]
 
@@ -117,6 +121,25 @@ class Finder:
         return [
             (points * math.log2(2 + (w or 0.0)), a) for w, a in zip(weights, addresses, strict=True)
         ]
+
+
+def _rare(searcher: tantivy.Searcher, units: Sequence[Unit]) -> Unit | None:
+    """The word or synonym phrase (not a category) in at most half as many offers as any other
+    that counts, by document frequencies of its lemma keys or group (cheap: no search)."""
+    words = [u for u in units if not _is_category(u)]
+    if len(words) < 2:
+        return None
+    counts = sorted((_frequency(searcher, w), i) for i, w in enumerate(words))
+    (fewest, i), (next_fewest, _) = counts[0], counts[1]
+    return words[i] if fewest * 2 <= next_fewest else None
+
+
+def _frequency(searcher: tantivy.Searcher, unit: Unit) -> int:
+    if isinstance(unit, SynonymSpan):
+        keys = [unit.group]
+    else:
+        keys = [k for k in unit.keys if k.startswith(LEMMA_PREFIX)] or sorted(unit.keys)
+    return max(searcher.doc_freq(field, key) for field in MORPH_FIELD_POINTS for key in keys)
 
 
 def _is_category(unit: Unit) -> bool:

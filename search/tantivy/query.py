@@ -32,6 +32,7 @@ from search.tantivy.schema import (
     TITLE_M,
     WORDS,
 )
+from search.understanding import FIELD_PREFIX
 
 Forms = Callable[[QueryTerm], WordForms]  # a search's `search.tantivy.forms.FormsLookup`
 
@@ -46,6 +47,10 @@ Forms = Callable[[QueryTerm], WordForms]  # a search's `search.tantivy.forms.For
 # through a multiplier below 1 + EPSILON (`search.tantivy.rank`): 440 becomes 440.394 for an
 # offer starting on 2026-03-02 and 440.390 for one on 2026-04-10, never 445, the next score.
 EXACT, SYNONYM, STEM, ONE_TYPO, TWO_TYPOS = 400.0, 350.0, 300.0, 200.0, 100.0
+# An offer filed under the field a field word reaches ("budowlane": construction, 0732) ranks
+# below the word itself in a title (440), above it in a description only (410): its field says
+# more of what it is about than a word its description mentions (`search.understanding`).
+FIELD_MATCH = 415.0
 # EXACT: the word itself, its lemma, or (last word) a word it begins. SYNONYM: a phrase of the
 # word's synonym group (`search.synonyms`), per word it stands for: `prawo jazdy` gives an offer
 # titled "Kurs kat. B" 2 × (350 + 40) = 780, below "Prawo jazdy" in a title (880) or in a
@@ -67,16 +72,27 @@ MORPH_FIELD_POINTS = {TITLE_M: FIELD_POINTS[TITLE], BODY_M: FIELD_POINTS[DESCRIP
 # postings of every near word (`szkolenie` at 2 typos: all its inflections), the dearest part
 # of a query. So a typo in the title counts as the title, anywhere else as the description.
 FUZZY_FIELD_POINTS = {TITLE: FIELD_POINTS[TITLE], WORDS: FIELD_POINTS[DESCRIPTION]}
+# When no offer has every word and any word may match (the OR fallback), the rare word is the
+# subject: "szkolenie z RODO dla firm" ranks the RODO courses (a few) above those saying "firma"
+# (hundreds), even when "firma" is in a title and "RODO" in a description. The word found in at
+# most half as many offers as any other gets these points more (`search.tantivy.find`).
+RARE_WORD_POINTS = 50.0
 SCORE_STEP = 5.0
-_POINTS = (EXACT, SYNONYM, STEM, ONE_TYPO, TWO_TYPOS, *FIELD_POINTS.values())
+_POINTS = (EXACT, SYNONYM, STEM, ONE_TYPO, TWO_TYPOS, RARE_WORD_POINTS, FIELD_MATCH)
+_POINTS += tuple(FIELD_POINTS.values())
 assert all(p % SCORE_STEP == 0 for p in _POINTS), "a text score must be a multiple of the step"
-assert EPSILON * (EXACT + max(FIELD_POINTS.values())) * MAX_QUERY_WORDS < SCORE_STEP, (
-    "the start tie-break could overturn a text score"
-)
+assert (
+    EPSILON * ((EXACT + max(FIELD_POINTS.values())) * MAX_QUERY_WORDS + RARE_WORD_POINTS)
+    < SCORE_STEP
+), "the start tie-break could overturn a text score"
 
 
 def text_query(
-    schema: tantivy.Schema, units: Sequence[Unit], forms: Forms, conjunctive: bool = True
+    schema: tantivy.Schema,
+    units: Sequence[Unit],
+    forms: Forms,
+    conjunctive: bool = True,
+    rare: Unit | None = None,
 ) -> tantivy.Query:
     """All words (or synonym phrases) must match (`conjunctive`) or any may (`_together`);
     stop words and filler words beside a subject word are always optional."""
@@ -87,6 +103,9 @@ def text_query(
             if isinstance(unit, QueryTerm)
             else span_query(schema, unit, forms, conjunctive)
         )
+        if unit == rare:  # its points and RARE_WORD_POINTS more
+            more = _worth(match_query(schema, [unit], forms), RARE_WORD_POINTS)
+            query = tantivy.Query.boolean_query([(Occur.Must, query), (Occur.Should, more)])
         parts.append((unit, query))
     return _together(parts, conjunctive)
 
@@ -136,12 +155,15 @@ def word_query(schema: tantivy.Schema, forms: WordForms) -> tantivy.Query:
     for field, points in FIELD_POINTS.items():  # the word itself, or (last word) a word it begins
         ways.append(_worth(forms.exact(schema, field), EXACT + points))
     lemmas = sorted(k for k in term.keys if k.startswith(LEMMA_PREFIX))
-    stems = sorted(k for k in term.keys if not k.startswith(LEMMA_PREFIX))
+    fields = sorted(k for k in term.keys if k.startswith(FIELD_PREFIX))
+    stems = sorted(k for k in term.keys if not k.startswith((LEMMA_PREFIX, FIELD_PREFIX)))
     for field, points in MORPH_FIELD_POINTS.items():
         if lemmas:
             ways.append(_worth(any_term(schema, field, lemmas), EXACT + points))
         if stems:
             ways.append(_worth(any_term(schema, field, stems), STEM + points))
+    if fields:  # a field word ("ogrodnik"): offers filed under its field (search.understanding)
+        ways.append(_worth(any_term(schema, BODY_M, fields), FIELD_MATCH))
     for distance in range(1, typo_distance(term.surface) + 1):
         for field, points in FUZZY_FIELD_POINTS.items():
             fuzzy = forms.with_typos(schema, field, distance)
