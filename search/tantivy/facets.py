@@ -10,6 +10,9 @@ clause. Aggregations read fast-field columns, never stored documents:
 - a yes/no facet (`free`, `enrolment_open`) counts the documents its "yes" would keep: a terms
   aggregation on a boolean field, or a range aggregation on a single-valued number or date
   ("enrolment until today or later"); any other condition is counted with a search.
+
+When the words find few documents, the same counts come from per-value document bitmaps
+instead (`search.tantivy.facet_bitmaps`): each pass fetches the ids it matches and intersects.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import tantivy
 
 from search.conditions import Between, IsTrue, day_number
 from search.filters import get_filter
+from search.tantivy.facet_bitmaps import MAX_MATCHES, REGISTRY, ValueBitmaps, counts, ids_at
 from search.tantivy.query import combine, filter_clauses
 from search.tantivy.schema import ID, MISSING, VALUE_SEPARATOR, VALUE_SETS
 
@@ -52,16 +56,78 @@ def facet_counts(
     the number of documents matching the text and every filter, counted in the same pass.
     With `stop_if_none`, no document matching means ({}, 0) at once."""
     names = list(dict.fromkeys(names))
+    count = _counter(searcher, schema, text, today)
     shared = [n for n in names if n not in clauses]
     query = combine(text, clauses.values())
-    counts, total = _count(searcher, schema, query, shared, today, with_total=True)
+    found, total = count(query, shared, True)
     if stop_if_none and total == 0:
         return {}, 0
     for name in names:
         if name in clauses:
             others = combine(text, [c for other, c in clauses.items() if other != name])
-            counts.update(_count(searcher, schema, others, [name], today)[0])
-    return {name: counts[name] for name in names}, total
+            found.update(count(others, [name], False)[0])
+    return {name: found[name] for name in names}, total
+
+
+Pass = Callable[[tantivy.Query, list[str], bool], tuple[dict[str, Counts], int]]
+
+
+def _counter(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, text: tantivy.Query | None, today: date
+) -> Pass:
+    """How to count one pass (a query, some facets; and its total if asked) for a search with
+    these words: by bitmaps when they are built and the words find few documents, else by
+    aggregating."""
+    bitmaps = REGISTRY.get(searcher, schema) if text is not None else None
+    if bitmaps is not None and text is not None:
+        size = bitmaps.text_size(text)
+        if size <= MAX_MATCHES:
+            return lambda query, names, _: _by_bitmaps(bitmaps, query, names, today, size)
+    return lambda query, names, total: _count(searcher, schema, query, names, today, total)
+
+
+def _by_bitmaps(
+    bitmaps: ValueBitmaps, query: tantivy.Query, names: list[str], today: date, limit: int
+) -> tuple[dict[str, Counts], int]:
+    """The facets of `names` over `query`, which matches at most `limit` documents, and the
+    number it matches: terms facets by bitmaps, yes/no facets from the matches' columns."""
+    searcher, schema = bitmaps.searcher, bitmaps.schema
+    addresses = bitmaps.addresses(query, limit)
+    found = ids_at(searcher, addresses)
+    result: dict[str, Counts] = {}
+    for name in names:
+        values = bitmaps.facets.get(name)
+        if values is not None:
+            result[name] = counts(values, found)
+        else:
+            result[name] = _flag(searcher, schema, query, name, today, addresses)
+    return result, len(addresses)
+
+
+def _flag(
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    query: tantivy.Query,
+    name: str,
+    today: date,
+    addresses: list[tantivy.DocAddress],
+) -> Counts:
+    """A yes/no facet over the documents at `addresses` (those `query` matches), as `_plan`
+    counts it: its "yes" column value, or a search for any other condition."""
+    spec = get_filter(name)
+    condition = spec.condition(True, today)
+    if not addresses:
+        return {}
+    if isinstance(condition, IsTrue):
+        column = searcher.fast_field_values(condition.field, addresses)
+        return _yes([sum(1 for value in column if value in (1, True))])
+    if isinstance(condition, Between) and condition.high is None and not spec.multi_valued:
+        low = condition.low
+        start = day_number(low) if isinstance(low, date) else low
+        if start is not None:
+            column = searcher.fast_field_values(condition.field, addresses)
+            return _yes([sum(1 for v in column if v is not None and v >= start)])
+    return _searched(searcher, schema, query, name, today)
 
 
 def _count(

@@ -70,6 +70,10 @@ class IndexStore:
         self._pointer_sig: Signature = None
         self._meta_sig: Signature = None
         self._files = SegmentFiles()
+        # One searcher object per version, shared by the searches of that version: what is
+        # kept per searcher (`search.tantivy.facet_bitmaps`) is then kept per commit.
+        self._searcher: tantivy.Searcher | None = None
+        self._searcher_of: tuple[tantivy.Index | None, Hashable] = (None, None)
         # Why the live generation cannot be searched (damaged, another schema), or None.
         self.problem: str | None = None
 
@@ -84,7 +88,11 @@ class IndexStore:
             self._refresh()
             if self._index is None:
                 return None, None
-            return self._index.searcher(), (self._generation, self._meta_sig)
+            version = (self._generation, self._meta_sig)
+            index, of = self._searcher_of
+            if self._searcher is None or index is not self._index or of != version:
+                self._searcher, self._searcher_of = self._index.searcher(), (self._index, version)
+            return self._searcher, version
 
     @contextmanager
     def writing(self) -> Iterator[tantivy.IndexWriter]:
