@@ -11,6 +11,7 @@ documents (about 100 kB at 20 hits), a suggestion list a few hundred bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
@@ -58,19 +59,24 @@ class Answers(Generic[Answer]):
 
 
 def query_key(query: Query, today: date) -> Hashable | None:
-    """What makes two searches the same on a day; None when a filter value cannot be a key."""
-    key = (
-        query.text,
-        tuple(sorted(query.filters.items())),
-        tuple(query.facets),
-        query.sort,
-        query.page,
-        query.per_page,
-        query.literal,
-        today,
+    """What makes two searches the same on a day: every field of the query (one added to
+    `Query` later is part of the key without a change here), the filters as sorted pairs, and
+    the day. None when a value cannot be a key."""
+    fields = tuple(
+        (name, _hashable(getattr(query, name)))
+        for name in (f.name for f in dataclasses.fields(query))
     )
+    key = (fields, today)
     try:
         hash(key)
     except TypeError:  # a list where a tuple was expected: answer it, do not keep it
         return None
     return key
+
+
+def _hashable(value: object) -> object:
+    if isinstance(value, dict):  # the filters: one key whatever their order
+        return tuple(sorted(value.items()))
+    if isinstance(value, list):
+        return tuple(value)
+    return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -96,3 +97,23 @@ def test_answers_are_bounded_and_belong_to_one_version() -> None:
     assert answers.get(2, "c") is None  # another version: everything kept is dropped
     answers.put(1, "late", "computed on version 1")  # finished after the index moved on
     assert answers.get(2, "late") is None
+
+
+def test_every_field_of_the_query_is_part_of_the_question() -> None:
+    today = date(2026, 12, 7)
+    for field in dataclasses.fields(Query):  # a field added to Query later too
+        other = replace(SPAWANIE, **{field.name: object()})
+        assert query_key(other, today) != query_key(SPAWANIE, today), field.name
+    one = Query(filters={"powiat": ("0811",), "free": True})
+    other = Query(filters={"free": True, "powiat": ("0811",)})
+    assert query_key(one, today) == query_key(other, today)  # the filters' order is no matter
+
+
+def test_an_offer_indexed_after_a_search_is_found_by_the_same_search(tmp_path: Path) -> None:
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.index(OFFERS)
+    asked = Query(text="fotowoltaika", facets=("kind",))
+    assert backend.search(asked).total == 0  # an answer kept for the next asker
+    backend.index([{**OFFERS[0], "id": 9_999, "title": "Fotowoltaika dla instalatorów"}])
+    again = backend.search(asked)
+    assert [hit.id for hit in again.hits] == [9_999] and again.facets["kind"]
