@@ -78,8 +78,8 @@ FUZZY_FIELD_POINTS = {TITLE: FIELD_POINTS[TITLE], WORDS: FIELD_POINTS[DESCRIPTIO
 # most half as many offers as any other gets these points more (`search.tantivy.find`).
 RARE_WORD_POINTS = 50.0
 SCORE_STEP = 5.0
-_POINTS = (EXACT, SYNONYM, STEM, ONE_TYPO, TWO_TYPOS, RARE_WORD_POINTS, FIELD_MATCH)
-_POINTS += tuple(FIELD_POINTS.values())
+_POINTS: tuple[float, ...] = (EXACT, SYNONYM, STEM, ONE_TYPO, TWO_TYPOS, RARE_WORD_POINTS)
+_POINTS += (FIELD_MATCH, *FIELD_POINTS.values())
 assert all(p % SCORE_STEP == 0 for p in _POINTS), "a text score must be a multiple of the step"
 assert (
     EPSILON * ((EXACT + max(FIELD_POINTS.values())) * MAX_QUERY_WORDS + RARE_WORD_POINTS)

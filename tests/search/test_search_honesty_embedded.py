@@ -18,5 +18,5 @@ def test_the_rare_word_of_an_any_word_search_ranks_first(tmp_path: Path) -> None
     found = backend.search(Query(text="szkolenie RODO firma"))
     assert not found.matched_all_words
     # "RODO" (1 offer) in a description above "firma" (6 offers) in titles
-    assert [hit.id for hit in found.hits][0] == 10
+    assert found.hits[0].id == 10
     assert found.total == 7
