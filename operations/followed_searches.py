@@ -90,6 +90,8 @@ def _hits(backend: SearchBackend, query: Query) -> Iterator[tuple[int, dict[str,
     page = 1
     while (page - 1) * query.per_page < MAX_SCANNED:
         results = backend.search(replace(query, page=page))
+        if results.relaxed:  # offers with some words only, or outside the place: not the search
+            return
         for hit in results.hits:
             yield hit.id, hit.document
         if page >= results.pages or not results.hits:
