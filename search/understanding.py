@@ -292,25 +292,27 @@ def _phrases(texts: Iterable[str]) -> tuple[Phrase, ...]:
 
 
 def _field_meanings(fields: Mapping[str, Any]) -> tuple[Meaning, ...]:
-    """One meaning per field code, with the words that reach it."""
-    by_code: dict[str, list[str]] = {}
+    """One meaning per field (or fields: "ekonomiczny" is economics and business), with the
+    words that reach it; its key names the codes (`field.0812`, `field.0311_041`)."""
+    by_codes: dict[tuple[str, ...], list[str]] = {}
     for word in fields["words"]:
-        by_code.setdefault(lexicon_code(word), []).append(word)
-    for word, code in fields.get("codes", {}).items():
-        by_code.setdefault(code, []).append(word)
+        by_codes.setdefault((lexicon_code(word),), []).append(word)
+    for word, codes in fields.get("codes", {}).items():
+        by_codes.setdefault((codes,) if isinstance(codes, str) else tuple(codes), []).append(word)
     names = isced_names()
     labels_uk = fields.get("labels_uk", {})
     found = []
-    for code, field_words in sorted(by_code.items()):
-        name_pl, name_en = names[code]
+    for codes, field_words in sorted(by_codes.items()):
+        pl = " / ".join(names[c][0] for c in codes)
+        en = " / ".join(names[c][1] for c in codes)
+        uk = " / ".join(labels_uk.get(c, names[c][1]) for c in codes)
         labels = {
-            "pl": f"także dziedzina: {name_pl}",
-            "en": f"also the field: {name_en}",
-            "uk": f"також галузь: {labels_uk.get(code, name_en)}",
+            "pl": f"także dziedzina: {pl}",
+            "en": f"also the field: {en}",
+            "uk": f"також галузь: {uk}",
         }
-        found.append(
-            Meaning(f"field.{code}", FIELD_KIND, _phrases(field_words), labels, fields=(code,))
-        )
+        key = f"field.{'_'.join(codes)}"
+        found.append(Meaning(key, FIELD_KIND, _phrases(field_words), labels, fields=codes))
     return tuple(found)
 
 
