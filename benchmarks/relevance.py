@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import math
 import os
 import re
@@ -217,6 +218,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--backend", choices=("embedded", "meili"), default="embedded")
     parser.add_argument("--verbose", action="store_true", help="the worst queries, top 5 each")
     parser.add_argument("--queries", type=Path, default=JUDGED, help="the judged queries (TOML)")
+    parser.add_argument("--save", type=Path, metavar="FILE", help="write the scores (JSON)")
+    parser.add_argument("--compare", type=Path, metavar="FILE", help="changes since a saved run")
     return parser.parse_args(argv)
 
 
@@ -247,6 +250,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Targets: {'all met' if not failing else 'not met by ' + ', '.join(failing)}")
     if args.verbose:
         print_worst(scored)
+    if args.compare:
+        print_changes(json.loads(args.compare.read_text(encoding="utf-8")), scored)
+    if args.save:
+        args.save.write_text(json.dumps(scores(scored), ensure_ascii=False, indent=1), "utf-8")
     return 0
 
 
@@ -273,6 +280,36 @@ def print_queries(scored: Sequence[Scored]) -> None:
         print(
             f"  {one.query.type:<13} {one.query.text:<42} {exact:>4} / {related:<4} "
             f"found {one.total:>5}  {one.ndcg:.2f}  {'✓' if one.success else '✗'}"
+        )
+
+
+def scores(scored: Sequence[Scored]) -> dict[str, dict[str, Any]]:
+    """Each query's figures, by its text, as `--save` writes them."""
+    return {
+        one.query.text: {
+            "type": one.query.type,
+            "ndcg": round(one.ndcg, 4),
+            "success": one.success,
+            "found": one.total,
+        }
+        for one in scored
+    }
+
+
+def print_changes(before: Mapping[str, Mapping[str, Any]], scored: Sequence[Scored]) -> None:
+    """The queries whose nDCG@10 moved by more than 0.02 since the saved run, worst first."""
+    now = scores(scored)
+    moved = sorted(
+        (figures["ndcg"] - before[text]["ndcg"], text)
+        for text, figures in now.items()
+        if text in before and abs(figures["ndcg"] - before[text]["ndcg"]) > 0.02
+    )
+    print(f"\nQueries whose nDCG@10 moved by more than 0.02 since the saved run: {len(moved)}")
+    for change, text in moved:
+        was, is_ = before[text], now[text]
+        print(
+            f"  {change:+.2f}  [{is_['type']}] {text!r}: {was['ndcg']:.2f} -> {is_['ndcg']:.2f} "
+            f"(found {was['found']} -> {is_['found']})"
         )
 
 

@@ -16,7 +16,9 @@ from benchmarks.relevance import (
     load,
     matches,
     ndcg,
+    print_changes,
     score,
+    scores,
     success_at_1,
     summary,
     table,
@@ -98,7 +100,9 @@ def test_the_judged_file_has_every_type_and_each_query_an_exactly_relevant_offer
     assert all(2 in q.grades.values() for q in judged)
 
 
-def test_a_small_catalogue_is_indexed_searched_and_scored_by_type(tmp_path: Path) -> None:
+def test_a_small_catalogue_is_indexed_searched_and_scored_by_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     catalogue = build(offers=400, degrees=20)
     wanted = {"spawania", "dla bezrobotnych", "darmowe", "podyplomowe", "wozki widlowe"}
     queries = judge([q for q in load() if q.text in wanted], catalogue.truths)
@@ -113,3 +117,11 @@ def test_a_small_catalogue_is_indexed_searched_and_scored_by_type(tmp_path: Path
     assert set(rows) - {"overall"} == {q.type for q in queries}
     lines = table(rows)
     assert lines[-1].split()[0] == "overall" and lines[-1].split()[-1] in ("PASS", "FAIL")
+    # --save and --compare: a saved run half a point lower lists every query as moved.
+    saved = scores(scored)
+    assert set(saved) == wanted
+    before = {text: {**figures, "ndcg": figures["ndcg"] - 0.5} for text, figures in saved.items()}
+    print_changes(before, scored)
+    assert f"since the saved run: {len(wanted)}" in capsys.readouterr().out
+    print_changes(saved, scored)
+    assert "since the saved run: 0" in capsys.readouterr().out
