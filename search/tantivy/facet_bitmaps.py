@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import OrderedDict
 from typing import cast
 
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 
 MAX_MATCHES = 3_000  # documents the words may find for a search to count by bitmaps
 BUILD_AT_ONCE = 20_000  # documents up to which the bitmaps are built in the searching thread
+SPACING = 10  # a large index's next build waits this many times the last build's duration
 SEARCHERS = 4  # searchers (commits) whose bitmaps are kept; older ones are dropped
 TEXT_SIZES = 4_096  # words' match counts remembered per searcher
 VALUES = 100_000  # more distinct values (or value sets) than any facet has
@@ -123,14 +125,23 @@ def counts(values: Values, found: BitMap) -> dict[str, int]:
 
 class Registry:
     """The bitmaps of the latest few searchers of a process, by searcher object (the index
-    store hands out one searcher object per commit: `search.tantivy.store`)."""
+    store hands out one searcher object per commit: `search.tantivy.store`).
 
-    def __init__(self) -> None:
+    The index syncer may commit several times a second while offers pour in, and building the
+    bitmaps of 100,000 offers takes about half a second of CPU: a large index's bitmaps are
+    built in the background, one build at a time, and a build starts no sooner than `SPACING`
+    times the previous build's duration after it ended (so at most a tenth of a core); searches
+    on a commit without bitmaps aggregate, with the same counts."""
+
+    def __init__(self, build_at_once: int = BUILD_AT_ONCE, spacing: float = SPACING) -> None:
+        self.build_at_once, self.spacing = build_at_once, spacing
         self._kept: OrderedDict[int, ValueBitmaps] = OrderedDict()
         self._lock = threading.Lock()
+        self._building = False
+        self._next_build = 0.0  # time.monotonic() before which no build starts
 
     def get(self, searcher: tantivy.Searcher, schema: tantivy.Schema) -> ValueBitmaps | None:
-        """The searcher's bitmaps if they are built; None while they are being built."""
+        """The searcher's bitmaps if they are built; None while they are not."""
         with self._lock:
             bitmaps = self._kept.get(id(searcher))
             if bitmaps is None or bitmaps.searcher is not searcher:
@@ -138,18 +149,32 @@ class Registry:
                 self._kept[id(searcher)] = bitmaps
                 while len(self._kept) > SEARCHERS:
                     self._kept.popitem(last=False)
-                start = True
             else:
                 self._kept.move_to_end(id(searcher))
-                start = False
-        if start:
-            if searcher.num_docs <= BUILD_AT_ONCE:
-                bitmaps.build()
-            else:
-                threading.Thread(target=bitmaps.build, name="facet-bitmaps", daemon=True).start()
-        if not bitmaps.ready.is_set() or bitmaps.failed:
-            return None
-        return bitmaps
+            if bitmaps.ready.is_set():
+                return None if bitmaps.failed else bitmaps
+            small = searcher.num_docs <= self.build_at_once
+            if not small and (self._building or time.monotonic() < self._next_build):
+                return None
+            if not small:
+                self._building = True
+        if small:
+            bitmaps.build()
+            return None if bitmaps.failed else bitmaps
+        threading.Thread(
+            target=self._build, args=(bitmaps,), name="facet-bitmaps", daemon=True
+        ).start()
+        return None
+
+    def _build(self, bitmaps: ValueBitmaps) -> None:
+        started = time.monotonic()
+        try:
+            bitmaps.build()
+        finally:
+            ended = time.monotonic()
+            with self._lock:
+                self._building = False
+                self._next_build = ended + self.spacing * (ended - started)
 
 
 REGISTRY = Registry()

@@ -9,6 +9,7 @@ then random queries are counted both ways, pass by pass, as `facet_counts` runs 
 from __future__ import annotations
 
 import random
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from search.filters import BY_NAME, FACETS
 from search.interface import Query
 from search.query_text import analyse_query
 from search.tantivy import EmbeddedBackend
-from search.tantivy.facet_bitmaps import MAX_MATCHES, REGISTRY, ValueBitmaps
+from search.tantivy.facet_bitmaps import MAX_MATCHES, REGISTRY, Registry, ValueBitmaps
 from search.tantivy.facets import _by_bitmaps, _count
 from search.tantivy.find import Finder
 from search.tantivy.query import combine, filter_clauses
@@ -105,3 +106,27 @@ def test_a_search_finding_few_offers_counts_by_bitmaps_and_agrees(
     for hit in found.hits:
         kinds[hit.document["kind"]] = kinds.get(hit.document["kind"], 0) + 1
     assert found.total <= 100 and results.facets["kind"] == kinds
+
+
+def test_a_large_index_builds_its_bitmaps_in_the_background_one_commit_at_a_time(
+    catalogue: tuple[list[dict[str, Any]], Path], tmp_path: Path
+) -> None:
+    documents, _ = catalogue
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.index(documents[:300])
+    registry = Registry(build_at_once=0, spacing=1_000)  # every index is "large" here
+    first = backend._store.searcher()
+    assert first is not None
+    assert registry.get(first, backend._store.schema) is None  # being built: aggregate
+    deadline = time.monotonic() + 30
+    while (built := registry.get(first, backend._store.schema)) is None:
+        assert time.monotonic() < deadline, "the bitmaps were never built"
+        time.sleep(0.01)
+    assert built.facets["kind"] and sum(map(len, built.facets["kind"].values())) == 300
+    backend.index(documents[300:301])  # a commit: another searcher
+    second = backend._store.searcher()
+    assert second is not None and second is not first
+    time.sleep(0.2)
+    # Too soon after the last build (a thousand times its duration): no build, aggregation.
+    assert registry.get(second, backend._store.schema) is None
+    assert registry.get(first, backend._store.schema) is built
