@@ -11,6 +11,10 @@ from parsel import Selector
 from tests.web.web_support import LAST_VERIFIED, TODAY, active, html
 from web.formatting import format_date
 
+# These answers come from the search index, not the database: a PostgreSQL half would only
+# repeat the SQLite one (decision 0010).
+pytestmark = pytest.mark.pages_not_database  # SQLite only (tests/conftest.py)
+
 
 def titles(page: Selector) -> list[str]:
     return [

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.web.web_support import html
+
+# These answers come from the search index, not the database: a PostgreSQL half would only
+# repeat the SQLite one (decision 0010).
+pytestmark = pytest.mark.pages_not_database  # SQLite only (tests/conftest.py)
 
 
 def suggestions(client: TestClient, q: str, **params: object) -> list[dict[str, str]]:
