@@ -44,6 +44,8 @@ THESAURUS_FILE = Path(__file__).resolve().parent / "data" / "thesaurus_pl" / "th
 FIELD_PREFIX = "f_"  # a field key: never a word's key (words have no `_`)
 FIELD_KIND = "field"
 UNDERSTANDING_PREFIX = "y_u_"  # the synonym group key of an audience or timetable meaning
+AUDIENCE_GROUP = UNDERSTANDING_PREFIX + "audience_"  # the group keys of audience meanings
+AUDIENCE_MARK = "a_"  # before an audience group key: the offer's audience field says it
 
 Phrase = tuple[str, ...]
 
@@ -253,6 +255,19 @@ def field_keys(document: Mapping[str, Any]) -> list[str]:
     code = str(document.get("isced_code") or "")
     codes |= {code[:2], code[:3]} if code else set()
     return sorted(FIELD_PREFIX + c for c in codes if c)
+
+
+def audience_marks(audience: str | None) -> list[str]:
+    """The audience marks of an offer's own "who it is for" (`Offer.audience`): one per
+    audience meaning whose phrases it says ("Osoby bezrobotne" → `a_y_u_audience_unemployed`).
+    An offer meant for an audience ranks above one that only mentions it
+    (`search.tantivy.query.AUDIENCE_MATCH`)."""
+    if not audience:
+        return []
+    from search.synonyms import document_synonym_keys  # which reads this module's groups
+
+    keys = document_synonym_keys([m.group() for m in words(audience)])
+    return [AUDIENCE_MARK + k for k in keys if k.startswith(AUDIENCE_GROUP)]
 
 
 def merged_filters(chosen: Mapping[str, Any], understood: Mapping[str, Any]) -> dict[str, Any]:

@@ -32,7 +32,7 @@ from search.tantivy.schema import (
     TITLE_M,
     WORDS,
 )
-from search.understanding import FIELD_PREFIX
+from search.understanding import AUDIENCE_GROUP, AUDIENCE_MARK, FIELD_PREFIX
 
 Forms = Callable[[QueryTerm], WordForms]  # a search's `search.tantivy.forms.FormsLookup`
 
@@ -51,6 +51,9 @@ EXACT, SYNONYM, STEM, ONE_TYPO, TWO_TYPOS = 400.0, 350.0, 300.0, 200.0, 100.0
 # below the word itself in a title (440), above it in a description only (410): its field says
 # more of what it is about than a word its description mentions (`search.understanding`).
 FIELD_MATCH = 415.0
+# An offer whose "who it is for" names the audience a query asks for ("dla młodzieży") ranks
+# above one only saying the word, even in its title ("Wychowawca wypoczynku dzieci i młodzieży").
+AUDIENCE_MATCH = 445.0
 # EXACT: the word itself, its lemma, or (last word) a word it begins. SYNONYM: a phrase of the
 # word's synonym group (`search.synonyms`), per word it stands for: `prawo jazdy` gives an offer
 # titled "Kurs kat. B" 2 × (350 + 40) = 780, below "Prawo jazdy" in a title (880) or in a
@@ -79,12 +82,12 @@ FUZZY_FIELD_POINTS = {TITLE: FIELD_POINTS[TITLE], WORDS: FIELD_POINTS[DESCRIPTIO
 RARE_WORD_POINTS = 50.0
 SCORE_STEP = 5.0
 _POINTS: tuple[float, ...] = (EXACT, SYNONYM, STEM, ONE_TYPO, TWO_TYPOS, RARE_WORD_POINTS)
-_POINTS += (FIELD_MATCH, *FIELD_POINTS.values())
+_POINTS += (FIELD_MATCH, AUDIENCE_MATCH, *FIELD_POINTS.values())
 assert all(p % SCORE_STEP == 0 for p in _POINTS), "a text score must be a multiple of the step"
-assert (
-    EPSILON * ((EXACT + max(FIELD_POINTS.values())) * MAX_QUERY_WORDS + RARE_WORD_POINTS)
-    < SCORE_STEP
-), "the start tie-break could overturn a text score"
+_BEST_WORD = max(EXACT + max(FIELD_POINTS.values()), AUDIENCE_MATCH)  # the most a word scores
+assert EPSILON * (_BEST_WORD * MAX_QUERY_WORDS + RARE_WORD_POINTS) < SCORE_STEP, (
+    "the start tie-break could overturn a text score"
+)
 
 
 def text_query(
@@ -145,6 +148,9 @@ def span_query(
     for field, points in MORPH_FIELD_POINTS.items():
         group = tantivy.Query.term_query(schema, field, span.group)
         ways.append(_worth(group, span.weight * (SYNONYM + points)))
+    if span.group.startswith(AUDIENCE_GROUP):  # "dla bezrobotnych": offers meant for them
+        meant = tantivy.Query.term_query(schema, BODY_M, AUDIENCE_MARK + span.group)
+        ways.append(_worth(meant, span.weight * AUDIENCE_MATCH))
     return tantivy.Query.disjunction_max_query(ways)
 
 

@@ -21,7 +21,7 @@ from search.filters import BY_NAME, FILTERS, TERM_FILTERS, FlagFilter
 from search.geo import point_key
 from search.synonyms import document_synonym_keys
 from search.tantivy.rank import START_WEIGHT, start_weight
-from search.understanding import field_keys
+from search.understanding import audience_marks, field_keys
 
 # Bump when the schema below changes: an index of another version is ignored until rebuilt.
 # 2: fields of every filter kind (numbers, dates as days, point keys), value sets of facets.
@@ -29,7 +29,8 @@ from search.understanding import field_keys
 # 4: `words` (search.tantivy.query.match_query).
 # 5: facet columns are dense (`MISSING`, `NO_DAY`).
 # 6: field keys in `body_m`, the audience with the description (search.understanding).
-SCHEMA_VERSION = 6
+# 7: audience marks in `body_m` (search.understanding.audience_marks).
+SCHEMA_VERSION = 7
 
 ID = "id"
 STORED = "doc"  # the whole search document as JSON, returned as `Hit.document`
@@ -94,8 +95,10 @@ def to_tantivy(document: dict[str, Any]) -> tantivy.Document:
     doc.add_text(WORDS, " ".join(v for k, v in surface.items() if k != TAGS))
     doc.add_text(TITLE_M, analyse_document(texts[TITLE]))
     body = analyse_document(" ".join(v for k, v in texts.items() if k != TITLE))
-    # The offer's fields of education, which a field word of a query also matches.
-    doc.add_text(BODY_M, " ".join([body, *field_keys(document)]))
+    # The offer's fields of education, which a field word of a query also matches, and the
+    # audiences its "who it is for" names (search.understanding).
+    marks = [*field_keys(document), *audience_marks(document.get("audience"))]
+    doc.add_text(BODY_M, " ".join([body, *marks]))
     for name, field_type in filter_fields().items():
         add_value = VALUE_ADDERS[field_type]
         values = _listed(document.get(name))

@@ -44,3 +44,14 @@ def test_a_thesaurus_synonym_ranks_below_the_word_itself(tmp_path: Path) -> None
     # "golibroda" is in one title; "fryzjer" (its synonym) in another, sooner; the rest of the
     # field does not say either.
     assert ranked(tmp_path, "golibroda") == [5, 6]
+
+
+def test_an_offer_meant_for_an_audience_ranks_above_one_naming_it(tmp_path: Path) -> None:
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.index(
+        [
+            offer(7, "Wychowawca wypoczynku dzieci i młodzieży", next_start="2026-01-10"),
+            offer(8, "Robotyka", "Warsztaty z Arduino.", audience="młodzież w wieku 14–18 lat"),
+        ]
+    )
+    assert [hit.id for hit in backend.search(Query("dla młodzieży")).hits] == [8, 7]
