@@ -111,6 +111,10 @@ class SearchHelp:
 
     without_filter: list[FilterCount] = field(default_factory=list)  # most offers first
     related_qualifications: list[RelatedQualification] = field(default_factory=list)
+    # The nearest offers outside the place a filter chose (a distance, or one powiat), nearest
+    # first, with `distance_km` from `nearest_from` (its name).
+    nearest: list[Hit] = field(default_factory=list)
+    nearest_from: str = ""
 
 
 @dataclass

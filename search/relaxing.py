@@ -8,12 +8,14 @@ never stands in for the subject: "kurs spawania zielona gora" looks for welding.
 
 What is done here, the same way for every backend, with the backend's own strict search:
 
-1. Nothing in the places the text named ("spawanie zielona góra", no welding in that powiat):
+1. Nothing in the place the text names ("spawanie zielona góra", no welding in that powiat):
    the same words and filters without the place, nearest first, each hit with its distance
    from the place (a `place` relaxation). "kurs spawania zielona gora" answers the same.
 2. Still nothing: `Results.help` says what would find something: each filter the person set,
    dropped alone, with the number of offers that would give (never a filter they did not set),
-   and the qualifications of offers the words find without filters and places.
+   the qualifications of offers the words find without filters and places, and, when a filter
+   chose a place (a distance, or one powiat), the nearest offers outside it with their
+   distance. A filter is the person's own choice: it is offered to change, never overridden.
 """
 
 from __future__ import annotations
@@ -22,13 +24,15 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from search.conditions import Near
-from search.filters import conditions
+from search.filters import conditions, get_filter
 from search.geo import locate
 from search.interface import (
     MAX_QUERY_LENGTH,
     FilterCount,
+    Hit,
     Query,
     RelatedQualification,
     Relaxation,
@@ -41,7 +45,9 @@ from search.query_text import AnalysedQuery, SynonymSpan, analyse_query
 Search = Callable[[Query], Results]  # a backend's strict search
 
 DISTANCE = "distance"  # the filter whose point measures how far the nearest offers are
+POWIAT = "powiat"
 MAX_RELATED = 5  # related qualifications shown
+MAX_NEAREST = 3  # nearest offers outside a place a filter chose
 RELATED_SAMPLE = 50  # offers looked at for them
 
 
@@ -49,40 +55,75 @@ def relaxed_results(search: Search, query: Query, found: Results) -> Results:
     """`found` (the strict answer to `query`), or what is said instead when it is empty."""
     if found.total or found.hits:
         return found
-    text = query.text[:MAX_QUERY_LENGTH]
-    analysed = analyse_query(text)
-    if analysed.places and analysed.units:
-        wider = _outside_places(search, query, analysed.text, analysed.places)
-        if wider is not None:  # its `places` are none: the hits are not held there
-            return wider
+    analysed = analyse_query(query.text[:MAX_QUERY_LENGTH])
+    wider = _outside_the_text_place(search, query, analysed)
+    if wider is not None:  # its `places` are none: the hits are not held there
+        return wider
     found.help = search_help(search, query, analysed.text)
     return found
 
 
-def _outside_places(
-    search: Search, query: Query, words: str, places: tuple[QueryPlace, ...]
+def _outside_the_text_place(
+    search: Search, query: Query, analysed: AnalysedQuery
 ) -> Results | None:
-    """The words and filters without the places, nearest to the (first) place first; None when
+    """The words and filters without the place the text names, nearest to it first; None when
     that finds nothing too, or the person chose a distance of their own (a radius)."""
-    point = place_point(places[0])
     own = query.filters.get(DISTANCE)
-    if point is None or (isinstance(own, Near) and own.radius_km is not None):
+    if not (analysed.places and analysed.units) or (isinstance(own, Near) and own.radius_km):
         return None
-    near = Near(point[0], point[1], place=places[0].name)
-    sort = DISTANCE if query.sort == "relevance" else query.sort
-    wider = search(replace(query, text=words, filters={**query.filters, DISTANCE: near}, sort=sort))
-    if not wider.total:
+    point = place_point(analysed.places[0])
+    if point is None:
         return None
-    wider.relaxed = [*wider.relaxed, Relaxation("place", tuple(p.name for p in places))]
+    near = Near(point[0], point[1], place=analysed.places[0].name)
+    names = tuple(p.name for p in analysed.places)
+    wider = _nearest(search, query, analysed.text, {**query.filters, DISTANCE: near})
+    if wider is not None:
+        wider.relaxed = [*wider.relaxed, Relaxation("place", names)]
     return wider
+
+
+def _outside_the_chosen_place(search: Search, query: Query) -> tuple[str, list[Hit]]:
+    """The place a filter the person set chose (their distance, or their one powiat) and the
+    nearest offers outside it, with their distance from it; ("", []) without such a filter."""
+    own = query.filters.get(DISTANCE)
+    if isinstance(own, Near) and own.radius_km is not None:
+        near = replace(own, radius_km=None, include_online=False)
+        filters = {**query.filters, DISTANCE: near}
+        name = own.place
+    else:
+        chosen = query.filters.get(POWIAT)
+        if DISTANCE in query.filters or not isinstance(chosen, tuple) or len(chosen) != 1:
+            return "", []
+        seat = _seat_point(chosen[0])
+        if seat is None:
+            return "", []
+        name = get_filter(POWIAT).display(chosen[0])
+        kept = {k: v for k, v in query.filters.items() if k != POWIAT}
+        filters = {**kept, DISTANCE: Near(seat[0], seat[1], place=name)}
+    first = replace(query, facets=(), page=1, per_page=MAX_NEAREST)
+    wider = _nearest(search, first, query.text, filters)
+    return (name, wider.hits) if wider is not None else ("", [])
+
+
+def _nearest(search: Search, query: Query, text: str, filters: dict[str, Any]) -> Results | None:
+    """The search with this text and these filters, nearest first (or in its own sort, if not
+    by relevance); None when it finds nothing."""
+    sort = DISTANCE if query.sort == "relevance" else query.sort
+    wider = search(replace(query, text=text, filters=filters, sort=sort))
+    return wider if wider.total else None
 
 
 def place_point(place: QueryPlace) -> tuple[float, float] | None:
     """Where a place named in a query is: a town's point, or its powiat's seat's."""
     located = locate(place.name)
-    if located is None:
-        seats = [p for p in known_places() if p.powiat == place.powiat and p.rank == 0]
-        located = locate(seats[0].name) if seats else None
+    if located is not None:
+        return located.lat, located.lon
+    return _seat_point(place.powiat)
+
+
+def _seat_point(powiat: str) -> tuple[float, float] | None:
+    seats = [p for p in known_places() if p.powiat == powiat and p.rank == 0]
+    located = locate(seats[0].name) if seats else None
     return (located.lat, located.lon) if located is not None else None
 
 
@@ -98,7 +139,8 @@ def search_help(search: Search, query: Query, words: str) -> SearchHelp:
         if count:
             without.append(FilterCount(name, count))
     without.sort(key=lambda f: (-f.count, f.name))
-    return SearchHelp(without, related_qualifications(search, words))
+    place, nearest = _outside_the_chosen_place(search, query)
+    return SearchHelp(without, related_qualifications(search, words), nearest, place)
 
 
 def related_qualifications(search: Search, words: str) -> list[RelatedQualification]:

@@ -148,6 +148,12 @@ class RelatedQualification(BaseModel):
 class SearchHelp(BaseModel):
     without_filter: list[FilterDrop] = Field(default_factory=list)
     related_qualifications: list[RelatedQualification] = Field(default_factory=list)
+    nearest: list[SearchHit] = Field(
+        default_factory=list,
+        description="The nearest offers outside the place a filter chose (a distance, or one "
+        "powiat), nearest first, `distance_km` from `nearest_from`",
+    )
+    nearest_from: str = ""
 
 
 class Suggestion(BaseModel):

@@ -54,12 +54,12 @@ def search_response(results: Results, offer_url: OfferUrl, lang: str) -> SearchR
         matched_all_words=results.matched_all_words,
         relaxed=[Relaxed(kind=r.kind, values=list(r.values)) for r in results.relaxed],
         distance_from=next((r.values[0] for r in results.relaxed if r.kind == "place"), None),
-        help=_help(results.help, lang),
+        help=_help(results.help, offer_url, lang),
         understood=understood_words(results.understood, lang),
     )
 
 
-def _help(found: Help | None, lang: str) -> SearchHelp | None:
+def _help(found: Help | None, offer_url: OfferUrl, lang: str) -> SearchHelp | None:
     """What would find something, with each filter's label and query parameters."""
     if found is None:
         return None
@@ -73,7 +73,12 @@ def _help(found: Help | None, lang: str) -> SearchHelp | None:
         RelatedQualification(code=q.code, name=q.name, count=q.count, query=q.code or q.name)
         for q in found.related_qualifications
     ]
-    return SearchHelp(without_filter=drops, related_qualifications=related)
+    return SearchHelp(
+        without_filter=drops,
+        related_qualifications=related,
+        nearest=[_hit(hit, offer_url) for hit in found.nearest],
+        nearest_from=found.nearest_from,
+    )
 
 
 def _hit(hit: Hit, offer_url: OfferUrl) -> SearchHit:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from search.conditions import Range
+from search.conditions import Near, Range
 from search.geo import haversine_km
 from search.interface import MAX_PER_PAGE, FilterCount, Query, Results, SearchBackend
 from tests.search.honesty_support import (
     HONESTY_OFFERS,
+    NS,
     POINTS,
     WELDING,
     WELDING_CODE,
@@ -142,3 +143,32 @@ def test_a_licence_category_stays_required_when_other_words_are_relaxed(
     assert ids(found) == [7]
     assert not found.matched_all_words
     assert search(offers, "kat. B spawanie").total == 0  # a category alone is no subject
+
+
+def test_nothing_within_the_chosen_distance_offers_the_nearest_beyond_it(
+    offers: SearchBackend,
+) -> None:
+    zg = POINTS["Zielona Góra"]
+    near = Near(*zg, radius_km=20, place="Zielona Góra")
+    found = search(offers, "spawanie", filters={"distance": near})
+    # The person's own filter is never overridden: nothing found, the nearest offered.
+    assert found.total == 0 and found.hits == [] and found.relaxed == []
+    assert found.help is not None and found.help.nearest_from == "Zielona Góra"
+    assert [hit.id for hit in found.help.nearest] == [5, 6]  # Żary, then Gorzów
+    km = haversine_km(*zg, *POINTS["Żary"])
+    assert found.help.nearest[0].distance_km == pytest.approx(km, abs=0.1)
+    assert found.help.without_filter == [FilterCount("distance", 2)]
+
+
+def test_nothing_in_the_one_powiat_chosen_offers_the_nearest_outside_it(
+    offers: SearchBackend,
+) -> None:
+    found = search(offers, "spawanie", filters={"powiat": (ZG,)})
+    assert found.total == 0 and found.help is not None
+    assert found.help.nearest_from == "Zielona Góra"  # the powiat's name
+    assert [hit.id for hit in found.help.nearest] == [5, 6]
+    assert all(hit.distance_km for hit in found.help.nearest)
+    # Two powiats chosen: no one place to measure from; the filter may be dropped instead.
+    found = search(offers, "spawanie", filters={"powiat": (ZG, NS)})
+    assert found.help is not None and found.help.nearest == []
+    assert found.help.without_filter == [FilterCount("powiat", 2)]

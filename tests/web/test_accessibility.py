@@ -74,6 +74,7 @@ PUBLIC_PAGES = {
     "search-some-words": "/?q=spawanie+aluminium",  # not every word matched (issue 13)
     "search-outside-place": "/?q=spawanie+%C5%BCary",  # the nearest outside the place
     "search-help": "/?q=murarz&form=online",  # nothing: drop a filter, related qualifications
+    "search-help-nearest": "/?q=murarz&near=Zielona+G%C3%B3ra&radius_km=10",  # the nearest
     "offer": "/oferty/{mag}",
     "not-found": "/nie-ma-takiej-strony",
     "offer-not-found": "/oferty/999999",

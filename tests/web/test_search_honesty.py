@@ -87,13 +87,37 @@ def test_nothing_found_offers_to_drop_each_filter_set_with_its_count(client: Tes
     ]
 
 
+def test_nothing_within_the_chosen_distance_offers_the_nearest_beyond_it(
+    client: TestClient,
+) -> None:
+    # Bricklaying is taught in Żary only, about 44 km from Zielona Góra.
+    page = html(client, "/?q=murarz&near=Zielona+G%C3%B3ra&radius_km=10")
+    assert "Najbliższe oferty poza wybranym miejscem (Zielona Góra)" in text(page, "#search-help")
+    nearest = text(page, "#search-help .help-nearest li")
+    assert (
+        nearest.startswith("Murarz-tynkarz – KKZ BUD.12 – Żary, ") and "km od: Zielona" in nearest
+    )
+    api = client.get(
+        "/api/offers", params={"q": "murarz", "near": "Zielona Góra", "radius_km": "10"}
+    ).json()
+    assert api["total"] == 0 and api["hits"] == []  # the person's filter is never overridden
+    assert api["help"]["nearest_from"] == "Zielona Góra"
+    (hit,) = api["help"]["nearest"]
+    assert hit["title"] == "Murarz-tynkarz – KKZ BUD.12" and 40 < hit["distance_km"] < 50
+
+
 def test_nothing_found_without_filters_never_asks_to_remove_filters(client: TestClient) -> None:
     page = html(client, "/?q=%C5%BCeglarstwo")
     hint = text(page, "p.empty")
     assert hint and "filtr" not in hint
     assert not page.css("#search-help .help-drops")
     api = client.get("/api/offers", params={"q": "żeglarstwo"}).json()
-    assert api["help"] == {"without_filter": [], "related_qualifications": []}
+    assert api["help"] == {
+        "without_filter": [],
+        "related_qualifications": [],
+        "nearest": [],
+        "nearest_from": "",
+    }
 
 
 def test_nothing_found_lists_related_qualifications(client: TestClient) -> None:
