@@ -115,3 +115,29 @@ def test_a_word_typed_without_polish_letters_is_sent_as_with_them() -> None:
     folded, unfolded = [s.body for s in fake.sent]
     assert folded == unfolded
     assert folded["q"] == "wozek widlowy"
+
+
+def nothing_in_zary(path: str, body: dict[str, Any]) -> dict[str, Any]:
+    if "powiat" in (body.get("filter") or ""):
+        return no_hits(path, body)
+    return {"hits": [WELDING], "totalHits": 1, "facetDistribution": {}}
+
+
+def test_nothing_in_the_one_powiat_chosen_asks_for_the_nearest_outside_it() -> None:
+    query = Query(text="spawanie", filters={"powiat": ("0811",)})
+    with FakeMeili({"offers": 12}, answer=nothing_in_zary) as fake:
+        found = MeiliBackend(fake.url, "key").search(query)
+    asked = [(b["q"], b.get("filter"), b["hitsPerPage"], b.get("sort")) for b in
+             (s.body for s in fake.sent)]  # fmt: skip
+    nearest = [f"_geoPoint({ZARY[0]!r}, {ZARY[1]!r}):asc", "id:asc"]  # Żary is the seat
+    assert asked == [
+        ("spawanie", '(powiat IN ["0811"])', 20, None),  # the person's search
+        ("spawanie", None, 1, None),  # without `powiat`, counted only
+        ("spawanie", None, 3, nearest),  # the nearest outside the powiat, filter dropped
+        ("spawanie", None, 50, None),  # the words alone: their qualifications
+    ]
+    assert found.total == 0 and found.help is not None
+    assert found.help.nearest_from == "powiat żarski"
+    assert [hit.id for hit in found.help.nearest] == [5]
+    km = haversine_km(*ZARY, *POINTS["Nowa Sól"])
+    assert found.help.nearest[0].distance_km == pytest.approx(km, abs=0.05)
