@@ -136,15 +136,16 @@ def capacity(
     bisections: int = 2,
     report: Callable[[OpenRun], None] = lambda run: None,
 ) -> Capacity:
-    """Step the rate up by `step` from `start` until p95 exceeds `limit_ms` (or an error, or the
-    achieved rate falls short of the asked), then bisect `bisections` times."""
+    """Step the rate up by `step` from `start` until p95 exceeds `limit_ms` (or a request
+    fails), then bisect `bisections` times. (Not whether the achieved rate matched the asked:
+    a Poisson count over 10 s at 50/s varies by about 14%.)"""
     runs: list[OpenRun] = []
 
     def kept(rate: float) -> bool:
         run = measure(rate)
         runs.append(run)
         report(run)
-        return run.p(0.95) <= limit_ms and not run.errors and run.achieved >= 0.9 * rate
+        return run.p(0.95) <= limit_ms and not run.errors
 
     good, bad, rate = 0.0, None, start
     while rate <= ceiling:
