@@ -26,6 +26,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from catalogue.polish import words
 from search.conditions import Near
 from search.filters import conditions, get_filter
 from search.geo import locate
@@ -76,10 +77,21 @@ def _outside_the_text_place(
         return None
     near = Near(point[0], point[1], place=analysed.places[0].name)
     names = tuple(p.name for p in analysed.places)
-    wider = _nearest(search, query, analysed.text, {**query.filters, DISTANCE: near})
+    text = _without_places(query.text[:MAX_QUERY_LENGTH], analysed)
+    wider = _nearest(search, query, text, {**query.filters, DISTANCE: near})
     if wider is not None:
         wider.relaxed = [*wider.relaxed, Relaxation("place", names)]
     return wider
+
+
+def _without_places(text: str, analysed: AnalysedQuery) -> str:
+    """The words of `text` as typed, without those naming its places: words that were
+    understood as filters ("darmowe": free) stay, to mean the same again."""
+    typed = [m.group() for m in words(text)]
+    # Places are found among the words left after those understood (`search.understanding`).
+    kept = list(analysed.reading.kept)
+    named = {kept[i] for place in analysed.places for i in range(place.start, place.end)}
+    return " ".join(word for i, word in enumerate(typed) if i not in named)
 
 
 def _outside_the_chosen_place(search: Search, query: Query) -> tuple[str, list[Hit]]:

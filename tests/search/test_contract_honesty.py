@@ -172,3 +172,13 @@ def test_nothing_in_the_one_powiat_chosen_offers_the_nearest_outside_it(
     found = search(offers, "spawanie", filters={"powiat": (ZG, NS)})
     assert found.help is not None and found.help.nearest == []
     assert found.help.without_filter == [FilterCount("powiat", 2)]
+
+
+def test_words_understood_as_filters_still_apply_outside_the_place(offers: SearchBackend) -> None:
+    # "darmowe" means free (search.understanding): no free welding anywhere, so nothing.
+    found = search(offers, "darmowe spawanie zielona góra")
+    assert found.total == 0 and found.relaxed == []
+    offers.index([held(21, "Spawanie – kurs bezpłatny", "", "Nowa Sól", price_min_grosze=0)])
+    found = search(offers, "darmowe spawanie zielona góra")
+    assert ids(found) == [21]
+    assert relaxed(found) == [("place", ("Zielona Góra",))]
