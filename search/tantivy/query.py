@@ -48,9 +48,10 @@ Forms = Callable[[QueryTerm], WordForms]  # a search's `search.tantivy.forms.For
 # offer starting on 2026-03-02 and 440.390 for one on 2026-04-10, never 445, the next score.
 EXACT, SYNONYM, STEM, ONE_TYPO, TWO_TYPOS = 400.0, 350.0, 300.0, 200.0, 100.0
 # An offer filed under the field a field word reaches ("budowlane": construction, 0732) ranks
-# below the word itself in a title (440), above it in a description only (410): its field says
-# more of what it is about than a word its description mentions (`search.understanding`).
-FIELD_MATCH = 415.0
+# below the word itself anywhere (410 in a description) and below a curated synonym in a title
+# (390: "spawacz" finds "Kurs spawania" before a CNC course of the same field), above a stem
+# (340 in a title) and a thesaurus synonym (`search.understanding`).
+FIELD_MATCH = 385.0
 # An offer whose "who it is for" names the audience a query asks for ("dla młodzieży") ranks
 # above one only saying the word, even in its title ("Wychowawca wypoczynku dzieci i młodzieży").
 AUDIENCE_MATCH = 445.0

@@ -32,12 +32,21 @@ def ranked(tmp_path: Path, text: str) -> list[int]:
     return [hit.id for hit in backend.search(Query(text)).hits]
 
 
-def test_a_field_ranks_below_the_word_in_a_title_and_above_it_in_a_description(
-    tmp_path: Path,
-) -> None:
-    # "Prawo budowlane" says the word in its title; the bricklayers' course is filed under
-    # construction; the safety course only mentions building firms in its description.
-    assert ranked(tmp_path, "budowlane") == [3, 1, 2]
+def test_a_field_ranks_below_the_word_anywhere(tmp_path: Path) -> None:
+    # "Prawo budowlane" says the word in its title, the safety course mentions building firms
+    # in its description; the bricklayers' course is only filed under construction.
+    assert ranked(tmp_path, "budowlane") == [3, 2, 1]
+
+
+def test_a_field_ranks_below_a_curated_synonym_in_a_title(tmp_path: Path) -> None:
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.index(
+        [
+            offer(9, "Operator obrabiarek CNC", isced_broad="07", isced_code="0715"),
+            offer(10, "Kurs spawania MAG", isced_broad="07", next_start="2026-12-01"),
+        ]
+    )
+    assert [hit.id for hit in backend.search(Query("spawacz")).hits] == [10, 9]
 
 
 def test_a_thesaurus_synonym_ranks_below_the_word_itself(tmp_path: Path) -> None:
