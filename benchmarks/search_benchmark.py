@@ -171,10 +171,18 @@ def _serve(
                 f"\nHTTP /api/offers, open loop: fresh queries of the same mix at random "
                 f"(Poisson) times, {args.server_workers} server workers"
             )
+            server_cpu, own_cpu = served.cpu_seconds(), time.process_time()
             opened = open_loop(
                 served.url, fresh.take(args.rate, args.seconds), args.rate, args.seconds
             )
             print(f"  {opened.line()}")
+            answered = max(1, len(opened.latencies))
+            server_ms = (served.cpu_seconds() - server_cpu) * 1000 / answered
+            own_ms = (time.process_time() - own_cpu) * 1000 / answered
+            print(
+                f"  CPU a request: server {server_ms:.1f} ms (every worker), "
+                f"load generator {own_ms:.1f} ms"
+            )
             found = Capacity(0.0, [])
             if args.step_seconds > 0:
                 print(

@@ -76,6 +76,11 @@ class ServedApp:
         pids = [self.process.pid, *_children(self.process.pid)]
         return sum(_status_kb(pid, key) for pid in pids) / 1024
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user and system) the server's processes have used so far."""
+        pids = [self.process.pid, *_children(self.process.pid)]
+        return sum(_cpu_seconds(pid) for pid in pids)
+
     def largest_mb(self, key: str = "VmHWM") -> float:
         """`key` of the largest process of the server (a worker when there are several)."""
         pids = [self.process.pid, *_children(self.process.pid)]
@@ -100,6 +105,12 @@ class ServedApp:
 def _children(pid: int) -> list[int]:
     children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     return [int(child) for child in children]
+
+
+def _cpu_seconds(pid: int) -> float:
+    # /proc/<pid>/stat: the name (field 2) may hold spaces; utime and stime are fields 14, 15
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _status_kb(pid: int, key: str) -> int:
