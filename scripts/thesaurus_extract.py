@@ -29,8 +29,9 @@ from collections import Counter
 from pathlib import Path
 
 from catalogue.polish import STOPWORDS, _analyser, fold, words
+from search.identities import word_identities
 from search.query_terms import FILLER_LEMMAS
-from search.synonyms import SYNONYMS_FILE, synonym_groups, word_identities
+from search.synonyms import SYNONYMS_FILE, synonym_groups
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "catalogue" / "data"

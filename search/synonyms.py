@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from catalogue.polish import LEMMA_PREFIX, STOPWORDS, fold, word_keys, words
+from catalogue.polish import STOPWORDS, fold, words
+from search.identities import identities, word_identities
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.csv"
 SYNONYM_PREFIX = "y_"  # never clashes with a word: words have no `_` (`catalogue.polish.words`)
@@ -56,18 +57,6 @@ class _Phrase:
     query_only: bool
 
 
-def word_identities(word: str) -> frozenset[str]:
-    """What a word can stand for: its folded form and its folded lemmas (`wózków` → wozkow,
-    wozek). Words that Morfeusz does not know stand for themselves only."""
-    return _identities(word.lower())
-
-
-@lru_cache(maxsize=200_000)  # every word of every document passes here while indexing
-def _identities(word: str) -> frozenset[str]:
-    lemmas = (k[len(LEMMA_PREFIX) :] for k in word_keys(word) if k.startswith(LEMMA_PREFIX))
-    return frozenset({fold(word), *lemmas})
-
-
 @cache
 def synonym_groups() -> tuple[SynonymGroup, ...]:
     with SYNONYMS_FILE.open(encoding="utf-8", newline="") as handle:
@@ -78,7 +67,7 @@ def synonym_groups() -> tuple[SynonymGroup, ...]:
         key = SYNONYM_PREFIX + "_".join(fold(w) for w in phrases[0])
         groups.append(SynonymGroup(key, phrases, _phrase_words(row["query_only"]), row["source"]))
     # The words offers use for an audience or a timetable (`search/data/query_words.toml`).
-    from search.understanding import vocabulary_groups  # it reads `word_identities` from here
+    from search.understanding import vocabulary_groups  # imported here: it is read late
 
     for key, says, query_only in vocabulary_groups():
         phrases = _phrase_words("|".join(says))
@@ -132,7 +121,7 @@ def _longest_at(
         end = i + len(phrase.words)
         if (in_query or not phrase.query_only) and end <= len(lowered):
             pairs = zip(lowered[i + 1 : end], phrase.words[1:], strict=True)
-            if all(_identities(have) & word_identities(want) for have, want in pairs):
+            if all(identities(have) & word_identities(want) for have, want in pairs):
                 return PhraseMatch(i, end, phrase.group)
     return None
 
@@ -143,7 +132,7 @@ def _starting_with(word: str) -> tuple[_Phrase, ...]:
     if fold(word) in STOPWORDS:
         return ()
     index = _phrases_by_first_word()
-    found = {p for identity in _identities(word) for p in index.get(identity, ())}
+    found = {p for identity in identities(word) for p in index.get(identity, ())}
     return tuple(sorted(found, key=lambda p: (-len(p.words), p.group, p.words)))
 
 

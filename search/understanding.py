@@ -35,9 +35,9 @@ from typing import Any
 from catalogue.normalise.lexicon import match_lexicon
 from catalogue.polish import LEMMA_PREFIX, STEM_PREFIX, STOPWORDS, fold, word_keys, words
 from search.filter_labels import DATA_DIR
+from search.identities import word_identities
 from search.interface import LITERALLY, Understanding
 from search.query_terms import QueryTerm
-from search.synonyms import word_identities
 
 QUERY_WORDS_FILE = Path(__file__).resolve().parent / "data" / "query_words.toml"
 THESAURUS_FILE = Path(__file__).resolve().parent / "data" / "thesaurus_pl" / "thesaurus_pl.csv"
@@ -259,15 +259,26 @@ def field_keys(document: Mapping[str, Any]) -> list[str]:
 
 def audience_marks(audience: str | None) -> list[str]:
     """The audience marks of an offer's own "who it is for" (`Offer.audience`): one per
-    audience meaning whose phrases it says ("Osoby bezrobotne" → `a_y_u_audience_unemployed`).
-    An offer meant for an audience ranks above one that only mentions it
-    (`search.tantivy.query.AUDIENCE_MATCH`)."""
-    if not audience:
-        return []
-    from search.synonyms import document_synonym_keys  # which reads this module's groups
+    audience meaning one of whose phrases it says ("Osoby bezrobotne" →
+    `a_y_u_audience_unemployed`). An offer meant for an audience ranks above one that only
+    mentions it (`search.tantivy.query.AUDIENCE_MATCH`)."""
+    said = [word_identities(m.group()) for m in words(audience or "")]
+    marks = []
+    for meaning in meanings():
+        group = meaning.group
+        if group and group.startswith(AUDIENCE_GROUP) and _says(said, meaning.says):
+            marks.append(AUDIENCE_MARK + group)
+    return marks
 
-    keys = document_synonym_keys([m.group() for m in words(audience)])
-    return [AUDIENCE_MARK + k for k in keys if k.startswith(AUDIENCE_GROUP)]
+
+def _says(said: Sequence[frozenset[str]], phrases: Iterable[str]) -> bool:
+    """Whether words (as their identities) hold one of the phrases as consecutive words."""
+    for phrase in _phrases(phrases):
+        wanted = [word_identities(w) for w in phrase]
+        for start in range(len(said) - len(wanted) + 1):
+            if all(said[start + i] & w for i, w in enumerate(wanted)):
+                return True
+    return False
 
 
 def merged_filters(chosen: Mapping[str, Any], understood: Mapping[str, Any]) -> dict[str, Any]:
