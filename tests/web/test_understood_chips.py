@@ -63,3 +63,8 @@ def test_the_api_says_what_was_understood_and_how_to_take_it_back(client: TestCl
     ]
     literal = client.get("/api/offers", params={"q": "darmowe", "dosl": "1"}).json()
     assert literal["understood"] == [] and literal["total"] == 0
+
+
+def test_an_unknown_literal_value_changes_nothing(client: TestClient) -> None:
+    found = client.get("/api/offers", params={"q": "darmowe", "dosl": "price.nothing"}).json()
+    assert [u["key"] for u in found["understood"]] == ["price.free"] and found["total"] > 0
