@@ -20,9 +20,11 @@ ready. A small index builds them at once. An id above 2^32 - 1 (none is) turns b
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import cast
 
 import tantivy
@@ -39,6 +41,12 @@ SPACING = 10  # a large index's next build waits this many times the last build'
 SEARCHERS = 4  # searchers (commits) whose bitmaps are kept; older ones are dropped
 TEXT_SIZES = 4_096  # words' match counts remembered per searcher
 VALUES = 100_000  # more distinct values (or value sets) than any facet has
+# Match sets (below): a query's set is fetched once it has been asked for this many times on a
+# searcher; at most this many sets are kept per searcher (a set of 100,000 ids: about 16 kB).
+POPULAR = 2
+MATCH_SETS = 1_000
+ASKED = 20_000  # queries whose asks are counted per searcher
+PENDING = 256  # match sets waiting to be fetched, at most
 
 Values = dict[str, BitMap]  # facet value -> ids of the documents holding it
 
@@ -52,7 +60,10 @@ class ValueBitmaps:
         self.ready = threading.Event()
         self.failed = False
         self._sizes: OrderedDict[str, int] = OrderedDict()
+        self._sets: OrderedDict[str, BitMap] = OrderedDict()
+        self._asked: OrderedDict[str, int] = OrderedDict()
         self._lock = threading.Lock()
+        self.fetch_later: Callable[[ValueBitmaps, tantivy.Query], None] = lambda b, q: None
 
     def build(self) -> None:
         try:
@@ -109,6 +120,36 @@ class ValueBitmaps:
                 self._sizes.popitem(last=False)
         return size
 
+    def match_set(self, query: tantivy.Query) -> BitMap | None:
+        """The ids of every document `query` matches, if fetched; else None, and the query's
+        set is fetched in the background once it has been asked for `POPULAR` times. (Popular
+        words like "kurs" and filters like a powiat recur in many searches: their sets then
+        serve every search combining them, whatever else it asks.)"""
+        key = repr(query)  # tantivy's full description of the query
+        with self._lock:
+            found = self._sets.get(key)
+            if found is not None:
+                self._sets.move_to_end(key)
+                return found
+            asked = self._asked.pop(key, 0) + 1
+            self._asked[key] = asked
+            while len(self._asked) > ASKED:
+                self._asked.popitem(last=False)
+        if asked == POPULAR:
+            self.fetch_later(self, query)
+        return None
+
+    def fetch(self, query: tantivy.Query) -> BitMap:
+        """Fetch (and keep) the ids of every document `query` matches."""
+        found = self.searcher.search(query, 1, count=True)
+        # `count` is set by count=True, and missing from tantivy's type stub: hence the ignore.
+        matched = self.ids(query, int(found.count or 0))  # type: ignore[attr-defined]
+        with self._lock:
+            self._sets[repr(query)] = matched
+            while len(self._sets) > MATCH_SETS:
+                self._sets.popitem(last=False)
+        return matched
+
 
 def ids_at(searcher: tantivy.Searcher, addresses: list[tantivy.DocAddress]) -> BitMap:
     """The ids of the documents at these addresses (every document has one)."""
@@ -139,6 +180,8 @@ class Registry:
         self._lock = threading.Lock()
         self._building = False
         self._next_build = 0.0  # time.monotonic() before which no build starts
+        self._pending: queue.Queue[tuple[ValueBitmaps, tantivy.Query]] = queue.Queue(PENDING)
+        self._fetcher: threading.Thread | None = None
 
     def get(self, searcher: tantivy.Searcher, schema: tantivy.Schema) -> ValueBitmaps | None:
         """The searcher's bitmaps if they are built; None while they are not."""
@@ -146,6 +189,7 @@ class Registry:
             bitmaps = self._kept.get(id(searcher))
             if bitmaps is None or bitmaps.searcher is not searcher:
                 bitmaps = ValueBitmaps(searcher, schema)  # (it keeps the searcher, so its id)
+                bitmaps.fetch_later = self._fetch_later
                 self._kept[id(searcher)] = bitmaps
                 while len(self._kept) > SEARCHERS:
                     self._kept.popitem(last=False)
@@ -165,6 +209,33 @@ class Registry:
             target=self._build, args=(bitmaps,), name="facet-bitmaps", daemon=True
         ).start()
         return None
+
+    def _fetch_later(self, bitmaps: ValueBitmaps, query: tantivy.Query) -> None:
+        """Fetch a match set in the background (one thread; dropped if too many wait)."""
+        try:
+            self._pending.put_nowait((bitmaps, query))
+        except queue.Full:
+            return
+        with self._lock:
+            if self._fetcher is None or not self._fetcher.is_alive():
+                self._fetcher = threading.Thread(
+                    target=self._fetch, name="facet-match-sets", daemon=True
+                )
+                self._fetcher.start()
+
+    def _fetch(self) -> None:
+        while True:
+            try:
+                bitmaps, query = self._pending.get(timeout=5)
+            except queue.Empty:
+                return  # idle: the next fetch starts another thread
+            with self._lock:
+                current = any(kept is bitmaps for kept in self._kept.values())
+            if current:  # not for a searcher a commit has already replaced and dropped
+                try:
+                    bitmaps.fetch(query)
+                except (OverflowError, ValueError) as error:
+                    log.warning("a match set could not be fetched: %s", error)
 
     def _build(self, bitmaps: ValueBitmaps) -> None:
         started = time.monotonic()

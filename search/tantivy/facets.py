@@ -11,8 +11,10 @@ clause. Aggregations read fast-field columns, never stored documents:
   aggregation on a boolean field, or a range aggregation on a single-valued number or date
   ("enrolment until today or later"); any other condition is counted with a search.
 
-When the words find few documents, the same counts come from per-value document bitmaps
-instead (`search.tantivy.facet_bitmaps`): each pass fetches the ids it matches and intersects.
+The same counts come from per-value document bitmaps (`search.tantivy.facet_bitmaps`) when
+they can be had cheaper: when the words and every filter clause are popular enough to have
+their match sets kept, every pass is intersections of sets (no search at all); else when the
+words find few documents, each pass fetches the ids it matches and intersects.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from datetime import date
 from typing import Any
 
 import tantivy
+from pyroaring import BitMap
 
 from search.conditions import Between, IsTrue, day_number
 from search.filters import get_filter
@@ -56,7 +59,12 @@ def facet_counts(
     the number of documents matching the text and every filter, counted in the same pass.
     With `stop_if_none`, no document matching means ({}, 0) at once."""
     names = list(dict.fromkeys(names))
-    count = _counter(searcher, schema, text, today)
+    bitmaps = REGISTRY.get(searcher, schema)
+    if bitmaps is not None:
+        done = by_match_sets(bitmaps, text, clauses, names, today, stop_if_none)
+        if done is not None:
+            return done
+    count = _counter(searcher, schema, bitmaps, text, today)
     shared = [n for n in names if n not in clauses]
     query = combine(text, clauses.values())
     found, total = count(query, shared, True)
@@ -72,13 +80,65 @@ def facet_counts(
 Pass = Callable[[tantivy.Query, list[str], bool], tuple[dict[str, Counts], int]]
 
 
+def by_match_sets(
+    bitmaps: ValueBitmaps,
+    text: tantivy.Query | None,
+    clauses: Mapping[str, tantivy.Query],
+    names: list[str],
+    today: date,
+    stop_if_none: bool = False,
+) -> tuple[dict[str, Counts], int] | None:
+    """`facet_counts` from the kept match sets of the words, of each clause and of each yes/no
+    facet's "yes", all nested in the passes' conjunctions as they are here; None (and their
+    sets fetched later, if popular) when one is not kept."""
+    every = bitmaps.match_set(combine(text, []))
+    sets = {name: bitmaps.match_set(combine(None, [c])) for name, c in clauses.items()}
+    yes: dict[str, BitMap | None] = {}
+    for name in names:
+        if name not in bitmaps.facets:
+            (clause,) = filter_clauses(
+                bitmaps.schema, {name: True}, searcher=bitmaps.searcher, today=today
+            ).values()
+            yes[name] = bitmaps.match_set(combine(None, [clause]))
+    if every is None:
+        return None
+    kept = {name: found for name, found in sets.items() if found is not None}
+    flags = {name: found for name, found in yes.items() if found is not None}
+    if len(kept) < len(sets) or len(flags) < len(yes):
+        return None
+
+    def within(skip: str | None = None) -> BitMap:
+        found = every
+        for name, matched in kept.items():
+            if name != skip:
+                found = found & matched
+        return found
+
+    everything = within()
+    total = len(everything)
+    if stop_if_none and total == 0:
+        return {}, 0
+    result: dict[str, Counts] = {}
+    for name in names:
+        found = within(name) if name in clauses else everything
+        values = bitmaps.facets.get(name)
+        if values is not None:
+            result[name] = counts(values, found)
+        else:
+            result[name] = _yes([found.intersection_cardinality(flags[name])])
+    return result, total
+
+
 def _counter(
-    searcher: tantivy.Searcher, schema: tantivy.Schema, text: tantivy.Query | None, today: date
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    bitmaps: ValueBitmaps | None,
+    text: tantivy.Query | None,
+    today: date,
 ) -> Pass:
     """How to count one pass (a query, some facets; and its total if asked) for a search with
     these words: by bitmaps when they are built and the words find few documents, else by
     aggregating."""
-    bitmaps = REGISTRY.get(searcher, schema) if text is not None else None
     if bitmaps is not None and text is not None:
         size = bitmaps.text_size(text)
         if size <= MAX_MATCHES:

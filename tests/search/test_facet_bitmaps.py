@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tantivy
 
 from benchmarks.offers import generate_documents
 from search.filters import BY_NAME, FACETS
@@ -22,7 +23,7 @@ from search.interface import Query
 from search.query_text import analyse_query
 from search.tantivy import EmbeddedBackend
 from search.tantivy.facet_bitmaps import MAX_MATCHES, REGISTRY, Registry, ValueBitmaps
-from search.tantivy.facets import _by_bitmaps, _count
+from search.tantivy.facets import _by_bitmaps, _count, by_match_sets
 from search.tantivy.find import Finder
 from search.tantivy.query import combine, filter_clauses
 from search.tantivy.store import IndexStore
@@ -130,3 +131,50 @@ def test_a_large_index_builds_its_bitmaps_in_the_background_one_commit_at_a_time
     # Too soon after the last build (a thousand times its duration): no build, aggregation.
     assert registry.get(second, backend._store.schema) is None
     assert registry.get(first, backend._store.schema) is built
+
+
+def test_counts_from_kept_match_sets_equal_aggregated_counts(
+    catalogue: tuple[list[dict[str, Any]], Path],
+) -> None:
+    documents, root = catalogue
+    store = IndexStore(root)
+    searcher = store.searcher()
+    assert searcher is not None
+    bitmaps = ValueBitmaps(searcher, store.schema)
+    bitmaps.build()
+
+    def fetch_at_once(kept: ValueBitmaps, query: tantivy.Query) -> None:
+        kept.fetch(query)  # (in the background in a search)
+
+    bitmaps.fetch_later = fetch_at_once
+    rng = random.Random(29)
+    compared = 0
+    for _ in range(80):
+        text = rng.choice(WORDS)
+        filters = random_filters(rng, documents)
+        clauses = filter_clauses(store.schema, filters, searcher=searcher, today=TODAY)
+        units = list(analyse_query(text).units)
+        matched = Finder(searcher, store.schema, units, list(clauses.values())).matched
+        names = list(FACETS)
+        shared = [n for n in names if n not in clauses]
+        expected, total = _count(
+            searcher, store.schema, combine(matched, clauses.values()), shared, TODAY, True
+        )
+        for name in clauses:
+            others = combine(matched, [c for other, c in clauses.items() if other != name])
+            expected.update(_count(searcher, store.schema, others, [name], TODAY)[0])
+        # Asked twice, a set is fetched (at once here); the third time every set is kept.
+        by_match_sets(bitmaps, matched, clauses, names, TODAY)
+        by_match_sets(bitmaps, matched, clauses, names, TODAY)
+        counted = by_match_sets(bitmaps, matched, clauses, names, TODAY)
+        assert counted == (expected, total), (text, filters)
+        compared += 1
+    assert compared == 80
+    for _ in range(2):  # no words: every document's set
+        by_match_sets(bitmaps, None, {}, list(FACETS), TODAY)
+    everything = by_match_sets(bitmaps, None, {}, list(FACETS), TODAY)
+    assert everything is not None and everything[1] == OFFERS
+    # Words asked once only: nothing kept, so the search aggregates.
+    units = list(analyse_query("zupełnie nowe słowa").units)
+    unasked = Finder(searcher, store.schema, units, []).matched
+    assert by_match_sets(bitmaps, unasked, {}, list(FACETS), TODAY) is None
