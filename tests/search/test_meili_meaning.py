@@ -43,7 +43,7 @@ def test_level_words_are_sent_as_kind_and_level_filters() -> None:
 def test_online_words_are_the_form_filter_and_keep_online_offers_beside_a_place() -> None:
     body, _ = sent(Query(text="informatyka zdalnie żary"))
     assert body["q"] == "informatyka "
-    assert body["filter"] == ('(form IN ["blended", "online"]) AND (powiat IN ["0811", "online"])')
+    assert body["filter"] == '(form IN ["online"]) AND (powiat IN ["0811", "online"])'
 
 
 def test_a_chosen_filter_wins_and_literal_words_are_sent_as_words() -> None:

@@ -40,7 +40,7 @@ def test_a_free_word_leaves_the_subject_to_match() -> None:
 
 @pytest.mark.parametrize("text", ["zdalnie", "przez internet", "online", "on-line"])
 def test_online_words_mean_the_online_form(text: str) -> None:
-    assert read_words(analyse_query(text).reading.words).filters == {"form": ("online", "blended")}
+    assert read_words(analyse_query(text).reading.words).filters == {"form": ("online",)}
 
 
 def test_kind_and_level_words_meet_in_what_both_allow() -> None:
@@ -94,7 +94,7 @@ def test_a_filter_the_person_chose_wins() -> None:
     assert merged_filters({"form": ("on_site",)}, reading.filters) == {"form": ("on_site",)}
     (understood,) = reading.understood({"form": ("on_site",)})
     assert not understood.applied
-    assert merged_filters({}, reading.filters) == {"form": ("online", "blended")}
+    assert merged_filters({}, reading.filters) == {"form": ("online",)}
 
 
 def test_a_place_after_an_online_word_keeps_online_offers() -> None:

@@ -59,7 +59,7 @@ def test_the_api_says_what_was_understood_and_how_to_take_it_back(client: TestCl
     found = client.get("/api/offers", params={"q": "darmowe zdalnie"}).json()
     assert [(u["key"], u["filters"], u["literal"]) for u in found["understood"]] == [
         ("price.free", {"free": True}, "dosl=price.free"),
-        ("form.online", {"form": ["online", "blended"]}, "dosl=form.online"),
+        ("form.online", {"form": ["online"]}, "dosl=form.online"),
     ]
     literal = client.get("/api/offers", params={"q": "darmowe", "dosl": "1"}).json()
     assert literal["understood"] == [] and literal["total"] == 0
