@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 MAX_MATCHES = 3_000  # documents the words may find for a search to count by bitmaps
 BUILD_AT_ONCE = 20_000  # documents up to which the bitmaps are built in the searching thread
 SPACING = 10  # a large index's next build waits this many times the last build's duration
-SEARCHERS = 4  # searchers (commits) whose bitmaps are kept; older ones are dropped
+SEARCHERS = 2  # searchers (commits) whose bitmaps are kept; older ones are dropped
 TEXT_SIZES = 4_096  # words' match counts remembered per searcher
 VALUES = 100_000  # more distinct values (or value sets) than any facet has
 # Match sets (below): a query's set is fetched once it has been asked for this many times on a
