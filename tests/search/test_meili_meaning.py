@@ -35,7 +35,7 @@ def test_free_words_are_sent_as_the_free_filter_not_as_words() -> None:
 
 
 def test_level_words_are_sent_as_kind_and_level_filters() -> None:
-    body, _ = sent(Query(text="studia inżynierskie"))
+    body, _ = sent(Query(text="studia licencjackie"))
     assert body["q"] == ""
     assert body["filter"] == '(kind IN ["studies"]) AND (prk_level IN ["6"])'
 

@@ -44,7 +44,8 @@ def test_online_words_mean_the_online_form(text: str) -> None:
 
 
 def test_kind_and_level_words_meet_in_what_both_allow() -> None:
-    assert read("studia inżynierskie")[1] == {"kind": ("studies",), "prk_level": ("6",)}
+    engineer = {"kind": ("studies",), "prk_level": ("6",), "isced_broad": ("05", "06", "07", "08")}
+    assert read("studia inżynierskie")[1] == engineer
     assert read("studiów licencjackich")[1] == {"kind": ("studies",), "prk_level": ("6",)}
     assert read("magisterskie")[1] == {"kind": ("studies",), "prk_level": ("7",)}
     assert read("studia podyplomowe")[1] == {"kind": ("postgraduate",)}
