@@ -136,3 +136,8 @@ def test_a_thesaurus_synonym_is_matched_as_a_stem_below_the_word_itself() -> Non
     assert "s_fryzjer" not in literal.keys
     # A word the catalogue uses itself is never widened by the thesaurus.
     assert not thesaurus().get("kurs") and not thesaurus().get("fryzjer")
+
+
+def test_a_carers_course_is_no_audience_and_a_number_no_age() -> None:
+    assert read("opiekun osób starszych")[2] == []
+    assert read("kurs 60 godzin")[2] == []
