@@ -16,7 +16,11 @@ understanding. `analyse_query` (`search.query_text`) reads the words of every qu
 - field words (agent nouns and adjectives: "ogrodnik", "księgowa", "budowlane") keep matching
   as words, and also match offers filed under the field the normaliser's subject lexicon gives
   the word (`catalogue.normalise.lexicon`): the term gains a field key (`f_0812`) which
-  documents carry for their own ISCED-F codes (`field_keys`), worth less than the word itself.
+  documents carry for their own ISCED-F codes (`field_keys`), worth less than the word itself;
+- every word also matches, as a stem would, the synonyms the Polish thesaurus gives it when the
+  catalogue does not use it itself ("szofer" → "kierowca"; `thesaurus`);
+- an offer whose own "who it is for" names an audience carries its mark (`audience_marks`), so
+  that it ranks above offers only mentioning that audience.
 
 A person who removes a chip asks to take those words literally (`Query.literal` names the
 meaning's key, or `LITERALLY` for all): the words are then matched as they are.
@@ -120,8 +124,8 @@ class Reading:
         )
 
     def understood(self, chosen: Mapping[str, Any] = {}) -> list[Understanding]:
-        """What was understood, in the order of the words; a meaning whose filters the person
-        chose themselves is marked not applied."""
+        """What was understood, in the order of the words; a meaning all of whose filters the
+        person chose themselves is marked not applied (one of them still applying is shown)."""
         seen: dict[str, Understanding] = {}
         for found in self.found:
             meaning = found.meaning
@@ -130,7 +134,7 @@ class Reading:
                 kept = seen[meaning.key]
                 seen[meaning.key] = replace(kept, words=f"{kept.words}, {said}")
                 continue
-            applied = not any(name in chosen for name in meaning.filters)
+            applied = not meaning.filters or any(name not in chosen for name in meaning.filters)
             seen[meaning.key] = Understanding(
                 meaning.key, meaning.kind, said, dict(meaning.labels), dict(meaning.filters),
                 meaning.fields, applied,

@@ -141,3 +141,11 @@ def test_a_thesaurus_synonym_is_matched_as_a_stem_below_the_word_itself() -> Non
 def test_a_carers_course_is_no_audience_and_a_number_no_age() -> None:
     assert read("opiekun osób starszych")[2] == []
     assert read("kurs 60 godzin")[2] == []
+
+
+def test_a_meaning_partly_overruled_by_the_persons_filter_still_shows() -> None:
+    reading = read_words(["inżynierskie"])
+    (understood,) = reading.understood({"kind": ("studies",)})
+    assert understood.applied  # its level and fields still apply: the chip says so
+    (overruled,) = reading.understood(dict.fromkeys(("kind", "prk_level", "isced_broad"), ()))
+    assert not overruled.applied
