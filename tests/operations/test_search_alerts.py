@@ -135,7 +135,11 @@ def test_a_confirmed_alert_mails_the_new_matching_offers_once(
     assert mailbox.files() == []  # nothing new: no mail
 
     tig = add_offer(engine, backend, "tig", "Kurs spawania metodą TIG (141)")
-    add_offer(engine, backend, "flowers", "Kurs florystyczny", description="Bukiety i wieńce.")
+    # Not the welding course's audience ("… bez doświadczenia w spawaniu"): it is searched too.
+    add_offer(
+        engine, backend, "flowers", "Kurs florystyczny", description="Bukiety i wieńce.",
+        audience="Osoby dorosłe",
+    )  # fmt: skip
     result = send_due_alerts(engine, backend, mail_settings, now=later(1))
     assert result.sent == 1
     message = only_message_to(mailbox, OLA)
