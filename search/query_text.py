@@ -77,7 +77,7 @@ def analyse_query(text: str, literal: Collection[str] = ()) -> AnalysedQuery:
     Words meaning filters are left out of the words to match and field words reach their field
     (`search.understanding`), unless `literal` (`Query.literal`) names their meaning."""
     everything = [m.group() for m in words(text)]
-    reading = read_words(everything, literal)
+    reading = read_words(everything, literal, typing=True)  # the last word may be unfinished
     found = [everything[i] for i in reading.kept]
     places = find_places(found[: MAX_QUERY_WORDS + 4])
     removed = {i for p in places for i in range(p.start, p.end)}

@@ -50,6 +50,8 @@ FIELD_KIND = "field"
 UNDERSTANDING_PREFIX = "y_u_"  # the synonym group key of an audience or timetable meaning
 AUDIENCE_GROUP = UNDERSTANDING_PREFIX + "audience_"  # the group keys of audience meanings
 AUDIENCE_MARK = "a_"  # before an audience group key: the offer's audience field says it
+# A word being typed ends a phrase it begins with at least this many letters ("studia pod").
+PREFIX_LETTERS = 3
 
 Phrase = tuple[str, ...]
 
@@ -64,6 +66,7 @@ class Meaning:
     says: tuple[str, ...] = ()  # phrases offers use (audience, timetable)
     fields: tuple[str, ...] = ()  # ISCED-F codes
     online: bool = False
+    general: bool = False  # yields to a more specific meaning of the same filter ("studia")
 
     @property
     def group(self) -> str | None:
@@ -107,9 +110,11 @@ class Reading:
 
     @property
     def filters(self) -> dict[str, Any]:
-        """The filters the words mean; a terms filter two meanings set keeps what both allow."""
+        """The filters the words mean; a terms filter two meanings set keeps what both allow,
+        and when they allow nothing in common the more specific meaning's values: "podyplomowe
+        studia" are postgraduate studies, never degree studies and nothing found."""
         chosen: dict[str, Any] = {}
-        for found in self.found:
+        for found in sorted(self.found, key=lambda f: not f.meaning.general):
             for name, value in found.meaning.filters.items():
                 chosen[name] = _both(chosen[name], value) if name in chosen else value
         return chosen
@@ -125,10 +130,19 @@ class Reading:
 
     def understood(self, chosen: Mapping[str, Any] = {}) -> list[Understanding]:
         """What was understood, in the order of the words; a meaning all of whose filters the
-        person chose themselves is marked not applied (one of them still applying is shown)."""
+        person chose themselves is marked not applied (one of them still applying is shown);
+        a general meaning a more specific one overrode is no understanding ("podyplomowe
+        studia": postgraduate studies only)."""
         seen: dict[str, Understanding] = {}
+        meant = self.filters
         for found in self.found:
             meaning = found.meaning
+            if (
+                meaning.general
+                and meaning.filters
+                and all(_overridden(value, meant[name]) for name, value in meaning.filters.items())
+            ):
+                continue
             said = " ".join(self.words[found.start : found.end])
             if meaning.key in seen:
                 kept = seen[meaning.key]
@@ -142,6 +156,13 @@ class Reading:
         return list(seen.values())
 
 
+def _overridden(value: Any, meant: Any) -> bool:
+    """Whether a meaning's filter value is none of what the words mean in the end."""
+    if isinstance(value, tuple) and isinstance(meant, tuple):
+        return not set(value) & set(meant)
+    return value != meant
+
+
 def _both(one: Any, other: Any) -> Any:
     if isinstance(one, tuple) and isinstance(other, tuple):
         common = tuple(v for v in one if v in other)
@@ -149,9 +170,15 @@ def _both(one: Any, other: Any) -> Any:
     return other
 
 
-def read_words(query_words: Sequence[str], literal: Collection[str] = ()) -> Reading:
+def read_words(
+    query_words: Sequence[str], literal: Collection[str] = (), typing: bool = False
+) -> Reading:
     """Which meanings the words have (longest phrase first, left to right, never overlapping),
-    and which words are left to match: all but those meaning filters."""
+    and which words are left to match: all but those meaning filters.
+
+    When the person may still be typing the last word (`typing`), it also ends a phrase of
+    several words it begins (PREFIX_LETTERS at least): "studia podypl" is "studia
+    podyplomowe", never degree studies ("studia") and the words "podypl"."""
     everything = tuple(query_words)
     if LITERALLY in literal:
         return Reading(tuple(range(len(everything))), (), everything, frozenset(literal))
@@ -159,7 +186,7 @@ def read_words(query_words: Sequence[str], literal: Collection[str] = ()) -> Rea
     found: list[Found] = []
     i = 0
     while i < len(lowered):
-        match = _longest_at(i, lowered, literal)
+        match = _longest_at(i, lowered, literal, typing)
         if match is None:
             i += 1
         else:
@@ -170,15 +197,29 @@ def read_words(query_words: Sequence[str], literal: Collection[str] = ()) -> Rea
     return Reading(kept, tuple(found), everything, frozenset(literal))
 
 
-def _longest_at(i: int, lowered: list[str], literal: Collection[str]) -> Found | None:
+def _longest_at(
+    i: int, lowered: list[str], literal: Collection[str], typing: bool = False
+) -> Found | None:
     for meaning, phrase in _starting_with(lowered[i]):
         end = i + len(phrase)
         if meaning.key in literal or end > len(lowered):
             continue
-        pairs = zip(lowered[i + 1 : end], phrase[1:], strict=True)
+        pairs = list(zip(lowered[i + 1 : end], phrase[1:], strict=True))
+        if typing and pairs and end == len(lowered):  # the last word may be unfinished
+            last, wanted = pairs.pop()
+            if not _begins(last, wanted):
+                continue
         if all(word_identities(have) & word_identities(want) for have, want in pairs):
             return Found(meaning, i, end)
     return None
+
+
+def _begins(typed: str, word: str) -> bool:
+    """Whether a word being typed is the word, or begins it with PREFIX_LETTERS at least."""
+    if word_identities(typed) & word_identities(word):
+        return True
+    typed = fold(typed)
+    return len(typed) >= PREFIX_LETTERS and fold(word).startswith(typed)
 
 
 @cache
@@ -311,6 +352,7 @@ def meanings() -> tuple[Meaning, ...]:
                 Meaning(
                     f"{kind}.{name}", kind, _phrases(entry["words"]), dict(entry["label"]),
                     filters, tuple(entry.get("says", ())), online=bool(entry.get("online")),
+                    general=bool(entry.get("general")),
                 )
             )  # fmt: skip
     return tuple(declared) + _field_meanings(fields)

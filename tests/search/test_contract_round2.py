@@ -1,0 +1,50 @@
+"""Search quality, round 2 (issue 13), on every backend: a phrase whose last word is still being
+typed, kinds that conflict, short typos, adjectives reaching their nouns' offers, loanwords and
+synonyms in a title ranking above words scattered in a description."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.interface import MAX_PER_PAGE, Query, Results, SearchBackend
+from tests.search.search_support import offer
+
+ZG, GW = ("0862",), ("0861",)
+ROUND2_OFFERS = [
+    offer(301, "Logopedia – studia podyplomowe", "Dwa semestry dla nauczycieli.",
+          kind="postgraduate", isced_broad="09", isced_code="0915", powiat=GW,
+          price_min_grosze=450000),
+    offer(302, "Pedagogika", "Studia pierwszego stopnia, 6 semestrów.", kind="studies",
+          prk_level=6, isced_broad="01", isced_code="0111", powiat=ZG, price_min_grosze=0),
+    offer(303, "Podstawy podatków dla przedsiębiorców", "Podatek dochodowy i VAT.",
+          kind="training", isced_broad="04", isced_code="0411", powiat=ZG),
+]  # fmt: skip
+
+
+@pytest.fixture
+def round2(backend: SearchBackend) -> SearchBackend:
+    backend.index(ROUND2_OFFERS)
+    return backend
+
+
+def search(backend: SearchBackend, text: str) -> Results:
+    return backend.search(Query(text, per_page=MAX_PER_PAGE))
+
+
+def ids(backend: SearchBackend, text: str) -> list[int]:
+    return [hit.id for hit in search(backend, text).hits]
+
+
+@pytest.mark.parametrize("text", ["studia podypl", "studia pod", "podyplomowe studia"])
+def test_a_phrase_being_typed_means_the_specific_kind(round2: SearchBackend, text: str) -> None:
+    # "studia" alone are degree studies; the last word being typed ends "studia podyplomowe",
+    # and a kind word beside "studia" wins over it: never degree studies ANDed into nothing.
+    results = search(round2, text)
+    assert [h.id for h in results.hits] == [301]
+    assert [u.key for u in results.understood] == ["kind.postgraduate"]
+
+
+def test_a_finished_word_followed_by_more_is_no_prefix(round2: SearchBackend) -> None:
+    # "studia p": one letter begins too much to mean a kind; "studia" still means degree studies
+    assert [u.key for u in search(round2, "studia p").understood] == ["kind.studies"]
+    assert ids(round2, "studia") == [302]
