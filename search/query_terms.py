@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from catalogue.polish import LEMMA_PREFIX, STEM_PREFIX, STOPWORDS, fold, word_keys, words
-from search.diacritics import restored_lemma_keys
+from catalogue.polish import (
+    LEMMA_PREFIX,
+    STEM_PREFIX,
+    STOPWORDS,
+    fold,
+    is_common_word,
+    word_keys,
+    words,
+)
+from search.diacritics import restored_lemma_keys, restored_word
 
 # A query keeps this many words (Meilisearch ignores words after its 10th, too).
 MAX_QUERY_WORDS = 10
@@ -26,6 +35,8 @@ LICENCE_CATEGORIES = frozenset(
     {"am", "a1", "a2", "a", "b1", "b", "c1", "c", "d1", "d", "be", "c1e", "ce", "d1e", "de", "t"}
 )
 CATEGORY_WORDS = frozenset({"kat", "kategoria", "kategorii", "kategorie"})
+# A word this short allows a typo only when it is no word (`typo_distance`).
+SHORT_TYPO_LETTERS = 4
 
 
 @dataclass(frozen=True)
@@ -45,10 +56,19 @@ class QueryTerm:
 
 def typo_distance(word: str) -> int:
     """Edits allowed in a folded query word, as Meilisearch does: 0 below 5 letters, 1 up to 8,
-    then 2 (`spwanie` finds `spawanie`, `kurs` never finds `kurz`)."""
+    then 2 (`spwanie` finds `spawanie`, `kurs` never finds `kurz`). A word of SHORT_TYPO_LETTERS
+    that is no ordinary Polish word allows one: `exel` finds `excel`, while `kary` (a word)
+    never finds `kadry` (Meilisearch cannot tell them apart: decision 0016)."""
     if len(word) < 5:
-        return 0
+        return 1 if len(word) == SHORT_TYPO_LETTERS and not _known(word) else 0
     return 1 if len(word) < 9 else 2
+
+
+@lru_cache(maxsize=20_000)
+def _known(word: str) -> bool:
+    """Whether a folded word is an ordinary Polish word (a noun or an adjective, not only a
+    name: Morfeusz knows `Exel` as a surname) as typed or with its Polish letters restored."""
+    return is_common_word(word) or is_common_word(restored_word(word))
 
 
 def query_terms(text: str) -> list[QueryTerm]:
