@@ -27,8 +27,9 @@ MAX_QUERY_WORDS = 10
 # Words that say what kind of thing is wanted, never what it is about (folded lemmas): with a
 # subject word beside them they are optional, like stop words, so that "kurs spawania zielona
 # gora" never answers courses in Zielona Góra about anything because "kurs" and the place
-# matched. A query of such words alone ("kurs") still looks for them.
-FILLER_LEMMAS = frozenset({"kurs", "szkolenie", "zajecia", "zajecie", "nauka", "oferta"})
+# matched. A query of such words alone ("kurs") still looks for them. "branża" (a trade, an
+# industry: "branża beauty", "branża IT") names no subject either.
+FILLER_LEMMAS = frozenset({"kurs", "szkolenie", "zajecia", "zajecie", "nauka", "oferta", "branza"})
 # The driving-licence categories (Polish law): a letter after "kat." is what tells the offers
 # apart ("prawo jazdy kat B" is not category C), so it must match itself, never as a prefix.
 LICENCE_CATEGORIES = frozenset(

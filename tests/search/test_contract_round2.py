@@ -24,6 +24,12 @@ ROUND2_OFFERS = [
           isced_broad="06", isced_code="0611", powiat=ZG, price_min_grosze=60000),
     offer(305, "Kadry i płace", "Umowy o pracę, listy płac, ZUS.", isced_broad="04",
           isced_code="0411", powiat=GW, price_min_grosze=120000),
+    offer(306, "Stylizacja paznokci – kurs z egzaminem", "Manicure hybrydowy i żelowy.",
+          isced_broad="10", isced_code="1012", powiat=ZG, price_min_grosze=150000),
+    offer(307, "Kurs make-up dla początkujących", "Makijaż dzienny i wieczorowy.",
+          isced_broad="10", isced_code="1012", powiat=GW, price_min_grosze=90000),
+    offer(308, "Wizaż i stylizacja", "Dobór kosmetyków, charakteryzacja.", isced_broad="10",
+          isced_code="1012", powiat=ZG, price_min_grosze=110000),
 ]  # fmt: skip
 
 
@@ -75,3 +81,21 @@ def test_a_short_word_that_is_a_word_allows_no_typo(round2: SearchBackend, text:
 def test_typos_a_short_word_allows(word: str, edits: int) -> None:
     # "zolw" is "żółw" typed without Polish letters: a word, so no typo either
     assert typo_distance(word) == edits
+
+
+@pytest.mark.parametrize("text", ["branża beauty", "beauty", "kursy beauty"])
+def test_beauty_is_the_hair_and_beauty_trade(round2: SearchBackend, text: str) -> None:
+    # "beauty" names the field (ISCED-F 1012); "branża" (the trade) names no subject
+    results = search(round2, text)
+    assert {h.id for h in results.hits} == {306, 307, 308}
+    assert [u.key for u in results.understood] == ["field.1012"]
+
+
+def test_make_up_is_a_synonym_of_wizaz(round2: SearchBackend) -> None:
+    assert set(ids(round2, "make-up")) == {307, 308}
+    assert set(ids(round2, "wizaż")) == {307, 308}
+
+
+def test_a_trade_word_alone_is_still_looked_for(round2: SearchBackend) -> None:
+    # "branża" beside a subject is optional; alone it is what is looked for (none says it)
+    assert ids(round2, "branża") == []
