@@ -151,6 +151,19 @@ def is_common_word(word: str) -> bool:
     )
 
 
+def common_readings(word: str) -> frozenset[tuple[str, str]]:
+    """(lemma, part of speech) of the ordinary readings of a lower-cased word, names left out
+    (`komputerowe` → ("komputerowy", "adj"); `fotowoltaika` → ("fotowoltaika", "subst"))."""
+    generator = _generator()
+    with _generator_lock:
+        readings = [i[2] for i in generator.analyse(word.lower())]
+    return frozenset(
+        (r[1].split(":")[0], r[2].split(":")[0])
+        for r in readings
+        if (r[1].split(":")[0].islower() and "nazwa_pospolita" in r[3]) or r[2].startswith("adj:")
+    )
+
+
 def _base(lemma: str) -> str:
     return fold(lemma.split(":")[0])
 

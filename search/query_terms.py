@@ -48,6 +48,9 @@ class QueryTerm:
     stopword: bool  # optional in the query (`w`, `z`, `dla` …)
     filler: bool = False  # optional beside a subject word (`kurs`, `szkolenie`; FILLER_LEMMAS)
     category: bool = False  # a licence category after "kat." (`B`): matched as itself only
+    # Lemma keys of the nouns an adjective is derived from (`search.identities.derived_nouns`):
+    # "fotowoltaiczne" also matches "fotowoltaika", as a curated synonym does.
+    derived: frozenset[str] = frozenset()
 
     @property
     def optional(self) -> bool:

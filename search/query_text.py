@@ -24,7 +24,13 @@ from search.documents import ONLINE
 from search.query_places import REGION_WORDS, QueryPlace, find_places
 from search.query_terms import MAX_QUERY_WORDS, QueryTerm, terms_of
 from search.synonyms import find_phrases
-from search.understanding import Reading, read_words, with_field_keys, with_thesaurus_keys
+from search.understanding import (
+    Reading,
+    read_words,
+    with_derived_keys,
+    with_field_keys,
+    with_thesaurus_keys,
+)
 
 ONLINE_GROUP = "y_online"  # the synonym group of "online", "e-learning", "zdalnie" …
 
@@ -92,6 +98,7 @@ def analyse_query(text: str, literal: Collection[str] = ()) -> AnalysedQuery:
     terms = terms_of(kept_words, last_is_prefix=typing)
     terms = with_field_keys(terms, reading, [reading.kept[i] for i in kept])
     terms = with_thesaurus_keys(terms, reading)
+    terms = with_derived_keys(terms, kept_words, reading)
     terms, units = _units(kept_words, terms)
     units = _literal(units, reading.literal_groups)
     online = any(isinstance(u, SynonymSpan) and u.group == ONLINE_GROUP for u in units)

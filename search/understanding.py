@@ -18,7 +18,8 @@ understanding. `analyse_query` (`search.query_text`) reads the words of every qu
   the word (`catalogue.normalise.lexicon`): the term gains a field key (`f_0812`) which
   documents carry for their own ISCED-F codes (`field_keys`), worth less than the word itself;
 - every word also matches, as a stem would, the synonyms the Polish thesaurus gives it when the
-  catalogue does not use it itself ("szofer" → "kierowca"; `thesaurus`);
+  catalogue does not use it itself ("szofer" → "kierowca"; `thesaurus`), and an adjective the
+  noun it is derived from ("fotowoltaiczne" → "fotowoltaika"; `with_derived_keys`);
 - an offer whose own "who it is for" names an audience carries its mark (`audience_marks`), so
   that it ranks above offers only mentioning that audience.
 
@@ -38,8 +39,9 @@ from typing import Any
 
 from catalogue.normalise.lexicon import match_lexicon
 from catalogue.polish import LEMMA_PREFIX, STEM_PREFIX, STOPWORDS, fold, word_keys, words
+from search.diacritics import restored_word
 from search.filter_labels import DATA_DIR
-from search.identities import word_identities
+from search.identities import derived_lemma_keys, word_identities
 from search.interface import LITERALLY, Understanding
 from search.query_terms import QueryTerm
 
@@ -264,6 +266,22 @@ def with_thesaurus_keys(terms: Sequence[QueryTerm], reading: Reading) -> list[Qu
     for term in terms:
         related = {k for i in _term_identities(term) for k in table.get(i, ())}
         out.append(replace(term, keys=term.keys | related) if related else term)
+    return out
+
+
+def with_derived_keys(
+    terms: Sequence[QueryTerm], typed: Sequence[str], reading: Reading
+) -> list[QueryTerm]:
+    """The terms (of the words `typed`), an adjective's with the lemma keys of the nouns it is
+    derived from (`search.identities.derived_nouns`): "kursy fotowoltaiczne" also match
+    "Instalator fotowoltaiki", as a curated synonym would, below the adjective itself. None
+    when every word is taken literally."""
+    if LITERALLY in reading.literal:
+        return list(terms)
+    out = []
+    for term, word in zip(terms, typed, strict=True):
+        derived = derived_lemma_keys(restored_word(word).lower()) - term.keys
+        out.append(replace(term, derived=derived) if derived else term)
     return out
 
 

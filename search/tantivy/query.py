@@ -171,6 +171,9 @@ def word_query(schema: tantivy.Schema, forms: WordForms) -> tantivy.Query:
             ways.append(_worth(any_term(schema, field, stems), STEM + points))
     if fields:  # a field word ("ogrodnik"): offers filed under its field (search.understanding)
         ways.append(_worth(any_term(schema, BODY_M, fields), FIELD_MATCH))
+    if term.derived:  # an adjective's noun ("fotowoltaiczne": fotowoltaika), as a synonym
+        for field, points in MORPH_FIELD_POINTS.items():
+            ways.append(_worth(any_term(schema, field, sorted(term.derived)), SYNONYM + points))
     for distance in range(1, typo_distance(term.surface) + 1):
         for field, points in FUZZY_FIELD_POINTS.items():
             fuzzy = forms.with_typos(schema, field, distance)
@@ -206,7 +209,7 @@ def match_query(
 
 
 def _word_match(schema: tantivy.Schema, forms: WordForms) -> tantivy.Query:
-    keys = sorted(forms.term.keys)
+    keys = sorted(forms.term.keys | forms.term.derived)
     ways = [any_term(schema, field, keys) for field in MORPH_FIELD_POINTS]
     if forms.term.prefix:
         ways += [forms.exact(schema, field) for field in (WORDS, TAGS)]
