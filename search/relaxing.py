@@ -21,10 +21,10 @@ What is done here, the same way for every backend, with the backend's own strict
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from functools import lru_cache
+from typing import Any, Protocol
 
 from catalogue.polish import words
 from search.conditions import Near
@@ -43,7 +43,17 @@ from search.interface import (
 from search.query_places import QueryPlace, known_places
 from search.query_text import AnalysedQuery, SynonymSpan, analyse_query
 
-Search = Callable[[Query], Results]  # a backend's strict search
+# What a strict search made here needs of its answer (a backend may always give more):
+FULL = "full"  # everything: hits with their highlights, facets
+DOCUMENTS = "documents"  # the total and the hits' documents (no highlights)
+COUNT = "count"  # the total alone (hits may be left out)
+
+
+class Search(Protocol):
+    """A backend's strict search."""
+
+    def __call__(self, query: Query, need: str = FULL) -> Results: ...
+
 
 DISTANCE = "distance"  # the filter whose point measures how far the nearest offers are
 POWIAT = "powiat"
@@ -56,7 +66,7 @@ def relaxed_results(search: Search, query: Query, found: Results) -> Results:
     """`found` (the strict answer to `query`), or what is said instead when it is empty."""
     if found.total or found.hits:
         return found
-    analysed = analyse_query(query.text[:MAX_QUERY_LENGTH])
+    analysed = analysed_text(query.text[:MAX_QUERY_LENGTH])
     wider = _outside_the_text_place(search, query, analysed)
     if wider is not None:  # its `places` are none: the hits are not held there
         return wider
@@ -147,7 +157,7 @@ def search_help(search: Search, query: Query, words: str) -> SearchHelp:
     without = []
     for name in chosen:
         kept = {k: v for k, v in query.filters.items() if k != name}
-        count = search(replace(counting, filters=kept)).total
+        count = search(replace(counting, filters=kept), COUNT).total
         if count:
             without.append(FilterCount(name, count))
     without.sort(key=lambda f: (-f.count, f.name))
@@ -159,7 +169,7 @@ def related_qualifications(search: Search, words: str) -> list[RelatedQualificat
     """The qualifications (code and name) most often held by offers the words find anywhere."""
     if not words.strip():
         return []
-    found = search(Query(text=words, per_page=RELATED_SAMPLE))
+    found = search(Query(text=words, per_page=RELATED_SAMPLE), DOCUMENTS)
     counts: Counter[tuple[str, str]] = Counter()
     for hit in found.hits:
         code = hit.document.get("qualification_code") or ""
@@ -168,6 +178,13 @@ def related_qualifications(search: Search, words: str) -> list[RelatedQualificat
             counts[(code, name)] += 1
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [RelatedQualification(c, n, k) for (c, n), k in ranked[:MAX_RELATED]]
+
+
+@lru_cache(maxsize=1_024)
+def analysed_text(text: str) -> AnalysedQuery:
+    """`analyse_query(text)`, remembered: the words of a query found nothing, and several
+    strict searches of the same words follow (the analysis is a pure function of the text)."""
+    return analyse_query(text)
 
 
 def words_relaxed(analysed: AnalysedQuery) -> Relaxation:

@@ -42,7 +42,7 @@ from search.meili.text import query_text
 from search.query_checks import check_query
 from search.query_terms import QueryTerm
 from search.query_text import AnalysedQuery, SynonymSpan, Unit, analyse_query
-from search.relaxing import relaxed_results, words_relaxed
+from search.relaxing import FULL, relaxed_results, words_relaxed
 from search.understanding import merged_filters
 
 BATCH = 5_000  # documents per request (Meilisearch accepts 100 MB; an offer is ~2 kB)
@@ -134,8 +134,9 @@ class MeiliBackend:
         found.took_ms = _ms(started)
         return found
 
-    def _strict(self, query: Query) -> Results:
-        """The query's answer without relaxing its place or help (`search.relaxing`)."""
+    def _strict(self, query: Query, need: str = FULL) -> Results:
+        """The query's answer without relaxing its place or help (`search.relaxing`); always
+        whole, whatever `need` says is enough."""
         started = time.perf_counter()
         checked = check_query(query)
         today, chosen, near, facets = (

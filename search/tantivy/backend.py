@@ -12,6 +12,7 @@ import logging
 import time
 from collections.abc import Hashable, Iterable
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,8 @@ from search.interface import (
 )
 from search.query_checks import CheckedQuery, check_query
 from search.query_terms import QueryTerm
-from search.query_text import SynonymSpan, analyse_query, warm_up_in_background
-from search.relaxing import relaxed_results, words_relaxed
+from search.query_text import AnalysedQuery, SynonymSpan, analyse_query, warm_up_in_background
+from search.relaxing import COUNT, DOCUMENTS, FULL, relaxed_results, words_relaxed
 from search.tantivy.answers import SEARCH_ANSWERS, SUGGESTION_ANSWERS, Answers, query_key
 from search.tantivy.facets import facet_counts
 from search.tantivy.find import Finder, Page, relevance_page
@@ -111,14 +112,32 @@ class EmbeddedBackend:
             return replace(kept, took_ms=_ms(started))
         results = self._search(query, checked, searcher, started)
         results = relaxed_results(self._strict, query, results)
+        if results.total == 0 and searcher is not None:
+            # Nothing found, even relaxed: a spelling that would find something.
+            results.did_you_mean = self._did_you_mean(query, checked, searcher)
         results.took_ms = _ms(started)
         if key is not None:
             self._search_answers.put(version, key, results)
         return results
 
-    def _strict(self, query: Query) -> Results:
-        """The query's answer without relaxing its place or help (`search.relaxing`)."""
-        return self._search(query, check_query(query), self._snapshot()[0], time.perf_counter())
+    def _strict(self, query: Query, need: str = FULL) -> Results:
+        """The query's answer without relaxing its place or help, nor "did you mean", with
+        what `search.relaxing` needs of it."""
+        searcher, started = self._snapshot()[0], time.perf_counter()
+        return self._search(query, check_query(query), searcher, started, need)
+
+    def _did_you_mean(
+        self, query: Query, checked: CheckedQuery, searcher: tantivy.Searcher
+    ) -> str | None:
+        analysed = _analysed(query.text[:MAX_QUERY_LENGTH], tuple(query.literal))
+        if not analysed.units:
+            return None
+        chosen = merged_filters(query.filters, analysed.reading.filters)
+        schema = self._store.schema
+        clauses = filter_clauses(schema, chosen, searcher=searcher, today=checked.today)
+        # Words meaning filters ("darmowe") stay in the suggestion and are not corrected.
+        text_typed = query.text[:MAX_QUERY_LENGTH]
+        return did_you_mean(searcher, schema, text_typed, list(clauses.values()))
 
     def _search(
         self,
@@ -126,17 +145,17 @@ class EmbeddedBackend:
         checked: CheckedQuery,
         searcher: tantivy.Searcher | None,
         started: float,
+        need: str = FULL,
     ) -> Results:
         today, near, page, per_page = checked.today, checked.near, checked.page, checked.per_page
         if searcher is None:
             return Results([], 0, {n: {} for n in query.facets}, page, per_page, _ms(started))
-        analysed = analyse_query(query.text[:MAX_QUERY_LENGTH], query.literal)
+        analysed = _analysed(query.text[:MAX_QUERY_LENGTH], tuple(query.literal))
         terms, units = list(analysed.terms), analysed.units
         schema = self._store.schema
         # The person's filters and those the words mean ("darmowe": free; search.understanding)
         chosen = merged_filters(query.filters, analysed.reading.filters)
         clauses = filter_clauses(schema, chosen, searcher=searcher, today=today)
-        filters = list(clauses.values())
         place = place_clause(schema, analysed)
         if place is not None:  # the text named a place: it narrows the hits and every facet
             clauses[PLACE_CLAUSE] = place
@@ -160,19 +179,17 @@ class EmbeddedBackend:
                 searcher, schema, find.matched, clauses, query.facets, today
             )
             relaxed = [words_relaxed(analysed)] if total else []
+        if need == COUNT:
+            return Results([], total, facets, page, per_page, _ms(started))
         found = _found(find, order, offset, per_page, near, total)
         groups = frozenset(u.group for u in units if isinstance(u, SynonymSpan))
-        hits = [_hit(searcher, hit, terms, groups, query.sort) for hit in found]
+        marked = need != DOCUMENTS
+        hits = [_hit(searcher, hit, terms, groups, query.sort, marked) for hit in found]
         _add_distances(hits, near)
         results = Results(hits, total, facets, page, per_page, _ms(started))
         results.places = [p.name for p in analysed.places]
         results.understood = analysed.reading.understood(query.filters)
         results.matched_all_words, results.relaxed = not relaxed, relaxed
-        if total == 0 and units:
-            # Words meaning filters ("darmowe") stay in the suggestion and are not corrected.
-            text_typed = query.text[:MAX_QUERY_LENGTH]
-            results.did_you_mean = did_you_mean(searcher, schema, text_typed, filters)
-            results.took_ms = _ms(started)
         return results
 
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
@@ -215,13 +232,16 @@ def _hit(
     terms: list[QueryTerm],
     groups: frozenset[str],
     sort: str,
+    marked: bool = True,
 ) -> Hit:
     score, address = found
     document = orjson.loads(searcher.doc(address)[STORED][0])
-    highlights = {
-        "title": highlight(document.get("title") or "", terms, groups),
-        "description": snippet(document.get("description") or "", terms, groups=groups),
-    }
+    highlights = {}
+    if marked:
+        highlights = {
+            "title": highlight(document.get("title") or "", terms, groups),
+            "description": snippet(document.get("description") or "", terms, groups=groups),
+        }
     return Hit(document["id"], float(score) if sort == "relevance" else 0.0, document, highlights)
 
 
@@ -231,6 +251,14 @@ def _add_distances(hits: list[Hit], near: Near | None) -> None:
     for hit in hits:
         km = nearest_km(hit.document.get("points") or [], near.lat, near.lon)
         hit.distance_km = None if km is None else round(km, 1)
+
+
+@lru_cache(maxsize=1_024)
+def _analysed(text: str, literal: tuple[str, ...]) -> AnalysedQuery:
+    """`analyse_query`, remembered: a pure function of the text and the meanings taken
+    literally, asked again by the strict searches of `search.relaxing`, other pages, sorts
+    and filters of the same words."""
+    return analyse_query(text, literal)
 
 
 def _ms(started: float) -> float:
