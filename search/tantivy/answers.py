@@ -5,8 +5,9 @@ typing ("spa", "spaw", "spawa"...). Between two commits of the index the answer 
 given day cannot change, so each process keeps its recent answers (least recently used first
 out), keyed by the query, the day and the index version they were computed on. A commit, a
 rebuild or a reload from another process gives a new version, and the answers of the old one
-are dropped at the next lookup. The sizes bound the memory: a search answer holds its page of
-documents (about 100 kB at 20 hits), a suggestion list a few hundred bytes.
+are dropped at the next lookup. The sizes bound the memory: a search answer is kept packed
+(`pack`: its documents and facet counts as JSON bytes, about a third of the objects' size),
+a suggestion list a few hundred bytes.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ import dataclasses
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from search.interface import Query
+import orjson
+
+from search.interface import Hit, Query, Results
 
 Answer = TypeVar("Answer")
 SEARCH_ANSWERS = 1024
@@ -80,3 +84,63 @@ def _hashable(value: object) -> object:
     if isinstance(value, list):
         return tuple(value)
     return value
+
+
+# A hit kept, without its document: id, score, highlights, distance.
+PackedHit = tuple[int, float, dict[str, str], float | None]
+
+
+@dataclass(frozen=True)
+class PackedResults:
+    """A search answer as kept: Python objects of a page of documents and facet counts take
+    about three times their JSON (a kept answer was about 100 kB at 20 hits)."""
+
+    results: Results  # without hits, facets and help's nearest offers
+    # JSON of [facets, the hits' documents, the nearest offers' documents]
+    data: bytes
+    hits: tuple[PackedHit, ...]
+    nearest: tuple[PackedHit, ...]
+
+
+def pack(results: Results) -> PackedResults:
+    """`results` to keep; `unpack` gives an equal answer (with objects of its own)."""
+    help_ = results.help
+    nearest = help_.nearest if help_ is not None else []
+    bare = replace(
+        results,
+        hits=[],
+        facets={},
+        help=replace(help_, nearest=[]) if help_ is not None else None,
+    )
+    data = [results.facets, [h.document for h in results.hits], [h.document for h in nearest]]
+    # A copy: the bytes orjson returns keep its whole working buffer (16 kB or more).
+    return PackedResults(
+        bare, bytes(memoryview(orjson.dumps(data))), _packed(results.hits), _packed(nearest)
+    )
+
+
+def unpack(packed: PackedResults, **changes: Any) -> Results:
+    """The answer `pack` kept, with `changes` to its fields (e.g. `took_ms`)."""
+    facets, documents, nearest_documents = orjson.loads(packed.data)
+    results = packed.results
+    help_ = results.help
+    if help_ is not None:
+        help_ = replace(help_, nearest=_unpacked(packed.nearest, nearest_documents))
+    return replace(
+        results,
+        hits=_unpacked(packed.hits, documents),
+        facets=facets,
+        help=help_,
+        **changes,
+    )
+
+
+def _packed(hits: list[Hit]) -> tuple[PackedHit, ...]:
+    return tuple((h.id, h.score, h.highlights, h.distance_km) for h in hits)
+
+
+def _unpacked(hits: tuple[PackedHit, ...], documents: list[dict[str, Any]]) -> list[Hit]:
+    return [
+        Hit(i, score, document, dict(marks), km)
+        for (i, score, marks, km), document in zip(hits, documents, strict=True)
+    ]

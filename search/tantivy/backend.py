@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Hashable, Iterable
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,15 @@ from search.query_checks import CheckedQuery, check_query
 from search.query_terms import QueryTerm
 from search.query_text import AnalysedQuery, SynonymSpan, analyse_query, warm_up_in_background
 from search.relaxing import COUNT, DOCUMENTS, FULL, relaxed_results, words_relaxed
-from search.tantivy.answers import SEARCH_ANSWERS, SUGGESTION_ANSWERS, Answers, query_key
+from search.tantivy.answers import (
+    SEARCH_ANSWERS,
+    SUGGESTION_ANSWERS,
+    Answers,
+    PackedResults,
+    pack,
+    query_key,
+    unpack,
+)
 from search.tantivy.facets import facet_counts
 from search.tantivy.find import Finder, Page, relevance_page
 from search.tantivy.query import combine, filter_clauses, place_clause
@@ -56,7 +63,7 @@ class EmbeddedBackend:
 
     def __init__(self, index_dir: Path) -> None:
         self._store = IndexStore(index_dir)
-        self._search_answers: Answers[Results] = Answers(SEARCH_ANSWERS)
+        self._search_answers: Answers[PackedResults] = Answers(SEARCH_ANSWERS)
         self._suggestion_answers: Answers[list[Suggestion]] = Answers(SUGGESTION_ANSWERS)
         warm_up_in_background()
 
@@ -109,7 +116,7 @@ class EmbeddedBackend:
         key = query_key(query, checked.today)
         kept = self._search_answers.get(version, key) if key is not None else None
         if kept is not None:
-            return replace(kept, took_ms=_ms(started))
+            return unpack(kept, took_ms=_ms(started))
         results = self._search(query, checked, searcher, started)
         results = relaxed_results(self._strict, query, results)
         if results.total == 0 and searcher is not None:
@@ -117,7 +124,7 @@ class EmbeddedBackend:
             results.did_you_mean = self._did_you_mean(query, checked, searcher)
         results.took_ms = _ms(started)
         if key is not None:
-            self._search_answers.put(version, key, results)
+            self._search_answers.put(version, key, pack(results))
         return results
 
     def _strict(self, query: Query, need: str = FULL) -> Results:
