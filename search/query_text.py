@@ -41,6 +41,7 @@ class SynonymSpan:
 
     terms: tuple[QueryTerm, ...]
     group: str  # the group's key (`search.synonyms`)
+    lead: bool = False  # a query-only phrase: it leads to the group without being one of it
 
     @property
     def weight(self) -> int:
@@ -131,7 +132,7 @@ def _units(
         else:
             span = [replace(t, filler=False) for t in span]
             terms[match.start : match.end] = span
-            units.append(SynonymSpan(tuple(span), match.group))
+            units.append(SynonymSpan(tuple(span), match.group, match.query_only))
         i = match.end
     units += terms[i:]
     return terms, tuple(units)

@@ -48,6 +48,7 @@ class PhraseMatch:
     start: int  # index of the first word
     end: int  # index after the last word
     group: str  # the group's key
+    query_only: bool = False  # a query-only phrase: it only leads to the group ("UDT")
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def _longest_at(
         if (in_query or not phrase.query_only) and end <= len(lowered):
             pairs = zip(lowered[i + 1 : end], phrase.words[1:], strict=True)
             if all(identities(have) & word_identities(want) for have, want in pairs):
-                return PhraseMatch(i, end, phrase.group)
+                return PhraseMatch(i, end, phrase.group, phrase.query_only)
     return None
 
 

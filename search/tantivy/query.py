@@ -46,20 +46,28 @@ Forms = Callable[[QueryTerm], WordForms]  # a search's `search.tantivy.forms.For
 # documents matching alike score exactly alike; the soonest upcoming edition then breaks the tie
 # through a multiplier below 1 + EPSILON (`search.tantivy.rank`): 440 becomes 440.394 for an
 # offer starting on 2026-03-02 and 440.390 for one on 2026-04-10, never 445, the next score.
-EXACT, SYNONYM, STEM, ONE_TYPO, TWO_TYPOS = 400.0, 350.0, 300.0, 200.0, 100.0
+EXACT, SYNONYM, STEM, ONE_TYPO, TWO_TYPOS = 400.0, 375.0, 300.0, 200.0, 100.0
+# A query-only phrase only leads to a group ("UDT" to forklifts, cranes have a UDT exam too):
+# a group's phrase in a title then ranks below the typed word in a description.
+LEAD = 355.0
 # An offer filed under the field a field word reaches ("budowlane": construction, 0732) ranks
 # below the word itself anywhere (410 in a description) and below a curated synonym in a title
-# (390: "spawacz" finds "Kurs spawania" before a CNC course of the same field), above a stem
-# (340 in a title) and a thesaurus synonym (`search.understanding`).
-FIELD_MATCH = 385.0
+# (415: "spawacz" finds "Kurs spawania" before a CNC course of the same field) or a query-only
+# phrase's group in a title (395), above a synonym in a description (385), a stem (340 in a
+# title) and a thesaurus synonym (`search.understanding`).
+FIELD_MATCH = 390.0
 # An offer whose "who it is for" names the audience a query asks for ("dla młodzieży") ranks
 # above one only saying the word, even in its title ("Wychowawca wypoczynku dzieci i młodzieży").
 AUDIENCE_MATCH = 445.0
 # EXACT: the word itself, its lemma, or (last word) a word it begins. SYNONYM: a phrase of the
 # word's synonym group (`search.synonyms`), per word it stands for: `prawo jazdy` gives an offer
-# titled "Kurs kat. B" 2 × (350 + 40) = 780, below "Prawo jazdy" in a title (880) or in a
-# description (820). STEM: a stem alone also conflates unrelated words (`praw` is the stem of
-# `prawo`, `prawy` and `prawa`), so it ranks below the synonym.
+# titled "Kurs kat. B" 2 × (375 + 40) = 830, below "Prawo jazdy" in a title (880) and above an
+# offer saying it in its description only (820) (not so a query-only phrase: LEAD below): a
+# title says what the offer is, a description
+# also what it touches ("opieka nad dziećmi" finds "Opiekunka dziecięca – niania" before a
+# programme of pedagogy whose description lists childcare among its subjects). STEM: a stem
+# alone also conflates unrelated words (`praw` is the stem of `prawo`, `prawy` and `prawa`), so
+# it ranks below the synonym.
 TYPO_POINTS = {1: ONE_TYPO, 2: TWO_TYPOS}
 FIELD_POINTS = {
     TITLE: 40.0,
@@ -83,7 +91,7 @@ FUZZY_FIELD_POINTS = {TITLE: FIELD_POINTS[TITLE], WORDS: FIELD_POINTS[DESCRIPTIO
 RARE_WORD_POINTS = 50.0
 SCORE_STEP = 5.0
 _POINTS: tuple[float, ...] = (EXACT, SYNONYM, STEM, ONE_TYPO, TWO_TYPOS, RARE_WORD_POINTS)
-_POINTS += (FIELD_MATCH, AUDIENCE_MATCH, *FIELD_POINTS.values())
+_POINTS += (LEAD, FIELD_MATCH, AUDIENCE_MATCH, *FIELD_POINTS.values())
 assert all(p % SCORE_STEP == 0 for p in _POINTS), "a text score must be a multiple of the step"
 _BEST_WORD = max(EXACT + max(FIELD_POINTS.values()), AUDIENCE_MATCH)  # the most a word scores
 assert EPSILON * (_BEST_WORD * MAX_QUERY_WORDS + RARE_WORD_POINTS) < SCORE_STEP, (
@@ -143,12 +151,15 @@ def span_query(
     schema: tantivy.Schema, span: SynonymSpan, forms: Forms, conjunctive: bool
 ) -> tantivy.Query:
     """A synonym phrase: its own words as usual, or any phrase of its group, per word worth
-    SYNONYM + field points (`prawo jazdy` also finds "Kurs na kat. B")."""
-    own = text_query(schema, span.terms, forms, conjunctive)
+    SYNONYM + field points (`prawo jazdy` also finds "Kurs na kat. B"). Its own words count
+    as many as the group's phrases do (`weight`): a stop word of the phrase ("nad" of "opieka
+    nad dziećmi") adds nothing, as it adds nothing to the group's points."""
+    words = [t for t in span.terms if not t.stopword] or list(span.terms)
+    own = text_query(schema, words, forms, conjunctive)
     ways = [own]
     for field, points in MORPH_FIELD_POINTS.items():
         group = tantivy.Query.term_query(schema, field, span.group)
-        ways.append(_worth(group, span.weight * (SYNONYM + points)))
+        ways.append(_worth(group, span.weight * ((LEAD if span.lead else SYNONYM) + points)))
     if span.group.startswith(AUDIENCE_GROUP):  # "dla bezrobotnych": offers meant for them
         meant = tantivy.Query.term_query(schema, BODY_M, AUDIENCE_MARK + span.group)
         ways.append(_worth(meant, span.weight * AUDIENCE_MATCH))

@@ -37,6 +37,17 @@ ROUND2_OFFERS = [
           isced_broad="07", isced_code="0713", powiat=GW, price_min_grosze=300000),
     offer(311, "Obsługa komputera od podstaw", "Poczta, przeglądarka, edytor tekstu.",
           isced_broad="06", isced_code="0611", powiat=GW, price_min_grosze=0),
+    offer(312, "Pedagogika opiekuńczo-wychowawcza – studia podyplomowe",
+          "Program obejmuje: diagnoza środowiska, opieka nad dzieckiem oraz placówki "
+          "opiekuńczo-wychowawcze.", kind="postgraduate", isced_broad="01", isced_code="0111",
+          powiat=GW, price_min_grosze=380000, next_start="2026-02-01"),
+    offer(313, "Opiekunka dziecięca – niania", "Program obejmuje: rozwój dziecka, pielęgnacja "
+          "niemowląt oraz zabawy rozwojowe.", isced_broad="09", isced_code="0922", powiat=ZG,
+          price_min_grosze=140000, next_start="2026-09-01"),
+    offer(314, "Operator wózków widłowych", "Wymagane prawo jazdy. Egzamin UDT.",
+          isced_broad="10", isced_code="1041", powiat=ZG, next_start="2026-02-01"),
+    offer(315, "Kurs na kat. B", "Jazdy po mieście i plac manewrowy.", isced_broad="10",
+          isced_code="1041", powiat=GW, next_start="2026-09-01"),
 ]  # fmt: skip
 
 
@@ -59,7 +70,7 @@ def test_a_phrase_being_typed_means_the_specific_kind(round2: SearchBackend, tex
     # "studia" alone are degree studies; the last word being typed ends "studia podyplomowe",
     # and a kind word beside "studia" wins over it: never degree studies ANDed into nothing.
     results = search(round2, text)
-    assert [h.id for h in results.hits] == [301]
+    assert {h.id for h in results.hits} == {301, 312}
     assert [u.key for u in results.understood] == ["kind.postgraduate"]
 
 
@@ -126,3 +137,14 @@ def test_an_adjective_reaches_the_noun_it_is_derived_from(round2: SearchBackend)
 def test_derived_nouns(word: str, nouns: set[str]) -> None:
     # "medyka" is a form of "medyk" (a medic), "got" too short, "zawod" no noun of its own
     assert derived_nouns(word) == nouns
+
+
+def test_a_synonym_in_the_title_ranks_above_the_words_in_a_description(
+    round2: SearchBackend,
+) -> None:
+    # The title says what the offer is, a description also what it touches. The embedded
+    # backend's order; Meilisearch ranks exactness before the attribute (decision 0016).
+    if isinstance(round2, MeiliBackend):
+        pytest.skip("Meilisearch ranks an exact word anywhere above a synonym")
+    assert ids(round2, "opieka nad dziećmi") == [313, 312]  # "nad" adds nothing to either
+    assert ids(round2, "prawo jazdy")[:2] == [315, 314]
