@@ -94,8 +94,14 @@ def word_keys(word: str) -> frozenset[str]:
 def _word_keys(word: str) -> frozenset[str]:
     folded = fold(word)
     keys = {STEM_PREFIX + fold(_stem(word)), STEM_PREFIX + _stem(folded)}
-    keys.update(LEMMA_PREFIX + fold(lemma) for lemma in _lemmas(word))
+    keys.update(lemma_keys(word))
     return frozenset(keys)
+
+
+def lemma_keys(word: str) -> frozenset[str]:
+    """The lemma keys of one lower-case word, those of `word_keys` without the stems (not
+    remembered: for trying spellings, `search.diacritics`)."""
+    return frozenset(LEMMA_PREFIX + fold(lemma) for lemma in _lemmas(word))
 
 
 _SNOWBALL = snowballstemmer.stemmer("polish")

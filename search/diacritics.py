@@ -16,11 +16,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import combinations, islice, product
 
-from catalogue.polish import LEMMA_PREFIX, fold, word_keys
+from catalogue.polish import LEMMA_PREFIX, fold, lemma_keys, word_keys
 
 # A plain letter -> the letters it may stand for when typed without Polish letters.
 POLISH = {"a": "aą", "c": "cć", "e": "eę", "l": "lł", "n": "nń", "o": "oó", "s": "sś", "z": "zżź"}
-# Spellings tried per word at most (each one Morfeusz analysis, ~50 µs; remembered per word).
+# Spellings tried per word at most (each one Morfeusz analysis, ~20 µs; remembered per word).
 MAX_SPELLINGS = 64
 MIN_LETTERS = 3  # `b`, `am`: abbreviations and codes, never words to restore
 
@@ -51,7 +51,7 @@ def _restored(surface: str) -> tuple[frozenset[str], str]:
     keys: set[str] = set()
     first = ""
     for spelling in islice(_spellings(surface), MAX_SPELLINGS):
-        lemmas = [k for k in word_keys(spelling) if k.startswith(LEMMA_PREFIX)]
+        lemmas = lemma_keys(spelling)  # no stems: most spellings are no word at all
         if lemmas and not first:
             first = spelling
         keys.update(lemmas)
