@@ -33,7 +33,7 @@ from search.interface import (
 from search.query_checks import CheckedQuery, check_query
 from search.query_terms import QueryTerm
 from search.query_text import AnalysedQuery, SynonymSpan, analyse_query, warm_up_in_background
-from search.relaxing import COUNT, DOCUMENTS, FULL, relaxed_results, words_relaxed
+from search.relaxing import COUNT, DOCUMENTS, FULL, Search, relaxed_results, words_relaxed
 from search.tantivy.answers import (
     SEARCH_ANSWERS,
     SUGGESTION_ANSWERS,
@@ -118,7 +118,7 @@ class EmbeddedBackend:
         if kept is not None:
             return unpack(kept, took_ms=_ms(started))
         results = self._search(query, checked, searcher, started)
-        results = relaxed_results(self._strict, query, results)
+        results = relaxed_results(self._strict_on(searcher), query, results)
         if results.total == 0 and searcher is not None:
             # Nothing found, even relaxed: a spelling that would find something.
             results.did_you_mean = self._did_you_mean(query, checked, searcher)
@@ -127,11 +127,18 @@ class EmbeddedBackend:
             self._search_answers.put(version, key, pack(results))
         return results
 
-    def _strict(self, query: Query, need: str = FULL) -> Results:
-        """The query's answer without relaxing its place or help, nor "did you mean", with
-        what `search.relaxing` needs of it."""
-        searcher, started = self._snapshot()[0], time.perf_counter()
-        return self._search(query, check_query(query), searcher, started, need)
+    def _strict_on(self, searcher: tantivy.Searcher | None) -> Search:
+        """Strict searches on the searcher of the answer they help make: every part of an
+        answer comes from one commit (the one it is kept for), and the index folder is not
+        looked at again (`IndexStore.snapshot` checks its files)."""
+
+        def strict(query: Query, need: str = FULL) -> Results:
+            """The query's answer without relaxing its place or help, nor "did you mean",
+            with what `search.relaxing` needs of it."""
+            started = time.perf_counter()
+            return self._search(query, check_query(query), searcher, started, need)
+
+        return strict
 
     def _did_you_mean(
         self, query: Query, checked: CheckedQuery, searcher: tantivy.Searcher
