@@ -7,7 +7,7 @@ coordinator's approval: `operations.approval`.
     create_staff_account(db, "koordynator@wup.example", "hasło…", Role.coordinator)
 
 A form's problems are `FieldError(field, code)`; the web words each code in Polish and English
-(`web/messages/accounts.py`, "accounts.error.<code>"). E-mail links are 32 random bytes handed
+("accounts.error.<code>" in web/locale/). E-mail links are 32 random bytes handed
 out once; only their SHA-256 is stored (`EmailToken`). See
 docs/decisions/0014-institution-accounts.md.
 """
@@ -43,7 +43,7 @@ REGISTER_NUMBER = re.compile(r"^[0-9./ -]{1,40}$")
 @dataclass(frozen=True)
 class FieldError:
     field: str  # the form field's name
-    code: str  # "nip_checksum", "password_short"… (web/messages/accounts.py)
+    code: str  # "nip_checksum", "password_short"… (accounts.error.<code>)
 
 
 class FormInvalid(ValueError):

@@ -3,15 +3,15 @@
 Usage: `python scripts/messages_to_po.py [--uk FILE.json ...] [--prune] [--locale-dir DIR]`.
 
 A keyed catalogue: msgid is the message key ("search.title"), msgstr its text. Sources, in order:
-- the .po files already there (after the move to gettext they are the source of every text);
-- texts still written as Python dicts (`web.i18n.DICT_MESSAGES`: `web/messages/<area>.py` and
-  whatever `web/i18n.py` still holds), which win for Polish and English;
+- the .po files already there, the source of every text;
+- texts still written as Python dicts in `web/messages/<area>.py` (`web.i18n.DICT_MESSAGES`;
+  delete the module once moved), which win for Polish and English;
 - Ukrainian texts from translators' JSON files (`{key: text}`), which win for Ukrainian; a dict's
   Ukrainian text only fills a key the catalogue lacks.
 Every Polish key gets an entry in each language's file: an untranslated one has an empty msgstr
 (the site falls back to Polish). A Ukrainian text whose placeholders ({n}, {q}...) differ from
 the Polish ones, or whose key is unknown, is refused and listed. `--prune` drops catalogue keys
-no dict defines (only while the dicts are still the source). Prints what it wrote and what
+no dict defines (only while dicts held every text). Prints what it wrote and what
 Ukrainian texts are missing.
 """
 
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from web import i18n  # noqa: E402
 
 Messages = dict[str, dict[str, str]]
-DEFAULT_UK = sorted(Path("/tmp/h13/uk").glob("out*.json"))
+DEFAULT_UK: list[Path] = []
 # Fixed dates keep a rewrite without changes from changing the files.
 DATE = datetime(2026, 12, 7, tzinfo=UTC)
 NAMES = {"pl": "Polish", "en": "English", "uk": "Ukrainian"}

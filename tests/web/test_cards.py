@@ -64,9 +64,10 @@ def test_card_labels_in_english_and_ukrainian_texts_exist(client: TestClient) ->
     assert mag["Form"] == "on site"
     assert mag["Duration"] == "146 hours"
     assert "Enrol by" in mag and "Checked" in mag
-    from web.messages.cards import MESSAGES
+    from web.i18n import MESSAGES
 
-    assert MESSAGES["uk"].keys() == MESSAGES["pl"].keys() == MESSAGES["en"].keys()
+    cards = [key for key in MESSAGES["pl"] if key.startswith("cards.")]
+    assert cards and all(MESSAGES["uk"].get(k) and MESSAGES["en"].get(k) for k in cards)
 
 
 def test_chosen_filters_are_chips_each_removing_only_itself(client: TestClient) -> None:
