@@ -14,6 +14,7 @@ a place ("zielona gora") lists every offer held there.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
@@ -144,12 +145,29 @@ _warmed = False
 
 def warm_up_in_background() -> None:
     """Load Morfeusz and build the synonym and place tables (about 0.3 s, once per process) in
-    a background thread, so that the first search does not wait for them."""
+    a background thread, so that the first search does not wait for them; then freeze what is
+    alive (`freeze_long_lived`)."""
     global _warmed
     with _warming:
         if _warmed:
             return
         _warmed = True
-    threading.Thread(
-        target=analyse_query, args=("kurs prawa jazdy w zielonej górze",), daemon=True
-    ).start()
+    threading.Thread(target=_warm_up, daemon=True).start()
+
+
+def _warm_up() -> None:
+    analyse_query("kurs prawa jazdy w zielonej górze")
+    freeze_long_lived()
+
+
+def freeze_long_lived() -> None:
+    """Move every object alive now (Morfeusz's tables, the synonym and place tables, the word
+    caches) out of the garbage collector's reach, and collect the oldest objects less often.
+    They live as long as the process, and each full collection walked them: 180-190 ms on
+    100,000 offers, the worst tail of the searches. Thresholds 2,000/20/100 instead of 700/10/10:
+    a full collection once in about 4 million allocations net (none in 1,000 searches, and then
+    of the objects made since, ~40 ms); young collections still free the cycles a search leaves
+    (benchmarks/README.md, 2026-12-07 23:10)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(2_000, 20, 100)
