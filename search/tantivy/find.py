@@ -34,9 +34,11 @@ from search.tantivy.schema import SORT_START
 
 Page = list[tuple[float, tantivy.DocAddress]]
 
-# Hits fetched past the page's edges, to see whether a score is tied beyond them. Each try
-# scores every match again, so enough for the offers starting on one day at 100,000 offers.
-TIE_MARGIN = 256
+# Hits fetched past the page's edges, to see whether a score is tied beyond them; the window
+# widens (x16) while it is, so any margin gives the same pages. A try more is rare enough that
+# 32 costs less than 256 did (each hit fetched is a stored start key read and sorted):
+# benchmarks/README.md, 2026-12-07 23:15.
+TIE_MARGIN = 32
 # Beyond this many tied hits, ties keep tantivy's order (it is stable while the index is).
 MAX_TIE_FETCH = 200_000
 
