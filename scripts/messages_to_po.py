@@ -2,7 +2,7 @@
 
 Usage: `python scripts/messages_to_po.py [--uk FILE.json ...] [--prune] [--locale-dir DIR]`.
 
-A keyed catalogue: msgid is the message key ("search.title"), msgstr its text. Sources, in order:
+A keyed catalogue: msgid is the message key ("site.name"), msgstr its text. Sources, in order:
 - the .po files already there, the source of every text;
 - texts still written as Python dicts in `web/messages/<area>.py` (`web.i18n.DICT_MESSAGES`;
   delete the module once moved), which win for Polish and English;
