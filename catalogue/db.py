@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import create_engine
 
 import catalogue.accounts  # (the account tables, with the catalogue's)
+import catalogue.barometer_tables  # (the occupational barometer the coordinator imports)
 import catalogue.outbox  # (every session records offer changes for the index)
 import catalogue.plans  # (the tables of "Mój plan")
 import catalogue.search_alerts  # (e-mail alerts for a search)
