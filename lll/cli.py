@@ -13,7 +13,7 @@ from rich.table import Table
 from sqlalchemy.engine import Engine
 
 from catalogue.db import create_all, get_engine
-from lll import cli_users
+from lll import cli_barometer, cli_users
 from lll.settings import Settings, get_settings
 
 if TYPE_CHECKING:  # imported where used: `lll --help` stays quick
@@ -26,6 +26,7 @@ app = typer.Typer(
 )
 console = Console()
 app.add_typer(cli_users.app, name="user")
+app.add_typer(cli_barometer.app, name="barometer")
 
 
 def _prepared(settings: Settings) -> Engine:
