@@ -26,6 +26,7 @@ from web.routes import (
     compare,
     coordinator_institutions,
     coordinator_offers,
+    discovery,
     feeds_atom,
     funding,
     institution_api,
@@ -67,6 +68,7 @@ PAGE_ROUTERS = (
     providers.router,
     feeds_atom.router,
     search_alerts.router,
+    discovery.router,  # issue 14: robots.txt and the sitemap
     qualifications.router,
     funding.router,
     adviser.router,

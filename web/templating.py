@@ -13,6 +13,7 @@ from search.filters import BY_NAME
 from web import formatting
 from web.auth import csrf_field, viewer
 from web.i18n import LANGUAGE_NAMES, LANGUAGES, Translator, negotiate_language
+from web.seo import page_seo
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -50,6 +51,8 @@ def page_globals(request: Request, sample_data: bool) -> dict[str, Any]:
         "http_url": http_url,
         "csrf_field": lambda: csrf_field(request),
         "viewer": viewer(request),
+        # issue 14: the canonical URL and Open Graph tags of a public page (web/seo.py)
+        "seo": page_seo(request),
     }
 
 

@@ -19,6 +19,7 @@ from web.schemas import OfferPage, SearchResponse
 from web.search_links import BACK_PARAM, back_to_search, clean_search_url, search_query_string
 from web.searching import page_window, search_response
 from web.services import SearchDep, SessionDep, SettingsDep, TemplatesDep
+from web.structured_data import offer_seo
 from web.templating import link
 from web.understood import understood_chips
 
@@ -66,8 +67,10 @@ def search_page(request: Request, search: SearchDep, templates: TemplatesDep) ->
 def offer_html(
     request: Request, offer_id: int, session: SessionDep, templates: TemplatesDep
 ) -> Response:
-    page = offer_page(load_offer(session, offer_id), negotiate_language(request))
+    offer = load_offer(session, offer_id)
+    page = offer_page(offer, negotiate_language(request))
     context = {"page": page, "back_url": back_to_search(request)}
+    context |= offer_seo(request, offer, page)  # issue 14: canonical URL and JSON-LD
     return templates.TemplateResponse(request, "offer.html", context)
 
 
