@@ -23,21 +23,27 @@ from web.routes import (
     adviser,
     adviser_accounts,
     api,
+    api_v1,
     compare,
+    coordinator_gaps,
     coordinator_institutions,
     coordinator_offers,
+    coordinator_region,
+    coordinator_sources,
     discovery,
     feeds_atom,
     funding,
     institution_api,
     pages,
     panel,
+    panel_feed_runs,
     panel_feeds,
     panel_tokens,
     panel_upload,
     plan,
     providers,
     qualifications,
+    reuse,
     search_alerts,
 )
 from web.services import Services, attach
@@ -60,7 +66,11 @@ PAGE_ROUTERS = (
     coordinator_institutions.router,
     panel.router,
     coordinator_offers.router,
+    coordinator_region.router,
+    coordinator_sources.router,
+    coordinator_gaps.router,  # issue 14: the barometer and the gaps per powiat
     panel_feeds.router,
+    panel_feed_runs.router,
     panel_upload.router,
     panel_tokens.router,
     compare.router,
@@ -68,6 +78,7 @@ PAGE_ROUTERS = (
     providers.router,
     feeds_atom.router,
     search_alerts.router,
+    reuse.page_router,  # issue 14: the data dictionary page
     discovery.router,  # issue 14: robots.txt and the sitemap
     qualifications.router,
     funding.router,
@@ -81,7 +92,7 @@ def create_app(settings: AppSettings) -> FastAPI:
         title="Katalog kształcenia ustawicznego – Lubuskie",
         version="0.1.0",
         description=API_DESCRIPTION,
-        # The interactive docs load their scripts from a CDN; the schema alone is served.
+        # /docs is ours (`web.routes.api_v1`): Swagger UI from a package, no CDN.
         docs_url=None,
         redoc_url=None,
         openapi_tags=[
@@ -107,10 +118,12 @@ def create_app(settings: AppSettings) -> FastAPI:
     install_error_handlers(app)
     install_auth(app)
     install_rate_limits(app, settings.web)
+    api_v1.install(app)  # the read API, its CORS (outside the rate limits), /docs
     install_edge(app, settings.catalogue.public_url, settings.web.trusted_proxies)
     app.include_router(pages.router)
     app.include_router(api.router)
     app.include_router(institution_api.router)
+    app.include_router(reuse.router)  # issue 14: exports and the changes feed
     for router in PAGE_ROUTERS:
         app.include_router(router, include_in_schema=False)
     return app

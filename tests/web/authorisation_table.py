@@ -86,7 +86,7 @@ PUBLIC_OFFER: dict[str, tuple[int, int, int, int, int]] = {
 
 PUBLIC_ROWS: list[Row] = [
     Row("GET", path, PUBLIC_OFFER[state], target=state)
-    for path in ("/oferty/{offer_id}", "/oferty/{offer_id}.json", "/api/offers/{offer_id}")
+    for path in ("/oferty/{offer_id}", "/api/v1/offers/{offer_id}")
     for state in OFFER_STATES
 ]
 
@@ -141,6 +141,13 @@ FEED_ROWS: list[Row] = [
     Row("POST", f"{FEEDS}/{{feed_id}}/usun", ONLY_A_CHANGE),
     Row("POST", f"{FEEDS}/{{feed_id}}/wlacz", ONLY_A_CHANGE),
     Row("POST", f"{FEEDS}/{{feed_id}}/wylacz", ONLY_A_CHANGE),
+    # issue 14: sources watched (web/routes/panel_feed_runs.py, coordinator_sources.py): A's
+    # feed's runs and a run with its rejected items are A's and the coordinator's alone.
+    Row("GET", f"{FEEDS}/{{feed_id}}/przebiegi", ONLY_A_PAGE),
+    Row("GET", f"{FEEDS}/{{feed_id}}/przebiegi/{{run_id}}", ONLY_A_PAGE),
+    Row("GET", "/koordynator/zrodla", COORDINATOR_PAGE),
+    Row("GET", "/koordynator/zrodla/{source_id}", COORDINATOR_PAGE),
+    Row("GET", "/koordynator/zrodla/{source_id}/przebiegi/{run_id}", COORDINATOR_PAGE),
 ]
 
 # The panel (H2): A's offers, their form and history, A's alone; B sees its own panel.
@@ -305,6 +312,15 @@ ADVISER_ROWS: list[Row] = [
     Row("GET", "/skierowanie/{key}", (SEE,) * 5),
     Row("GET", "/skierowanie/{key}.pdf", (SEE,) * 5),
     Row("GET", "/koordynator/wyniki-skierowan", COORDINATOR_PAGE),
+    # issue 14: the region at a glance (web/routes/coordinator_region.py)
+    Row("GET", "/koordynator/region", COORDINATOR_PAGE),
+    Row("GET", "/koordynator/region/mapa", COORDINATOR_PAGE),
+    *(
+        Row("GET", f"/koordynator/region/{name}.csv", COORDINATOR_PAGE)
+        for name in ("obszary", "dziedziny", "poziomy", "rodzaje", "formy", "ceny", "powiaty")
+    ),
+    Row("GET", "/koordynator/region/miesiace.csv", COORDINATOR_PAGE),
+    Row("GET", "/koordynator/region/mapa.csv", COORDINATOR_PAGE),
 ]
 
 TABLE: list[Row] = [
