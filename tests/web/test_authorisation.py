@@ -36,7 +36,16 @@ from catalogue.accounts import (
     Upload,
 )
 from catalogue.db import get_engine
-from catalogue.models import Institution, Offer, OfferKind, OfferStatus, Source
+from catalogue.models import (
+    CrawlRun,
+    Institution,
+    Offer,
+    OfferKind,
+    OfferStatus,
+    Rejection,
+    RunStatus,
+    Source,
+)
 from catalogue.shortlists import Outcome, ReferralOutcome, Shortlist, ShortlistItem
 from operations import shortlists
 from operations.api_tokens import create_token
@@ -90,6 +99,7 @@ class World:
     token_id: int
     upload_id: int
     feed_id: int
+    run_id: int  # a crawl run of A's feed, with a rejected item
     change_id: int
     shortlist_id: int  # the adviser's client shortlist, with one item (A's published offer)
     item_id: int
@@ -217,6 +227,13 @@ def build_world(engine: Engine) -> World:
         db.add_all([panel, feed])
         db.flush()
         offers = {state: _offer(db, panel, a, state, n) for state in STATES}
+        run = CrawlRun(source_id=feed.id or 0, status=RunStatus.partial, seen=2, rejected=1,
+                       finished_at=datetime.now(UTC), errors=["wiersz 3: brak daty"])  # fmt: skip
+        db.add(run)
+        db.flush()
+        payload = {"opis": f"Zastrzeżony wiersz A {n}"}
+        db.add(Rejection(crawl_run_id=run.id, source_id=feed.id or 0, external_id=f"odrz-{n}",
+                         reason="brak tytułu", payload=payload))  # fmt: skip
         # A crawled offer of a provider record linked to A: A sees it, nobody edits it here.
         crawl = Source(name=f"crawl-{n}", title="Rejestr ofert")
         provider = Institution(name=f"Instytucja A z rejestru {n}", key=f"a rejestr {n}")
@@ -267,6 +284,7 @@ def build_world(engine: Engine) -> World:
             token_id=token_a.id,
             upload_id=upload.id,
             feed_id=feed.id,
+            run_id=run.id or 0,
             change_id=change.id,
             shortlist_id=shortlist.id or 0,
             item_id=item.id or 0,
@@ -281,6 +299,7 @@ def build_world(engine: Engine) -> World:
                 upload.file_name,
                 feed.feed_url or "",
                 f"Zastrzeżony stary tytuł {n}",
+                f"Zastrzeżony wiersz A {n}",  # the payload of the rejected item of A's feed
             ],
         )
 
@@ -339,6 +358,7 @@ PARAMETERS = {
     "upload_id": lambda world, row: world.upload_id,
     "feed_id": lambda world, row: world.feed_id,
     "source_id": lambda world, row: world.feed_id,
+    "run_id": lambda world, row: world.run_id,
     "institution_id": lambda world, row: world.pending,
     "account_id": lambda world, row: world.pending_adviser,
     "kind": lambda world, row: "csv",
