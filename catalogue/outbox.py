@@ -11,10 +11,18 @@ from collections.abc import Iterable
 from sqlalchemy import event, insert
 from sqlalchemy.orm import Session
 
+from catalogue.changes import note_changed
 from catalogue.models import Edition, IndexChange, Offer
 
 
 def record_changes(session: Session, offer_ids: Iterable[int]) -> None:
+    """The index must learn of these offers, and re-users too (`catalogue.changes`)."""
+    ids = sorted(set(offer_ids))
+    _index_rows(session, ids)
+    note_changed(session, ids)
+
+
+def _index_rows(session: Session, offer_ids: Iterable[int]) -> None:
     rows = [{"offer_id": offer_id} for offer_id in sorted(set(offer_ids))]
     if rows:
         session.connection().execute(insert(IndexChange), rows)
@@ -28,4 +36,6 @@ def _offers_changed_in_flush(session: Session, _flush_context) -> None:
             changed.add(obj.id)
         elif isinstance(obj, Edition) and obj.offer_id is not None:
             changed.add(obj.offer_id)
-    record_changes(session, changed)
+    # A crawl's check of an offer is in here too (the index shows when it was last checked);
+    # the re-users' log tells what they see changed itself (`catalogue.changes`).
+    _index_rows(session, changed)

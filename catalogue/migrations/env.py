@@ -5,6 +5,7 @@ from sqlmodel import SQLModel, create_engine
 
 import catalogue.accounts  # (registers the account tables too)
 import catalogue.barometer_tables  # (the occupational barometer)
+import catalogue.changes  # (the log of changes re-users mirror)
 import catalogue.models  # (registers the tables on SQLModel.metadata)
 import catalogue.plans  # (the plan tables)
 import catalogue.shortlists  # noqa: F401  (advisers' shortlists)

@@ -91,6 +91,7 @@ PUBLIC_PAGES = {
     "plan-empty": "/plan",
     "alert-new": "/alerty/nowy?q=spawanie&kind=course",
     "alert-sent": "/alerty/wyslano",
+    "reuse": "/dane",  # issue 14: exports, data dictionary and licence
 }
 
 

@@ -27,6 +27,7 @@ from starlette.responses import Response
 from operations.followed_searches import NewOffer, newest_offers, normal_search
 from web.formatting import format_date
 from web.i18n import Translator, negotiate_language
+from web.reuse_export import LICENCE_NAME, LICENCE_URL
 from web.services import EngineDep, SearchDep, SettingsDep
 from web.templating import _price as price_text
 
@@ -151,6 +152,9 @@ def search_feed(
     _add(author, "name", t("site.name"))
     _add(author, "uri", f"{base}/")
     _add(feed, "generator", t("site.name"))
+    # The data's licence (issue 14; web/reuse_export.py, docs/reuse.md).
+    _add(feed, "rights", f"{LICENCE_NAME} {LICENCE_URL}")
+    _add(feed, "link", rel="license", href=LICENCE_URL)
     for offer in offers:
         url = f"{base}/oferty/{offer.id}"
         entry = _add(feed, "entry")
