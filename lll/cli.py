@@ -19,6 +19,7 @@ from lll.settings import Settings, get_settings
 if TYPE_CHECKING:  # imported where used: `lll --help` stays quick
     from crawlers.summary import RunSummary
     from operations.schedule import CrawlScheduler
+    from operations.source_watch import WatchedSource
 
 app = typer.Typer(
     help="Katalog kształcenia ustawicznego Lubuskiego / Lubuskie LLL catalogue.",
@@ -126,6 +127,7 @@ def _serve(settings: Settings, host: str, port: int) -> None:
     _prepared(settings)
     settings = _with_secret_key(settings)
     console.print(f"Serwis działa na http://{host}:{port}")
+    console.print(f"API: http://{host}:{port}/api/v1/offers, opis API: http://{host}:{port}/docs")
     workers = settings.web.web_workers
     # Several workers build the app from the environment, as these settings were.
     app = "lll.asgi:app" if workers > 1 else create_app(settings)
@@ -229,21 +231,28 @@ def sources() -> None:
 
 
 def _sources_table(engine: Engine) -> Table:
+    from sqlmodel import Session
+
     from catalogue.runs import last_runs
-    from crawlers.registry import load_sources
+    from crawlers.registry import load_registry
     from operations.schedule_jobs import TIMEZONE, next_runs
+    from operations.source_watch import watched_sources
 
     def local(moment) -> str:
         return moment.astimezone(TIMEZONE).strftime("%d.%m %H:%M") if moment else "—"
 
+    registry = load_registry(engine=engine)  # the feeds institutions registered too
     runs, upcoming = last_runs(engine), next_runs(engine)
+    with Session(engine) as session:  # the alarms of the coordinator's /koordynator/zrodla
+        alarms = {watched.name: watched for watched in watched_sources(session, registry)}
     caption = "czas polski; nowe/zmienione/bez zmian/odrzucone/wycofane"
     table = Table(box=None, pad_edge=False, caption=caption)
-    for header in ("źródło", "co", "następny", "ostatnio", "status", "n/zm/bz/o/w"):
+    for header in ("źródło", "co", "następny", "ostatnio", "status", "n/zm/bz/o/w", "uwaga"):
         table.add_column(header, no_wrap=True)
-    for source in load_sources(engine=engine):  # the feeds institutions registered too
+    for source in registry.values():
         run = runs.get(source.name)
         counts = (run.new, run.updated, run.unchanged, run.rejected, run.withdrawn) if run else ()
+        watched = alarms.get(source.name)
         table.add_row(
             source.name,
             source.schedule_text if source.enabled else "wyłączone",
@@ -251,8 +260,19 @@ def _sources_table(engine: Engine) -> Table:
             local(run.started_at if run else None),
             run.status if run else "—",
             "/".join(map(str, counts)) or "—",
+            _alarm_text(watched),
         )
     return table
+
+
+def _alarm_text(watched: WatchedSource | None) -> str:
+    """What is wrong with a source, as the coordinator's list of sources says it."""
+    said = []
+    if watched and watched.stale:
+        said.append("za długo bez udanego przebiegu")
+    if watched and watched.jump:
+        said.append(f"skok odrzuceń {watched.jump.share:.0%} (zwykle {watched.jump.usual:.0%})")
+    return ", ".join(said)
 
 
 @app.command()

@@ -17,11 +17,13 @@ from markupsafe import escape
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 from starlette.responses import Response
+from typer.testing import CliRunner
 
 from catalogue.accounts import Account, LoginSession, Role
 from catalogue.db import get_engine
 from catalogue.models import Source
 from catalogue.store import CrawlRecorder
+from lll.cli import app as lll
 from tests.app_settings import app_settings
 from tests.operations.test_source_watch import offer, record
 from tests.postgres_support import Databases
@@ -38,6 +40,7 @@ LONG_DESCRIPTION = "Opis bardzo długi. " * 120
 @dataclass
 class Site:
     engine: Engine
+    url: str
     client: TestClient
     cookies: dict[str, str]  # who -> session cookie
     feed_a: int
@@ -109,7 +112,7 @@ def site(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> Iter
     cookies = {"member_a": cookie_a, "member_b": cookie_b, "coordinator": _coordinator(engine)}
     app = create_app(app_settings(url, root / "index"))
     with TestClient(app, follow_redirects=False) as client:
-        yield Site(engine, client, cookies, feed_a, feed_b, run_a, run_b)
+        yield Site(engine, url, client, cookies, feed_a, feed_b, run_a, run_b)
     engine.dispose()
     databases.drop(url)
 
@@ -186,3 +189,17 @@ def test_an_institution_sees_its_own_feeds_runs_and_nobody_elses(site: Site) -> 
     assert site.get("member_b", f"/panel/zrodla/{site.feed_a}/przebiegi").status_code == 404
     assert site.get("coordinator", f"/panel/zrodla/{site.feed_a}/przebiegi").status_code == 403
     assert site.get("anonymous", f"/panel/zrodla/{site.feed_a}/przebiegi").status_code == 303
+
+
+def test_lll_sources_says_what_the_coordinators_list_says(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", site.url)
+    result = CliRunner().invoke(lll, ["sources"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line for line in result.output.splitlines() if line.strip()}
+    with Session(site.engine) as db:
+        a, b = (db.get(Source, feed) for feed in (site.feed_a, site.feed_b))
+        assert a is not None and b is not None
+    assert "skok odrzuceń 97% (zwykle 0%)" in lines[a.name]
+    assert "skok" not in lines[b.name] and "za długo" not in lines[b.name]
