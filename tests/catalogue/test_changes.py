@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from catalogue.changes import PublicChange, changes_after
+from catalogue.changes import PublicChange, changes_after, current_offer_batches
 from catalogue.db import get_engine
 from catalogue.models import Offer, OfferStatus, utcnow
 from catalogue.raw import RawEdition, RawOffer
@@ -86,4 +86,22 @@ def test_each_offer_once_at_its_latest_change_across_pages_and_shared_times(data
         newest = max(r.changed_at for r in session.exec(select(PublicChange)))
         since = changes_after(session, newest, None, 10, settled_before=utcnow())
     assert sorted(r.offer_id for r in since) == sorted([read, unread])
+    engine.dispose()
+
+
+def test_the_current_offers_are_read_a_batch_at_a_time_and_let_go(database_url):
+    engine = get_engine(database_url)
+    _crawl(engine, [_raw(str(i)) for i in range(7)])
+    with Session(engine) as session:
+        archived = session.exec(select(Offer).where(Offer.external_id == "3")).one()
+        archived.status = OfferStatus.archived
+        session.commit()
+        sizes, held, seen = [], [], []
+        for batch in current_offer_batches(session, size=2):
+            sizes.append(len(batch))
+            seen += [offer.external_id for offer in batch]
+            held.append(len(session.identity_map))
+    assert sizes == [2, 2, 2] and seen == ["0", "1", "2", "4", "5", "6"]
+    # What the session holds stays the size of a batch (its offers, editions, source…).
+    assert max(held) == held[0]
     engine.dispose()

@@ -9,9 +9,10 @@ import io
 import json
 import time
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import openpyxl
 import pytest
@@ -28,6 +29,7 @@ from catalogue.offer_details import with_details
 from catalogue.raw import RawEdition, RawOffer
 from catalogue.store import CrawlRecorder
 from operations.indexing import rebuild_index
+from operations.institution_offers import Actor, set_state
 from search.tantivy import EmbeddedBackend
 from tests.app_settings import app_settings
 from web.api_v1_shape import OfferV1, offer_url_for, offer_v1
@@ -237,9 +239,15 @@ def test_a_mirror_kept_by_the_changes_feed_matches_the_catalogue(tmp_path):
     crawl(engine, "mirror-a", a)
     assert in_step() == 5
     # Changed, withdrawn at its source, and checked again without a change.
+    between = datetime.now(UTC)
     a[0] = raw("mirror-a", "0", "Kurs numer 0 – nowa edycja programu", hours=10)
     crawl(engine, "mirror-a", a[:4])
     assert in_step() == 2  # the three only checked again are no change
+    since = fetch("/api/v1/changes?" + urlencode({"since": between.isoformat()}))
+    said = {c["offer"]["title"] if c["offer"] else c["id"]: c for c in since["changes"]}
+    assert [c["change"] for c in said.values()] == ["changed", "withdrawn"]
+    assert list(said.values())[1]["reason"] == "withdrawn" and not since["more"]
+    assert client.get("/api/v1/changes?cursor=not-ours").status_code == 422
     # An institution's own record of offer 1 arrives: it heads the cluster, and the crawled
     # copy stops being current (a duplicate).
     with Session(engine) as session:
@@ -255,5 +263,17 @@ def test_a_mirror_kept_by_the_changes_feed_matches_the_catalogue(tmp_path):
         assert copy.canonical_id is not None  # the duplicate was found
     assert in_step() >= 2
     assert len(mirror_script.mirrored(mirror)) == 4  # 0, 2, 3 and the institution's own
+    # The institution archives its record (its panel's operation): the crawled copy is the
+    # offer's record again.
+    with Session(engine) as session:
+        mine = session.exec(select(Offer).where(Offer.external_id == "own-1")).one()
+        set_state(session, mine, Actor(None, None, "form"), "archive")
+    assert in_step() >= 2
+    assert {o["title"] for o in mirror_script.mirrored(mirror).values()} == {
+        "Kurs numer 0 – nowa edycja programu",
+        "Kurs numer 1 w Zielonej Górze",
+        "Kurs numer 2 w Zielonej Górze",
+        "Kurs numer 3 w Zielonej Górze",
+    }
     client.close()
     engine.dispose()
