@@ -387,9 +387,17 @@ def mapping_for(occupation: str) -> OccupationMapping | None:
     return mappings().get(fold(" ".join(occupation.split())))
 
 
-@cache
-def _word_pattern(word: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![0-9a-z])" + re.escape(word))
+_TITLE_WORD = re.compile(r"[0-9a-z+]+")
+
+
+def holds(title_words: Sequence[str], stem: str) -> bool:
+    """Whether the title's folded words hold the stem's words in a row, each word starting
+    with the stem's ("wozk widl" in "wozki widlowe", "kat c" in "kat. C+E")."""
+    parts = stem.split()
+    return any(
+        all(title_words[i + j].startswith(part) for j, part in enumerate(parts))
+        for i in range(len(title_words) - len(parts) + 1)
+    )
 
 
 def preparation(
@@ -408,8 +416,8 @@ def preparation(
     field_code = (isced_code or "").strip()
     if not field_code or not any(field_code.startswith(c) for c in mapping.isced):
         return None
-    folded = fold(title)
+    title_words = _TITLE_WORD.findall(fold(title))
     for word in mapping.words:
-        if _word_pattern(word).search(folded):
+        if holds(title_words, word):
             return Preparation("field", field_code, word)
     return None

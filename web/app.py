@@ -31,6 +31,7 @@ from web.routes import (
     coordinator_region,
     coordinator_sources,
     discovery,
+    elm_export,
     feeds_atom,
     funding,
     institution_api,
@@ -123,6 +124,7 @@ def create_app(settings: AppSettings) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(api.router)
     app.include_router(institution_api.router)
+    app.include_router(elm_export.router)  # issue 14: the ELM 3 export
     app.include_router(reuse.router)  # issue 14: exports and the changes feed
     for router in PAGE_ROUTERS:
         app.include_router(router, include_in_schema=False)
