@@ -53,13 +53,14 @@ class BarChart:
     label_width: int
     bar_height: int
     bars: list[Bar]
+    legend: tuple[str, str]  # what the first and the second bar of each row count
 
 
 def _short(label: str) -> str:
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
 
 
-def bar_chart(rows: Sequence[tuple[str, int, int]]) -> BarChart:
+def bar_chart(rows: Sequence[tuple[str, int, int]], legend: tuple[str, str]) -> BarChart:
     """Bars for rows of (label, offers, editions), scaled to the largest number."""
     largest = max([1, *(max(offers, editions) for _, offers, editions in rows)])
     span = CHART_WIDTH - LABEL_WIDTH - VALUE_SPACE
@@ -74,7 +75,8 @@ def bar_chart(rows: Sequence[tuple[str, int, int]]) -> BarChart:
         )
         for i, (label, offers, editions) in enumerate(rows)
     ]
-    return BarChart(CHART_WIDTH, TOP + len(rows) * ROW_HEIGHT + 6, LABEL_WIDTH, BAR_HEIGHT, bars)
+    height = TOP + len(rows) * ROW_HEIGHT + 6
+    return BarChart(CHART_WIDTH, height, LABEL_WIDTH, BAR_HEIGHT, bars, legend)
 
 
 @dataclass(frozen=True)
@@ -143,12 +145,12 @@ def powiat_map(values: Mapping[str, float], names: Mapping[str, str]) -> PowiatM
         return round(x, 1), round(y, 1)
 
     edges = class_edges(list(values.values()))
+    projected = [(f, [point(lon, lat) for lon, lat in ring]) for f, ring in rings]
     shapes = []
-    for feature, ring in rings:
+    for feature, points in projected:
         code = feature["properties"]["teryt"]
-        points = [point(lon, lat) for lon, lat in ring]
         path = "M" + " L".join(f"{x},{y}" for x, y in points) + " Z"
-        x, y = _centroid(points)
+        x, y = label_point(points, [p for f, p in projected if f is not feature])
         value = values.get(code)
         cls = colour_class(value, edges) if value is not None else 0
         shapes.append(
@@ -170,7 +172,52 @@ def powiat_map(values: Mapping[str, float], names: Mapping[str, str]) -> PowiatM
     return PowiatMap(MAP_WIDTH, height, shapes, classes)
 
 
-def _centroid(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
+Point = tuple[float, float]
+LABEL_GRID = 24  # candidate points across a powiat's bounding box, each way
+
+
+def label_point(ring: Sequence[Point], others: Sequence[Sequence[Point]]) -> Point:
+    """Where a powiat's value is written: of a grid of points inside it and outside every other
+    powiat (a city with powiat rights lies inside its land powiat), the one farthest from any
+    edge, so that the number sits well inside and never on the city's own number."""
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
+    best, best_room = _centroid(ring), -1.0
+    edges = [*_edges(ring), *(e for other in others for e in _edges(other))]
+    for i in range(1, LABEL_GRID):
+        for j in range(1, LABEL_GRID):
+            x = min(xs) + (max(xs) - min(xs)) * i / LABEL_GRID
+            y = min(ys) + (max(ys) - min(ys)) * j / LABEL_GRID
+            if not inside((x, y), ring) or any(inside((x, y), other) for other in others):
+                continue
+            room = min(_distance((x, y), a, b) for a, b in edges)
+            if room > best_room:
+                best, best_room = (round(x, 1), round(y, 1)), room
+    return best
+
+
+def _edges(ring: Sequence[Point]) -> list[tuple[Point, Point]]:
+    return list(zip(ring, [*ring[1:], ring[0]], strict=True))
+
+
+def inside(point: Point, ring: Sequence[Point]) -> bool:
+    """Ray casting: is the point inside the polygon?"""
+    x, y = point
+    crossings = 0
+    for (x0, y0), (x1, y1) in _edges(ring):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            crossings += 1
+    return crossings % 2 == 1
+
+
+def _distance(p: Point, a: Point, b: Point) -> float:
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
+    return math.hypot(px - ax - t * dx, py - ay - t * dy)
+
+
+def _centroid(points: Sequence[Point]) -> Point:
     """The centroid of a polygon (the shoelace formula), where its value is written."""
     area = cx = cy = 0.0
     for (x0, y0), (x1, y1) in zip(points, [*points[1:], points[0]], strict=True):

@@ -46,10 +46,9 @@ def _cookie(db: Session, account: Account) -> dict[str, str]:
     return {name: value}
 
 
-@pytest.fixture(scope="module")
-def site(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    root = tmp_path_factory.mktemp("region-pages")
-    url = databases.create(root)
+def fill_region(url: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Three current offers (two KKZ in Zielona Góra and Gorzów, a free course in Żary), a
+    coordinator and an institution's member: the cookies of a session of each."""
     engine = get_engine(url)
     soon = date.today() + timedelta(days=30)
     with Session(engine) as db:
@@ -73,9 +72,17 @@ def site(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> Iter
         db.add_all([coordinator, member])
         db.commit()
         cookies = _cookie(db, coordinator), _cookie(db, member)
+    engine.dispose()
+    return cookies
+
+
+@pytest.fixture(scope="module")
+def site(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    root = tmp_path_factory.mktemp("region-pages")
+    url = databases.create(root)
+    cookies = fill_region(url)
     with TestClient(create_app(app_settings(url, root / "index"))) as client:
         yield Site(client, *cookies)
-    engine.dispose()
 
 
 def get(site: Site, path: str, who: str = "coordinator") -> object:
@@ -176,13 +183,13 @@ def test_the_map_draws_the_fourteen_powiats_with_their_values_legend_and_table(
     assert len(paths) == 14 and len({code for _, code, _ in paths}) == 14
     by_code = {code: (int(cls), title) for cls, code, title in paths}
     # Żary: 1 offer / 96,496 residents = 0.10 per 10,000; Zielona Góra 1 / 140,871 = 0.07.
-    assert by_code["0811"] == (4, "powiat żarski: 0,1 ofert na 10 tys. mieszkańców")
+    assert by_code["0811"] == (4, "powiat żarski: 0,10 ofert na 10 tys. mieszkańców")
     assert by_code["0801"][0] == 0 and by_code["0862"][0] > 0
     assert 'role="img" aria-labelledby="region-map-title region-map-desc"' in html
     assert html.count('<rect x="1" y="1" width="16" height="12"') == 5  # the legend's classes
     table = tables_of(html)["mapa"]
     assert table[0] == ["Powiat", "Mieszkańcy", "Aktualne oferty", "Oferty na 10 tys. mieszkańców"]
-    assert ["powiat żarski", "96496", "1", "0,1"] in table and len(table) == 15
+    assert ["powiat żarski", "96496", "1", "0,10"] in table and len(table) == 15
     assert csv_rows(get(site, f"{PATH}/mapa.csv")) == table
 
 

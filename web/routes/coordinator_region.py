@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -122,44 +122,56 @@ def dimension_table(
     rows = [(label, tallies.get(code, Tally())) for code, label in labels.items()]
     if UNKNOWN in tallies:
         rows.append((t("region.unknown"), tallies[UNKNOWN]))
-    chart = bar_chart([(label, n.offers, n.editions) for label, n in rows]) if with_chart else None
+    legend = (t("region.col.offers_short"), t("region.col.editions_short"))
+    chart = bar_chart([(label, n.offers, n.editions) for label, n in rows], legend)
     return RegionTable(
         name,
         t(f"region.dim.{dimension}"),
         [t(f"region.dim.{dimension}"), t("region.col.offers"), t("region.col.editions")],
         [[label, _number(n.offers), _number(n.editions)] for label, n in rows],
-        chart,
+        chart if with_chart else None,
     )
 
 
 def months_table(counts: RegionCounts, t: Translator, with_chart: bool = True) -> RegionTable:
     rows = counts.months
-    chart = bar_chart([(m.month, m.first_seen, m.starting) for m in rows]) if with_chart else None
+    legend = (t("region.col.first_seen"), t("region.col.starting"))
+    chart = bar_chart([(m.month, m.first_seen, m.starting) for m in rows], legend)
     return RegionTable(
         MONTHS_TABLE,
         t("region.months.title"),
         [t("region.col.month"), t("region.col.first_seen"), t("region.col.starting")],
         [[m.month, _number(m.first_seen), _number(m.starting)] for m in rows],
-        chart,
+        chart if with_chart else None,
     )
 
 
-def _per_10k_text(value: float, lang: str) -> str:
-    text = f"{value:.1f}"
-    return text if lang == "en" else text.replace(".", ",")
+def rate_format(rates: Mapping[str, float], lang: str) -> Callable[[float], str]:
+    """How the rates are written: two decimals while every one is under 10 (a small or filtered
+    catalogue), one otherwise; a decimal comma but in English."""
+    decimals = 2 if max(rates.values(), default=0) < 10 else 1
+
+    def written(value: float) -> str:
+        text = f"{value:.{decimals}f}"
+        return text if lang == "en" else text.replace(".", ",")
+
+    return written
 
 
-def map_table(counts: RegionCounts, t: Translator, lang: str) -> tuple[RegionTable, PowiatMap]:
+def map_table(
+    counts: RegionCounts, t: Translator, lang: str
+) -> tuple[RegionTable, PowiatMap, Callable[[float], str]]:
     people = residents()
     offers = counts.by.get("powiat", {})
     rates = per_10k(offers, people)
+    written = rate_format(rates, lang)
     names = {c: pl for c, (pl, _) in filter_labels.powiats().items() if c in people}
     rows = [
         [
             names[code],
             _number(people[code]),
             _number(offers[code].offers if code in offers else 0),
-            _per_10k_text(rates[code], lang),
+            written(rates[code]),
         ]
         for code in names
     ]
@@ -174,7 +186,7 @@ def map_table(counts: RegionCounts, t: Translator, lang: str) -> tuple[RegionTab
         ],
         rows,
     )
-    return table, powiat_map(rates, names)
+    return table, powiat_map(rates, names), written
 
 
 def _form_fields(filters: RegionFilters, t: Translator, lang: str) -> list[dict[str, object]]:
@@ -229,12 +241,12 @@ def region_map_page(
 ) -> Response:
     filters, counts = _counts(request, db)
     lang = negotiate_language(request)
-    table, drawn = map_table(counts, Translator(lang), lang)
+    table, drawn, written = map_table(counts, Translator(lang), lang)
     context = {
         **_context(request, filters, counts),
         "table": table,
         "map": drawn,
-        "per10k": lambda value: _per_10k_text(value, lang),
+        "per10k": written,
     }
     return templates.TemplateResponse(request, "coordinator/region_map.html", context)
 
