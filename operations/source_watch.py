@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from catalogue.models import CrawlRun, Source
 from catalogue.source_health import Jump, RunHealth, is_stale, source_health, stale_after
@@ -125,6 +125,27 @@ def watched_source(
         return None
     health = source_health(session, [source.id])[source.id]
     return _watched(source, registry.get(source.name), health, now or datetime.now(UTC))
+
+
+def watched_feeds(
+    session: Session,
+    registry: dict[str, SourceConfig],
+    institution_id: int,
+    now: datetime | None = None,
+) -> dict[int, WatchedSource]:
+    """An institution's feeds as the list shows them, by source id (for its panel)."""
+    feeds = session.exec(
+        select(Source).where(
+            Source.institution_id == institution_id, col(Source.feed_url).is_not(None)
+        )
+    ).all()
+    health = source_health(session, [feed.id for feed in feeds if feed.id])
+    now = now or datetime.now(UTC)
+    return {
+        feed.id: _watched(feed, registry.get(feed.name), health[feed.id], now)
+        for feed in feeds
+        if feed.id
+    }
 
 
 def run_of(session: Session, source: Source, run_id: int) -> CrawlRun | None:

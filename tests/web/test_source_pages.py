@@ -173,6 +173,11 @@ def test_a_runs_page_shows_each_reason_and_payload_escaped_folds_the_long_and_pa
 def test_an_institution_sees_its_own_feeds_runs_and_nobody_elses(site: Site) -> None:
     feeds = site.get("member_a", "/panel/zrodla")
     assert f'href="/panel/zrodla/{site.feed_a}/przebiegi"' in feeds.text
+    # its list of feeds says the alarm too, in words
+    assert '<tr class="source-alarmed">' in feeds.text
+    assert "Uwaga:</strong> skok odrzuceń: ostatni przebieg odrzucił 97%" in feeds.text
+    feeds_b = site.get("member_b", "/panel/zrodla")
+    assert "source-alarmed" not in feeds_b.text and "Uwaga:" not in feeds_b.text
     runs = site.get("member_a", f"/panel/zrodla/{site.feed_a}/przebiegi")
     assert runs.status_code == 200
     assert f'href="/panel/zrodla/{site.feed_a}/przebiegi/{site.run_a}"' in runs.text

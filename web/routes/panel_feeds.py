@@ -30,9 +30,11 @@ from operations.institution_feeds import (
     register_feed,
     set_enabled,
 )
+from operations.source_watch import registry_of, watched_feeds
 from web.auth import CsrfDep, MemberDep
 from web.errors import NotFound
-from web.services import SessionDep, SettingsDep, TemplatesDep
+from web.routes.coordinator_sources import page_helpers
+from web.services import SessionDep, SettingsDep, TemplatesDep, get_engine
 
 router = APIRouter()
 PATH = "/panel/zrodla"
@@ -59,8 +61,12 @@ def _page(
     status_code: int = 200,
 ) -> Response:
     done = DONE.get(request.query_params.get("zrobiono", ""))
+    assert institution.id is not None
     context: dict[str, Any] = {
         "feeds": list_feeds(db, institution),
+        # the alarms of the sources watched (too old, rejections jumped), by source id
+        "watched": watched_feeds(db, registry_of(get_engine(request)), institution.id),
+        **page_helpers(request),
         "offers": feed_offers(db, institution),
         "approved": institution.approval == Approval.approved,
         "form": form or {"url": "", "kind": FeedKind.file.value, "every": DEFAULT_EVERY},
