@@ -63,11 +63,11 @@ def course_json_ld(offer: Offer, url: str, base: str, description: str) -> dict[
     if credential:
         course["educationalCredentialAwarded"] = credential
     if offer.duration_hours:
-        course["timeRequired"] = _hours(offer.duration_hours)
+        course["timeRequired"] = iso_duration(offer.duration_hours)
     prices = [e.price_grosze for e in offer.editions if e.price_grosze is not None]
     if prices:
         course["offers"] = [_offer(grosze, url) for grosze in sorted(set(prices))]
-    editions = list(offer.editions) or [None]
+    editions: list[Edition | None] = [*offer.editions] or [None]
     course["hasCourseInstance"] = [_instance(offer, edition, url) for edition in editions]
     return course
 
@@ -137,7 +137,7 @@ def _instance(offer: Offer, edition: Edition | None, url: str) -> dict[str, Any]
     if form:
         instance["courseMode"] = COURSE_MODES[DeliveryForm(form)]
     if offer.duration_hours:
-        instance["courseWorkload"] = _hours(offer.duration_hours)
+        instance["courseWorkload"] = iso_duration(offer.duration_hours)
     if edition is None:
         return instance
     if edition.start_date:
@@ -176,7 +176,7 @@ def _location(
     return None
 
 
-def _hours(hours: float) -> str:
+def iso_duration(hours: float) -> str:
     """ISO 8601 duration: 146 -> PT146H, 1.5 -> PT1H30M."""
     minutes = round(hours * 60)
     whole, rest = divmod(minutes, 60)
