@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from alembic import command
 from sqlmodel import Session, select
 
 from catalogue.changes import PublicChange, changes_after, current_offer_batches
-from catalogue.db import get_engine
+from catalogue.db import alembic_config, get_engine
 from catalogue.models import Offer, OfferStatus, utcnow
 from catalogue.raw import RawEdition, RawOffer
 from catalogue.store import CrawlRecorder
@@ -104,4 +105,26 @@ def test_the_current_offers_are_read_a_batch_at_a_time_and_let_go(database_url):
     assert sizes == [2, 2, 2] and seen == ["0", "1", "2", "4", "5", "6"]
     # What the session holds stays the size of a batch (its offers, editions, source…).
     assert max(held) == held[0]
+    engine.dispose()
+
+
+def test_migration_0012_logs_every_stored_offer_and_a_deleted_offer_stays_in_the_log(
+    database_url,
+):
+    engine = get_engine(database_url)
+    _crawl(engine, [_raw(str(i)) for i in range(3)])
+    config = alembic_config(engine)
+    command.downgrade(config, "0011")
+    command.upgrade(config, "head")
+    with Session(engine) as session:
+        offers = {o.id: o.last_changed for o in session.exec(select(Offer))}
+        logged = {r.offer_id: r.changed_at for r in session.exec(select(PublicChange))}
+        assert logged == offers  # one row each, at its last change
+        gone = session.exec(select(Offer).where(Offer.external_id == "1")).one()
+        gone_id = gone.id
+        session.delete(gone)
+        session.commit()
+        assert session.get(Offer, gone_id) is None
+        row = session.exec(select(PublicChange).where(PublicChange.offer_id == gone_id)).one()
+        assert row.changed_at > logged[gone_id]  # the deletion is a change of its own
     engine.dispose()
