@@ -28,6 +28,7 @@ from catalogue.models import Institution, Offer, Source
 from catalogue.offer_details import with_details
 from catalogue.raw import RawEdition, RawOffer
 from catalogue.store import CrawlRecorder
+from catalogue.uploads import check_file, read_upload
 from operations.indexing import rebuild_index
 from operations.institution_offers import Actor, set_state
 from search.tantivy import EmbeddedBackend
@@ -196,6 +197,12 @@ def test_an_exported_file_read_back_as_an_institutions_file_gives_the_same_offer
             [getattr(e, f) for f in facts] for e in offer.editions
         ]
     other.dispose()
+    # The XLSX passes the uploads' check: every offer publishable, none refused.
+    workbook = client.get("/api/v1/export/offers.xlsx").content
+    checked = check_file(read_upload(workbook, "oferty.xlsx"), date.today())
+    assert checked.file.format == "xlsx"
+    assert not checked.error_rows
+    assert {int(o.external_id) for o in checked.publishable()} == set(originals)
 
 
 # --- the changes feed -------------------------------------------------------------------------
