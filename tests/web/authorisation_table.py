@@ -86,7 +86,11 @@ PUBLIC_OFFER: dict[str, tuple[int, int, int, int, int]] = {
 
 PUBLIC_ROWS: list[Row] = [
     Row("GET", path, PUBLIC_OFFER[state], target=state)
-    for path in ("/oferty/{offer_id}", "/api/v1/offers/{offer_id}")
+    for path in (
+        "/oferty/{offer_id}",
+        "/api/v1/offers/{offer_id}",
+        "/api/v1/offers/{offer_id}/elm.jsonld",  # issue 14: the offer in ELM 3
+    )
     for state in OFFER_STATES
 ]
 
