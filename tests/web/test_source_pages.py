@@ -127,6 +127,8 @@ def test_the_coordinators_list_puts_the_jump_first_and_says_it_in_words(site: Si
     (row_a,) = [row for row in rows if f'/koordynator/zrodla/{site.feed_a}"' in row]
     assert 'class="source-alarmed"' in row_a
     assert "Uwaga:" in row_a and "skok odrzuceń: ostatni przebieg odrzucił 97%" in row_a
+    # the last run's seen, new, changed, unchanged, rejected and withdrawn
+    assert "<td>62</td><td>0</td><td>0</td><td>2</td><td>60</td><td>0</td>" in row_a
     (row_b,) = [row for row in rows if f'/koordynator/zrodla/{site.feed_b}"' in row]
     assert "source-alarmed" not in row_b and "w porządku" in row_b
     # the sources of sources.toml are listed too (never crawled here)

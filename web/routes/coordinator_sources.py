@@ -40,6 +40,7 @@ PATH = "/koordynator/zrodla"
 # A payload longer than this is folded in <details> (its first lines stay out of the page's way).
 FOLD_LINES = 12
 FOLD_CHARS = 1200
+COUNTS = ("seen", "new", "updated", "unchanged", "rejected", "withdrawn")
 
 
 def page_asked(request: Request) -> int:
@@ -100,6 +101,9 @@ def page_helpers(request: Request) -> dict[str, Any]:
         "duration": lambda run: duration(run, t),
         "percent": percent,
         "payload_view": payload_view,
+        # the counts of a run, in the order every table of runs gives them
+        "count_heads": [t(f"sources.col.{name}") for name in COUNTS],
+        "counts_of": lambda run: [getattr(run, name) for name in COUNTS],
     }
 
 
