@@ -325,6 +325,22 @@ ADVISER_ROWS: list[Row] = [
     ),
     Row("GET", "/koordynator/region/miesiace.csv", COORDINATOR_PAGE),
     Row("GET", "/koordynator/region/mapa.csv", COORDINATOR_PAGE),
+    # issue 14: the barometer and the gaps per powiat (web/routes/coordinator_gaps.py); the
+    # import answers with its result page (200), not a redirect
+    Row("GET", "/koordynator/barometr", COORDINATOR_PAGE),
+    Row(
+        "POST",
+        "/koordynator/barometr",
+        (UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, SEE),
+        files={
+            "plik": (
+                "barometr-{n}.csv",
+                "rok;województwo;powiat;zawód;prognoza\n2026;lubuskie;żarski;spawacze;deficyt\n",
+            )
+        },
+    ),
+    Row("GET", "/koordynator/luki", COORDINATOR_PAGE),
+    Row("GET", "/koordynator/luki?powiat=0811", COORDINATOR_PAGE),
 ]
 
 TABLE: list[Row] = [

@@ -50,10 +50,16 @@ def _signed_in(db: Session, account: Account) -> tuple[dict[str, str], str]:
     return {name: value}, login.csrf_token
 
 
-@pytest.fixture(scope="module")
-def site(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    root = tmp_path_factory.mktemp("barometer-pages")
-    url = databases.create(root)
+@dataclass
+class People:
+    offers: dict[str, int]
+    coordinator: dict[str, str]  # cookies
+    csrf: str  # the coordinator's
+    member: dict[str, str]
+
+
+def fill_gaps_site(url: str) -> People:
+    """A welding course near Żary, an online one, a coordinator and a member, signed in."""
     engine = get_engine(url)
     soon = date.today() + timedelta(days=30)
     with Session(engine) as db:
@@ -85,9 +91,17 @@ def site(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> Iter
         offers = {"weld": weld.id or 0, "online": online.id or 0}
         coordinator_cookies, csrf = _signed_in(db, coordinator)
         member_cookies, _ = _signed_in(db, member)
-    with TestClient(create_app(app_settings(url, root / "index"))) as client:
-        yield Site(client, coordinator_cookies, csrf, member_cookies, offers)
     engine.dispose()
+    return People(offers, coordinator_cookies, csrf, member_cookies)
+
+
+@pytest.fixture(scope="module")
+def site(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    root = tmp_path_factory.mktemp("barometer-pages")
+    url = databases.create(root)
+    people = fill_gaps_site(url)
+    with TestClient(create_app(app_settings(url, root / "index"))) as client:
+        yield Site(client, people.coordinator, people.csrf, people.member, people.offers)
 
 
 def _as(site: Site, cookies: dict[str, str]) -> TestClient:
