@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, Index, and_, delete, event, insert, inspect, or_
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import SessionTransaction
 from sqlmodel import Field, Session, SQLModel, col, select
 
 from catalogue.models import Edition, Offer, OfferStatus, utcnow
@@ -99,9 +100,12 @@ def _write_log(session: OrmSession) -> None:
         )
 
 
-@event.listens_for(OrmSession, "after_rollback")
-def _forget(session: OrmSession) -> None:
-    session.info.pop(_PENDING, None)
+@event.listens_for(OrmSession, "after_soft_rollback")
+def _forget(session: OrmSession, previous_transaction: SessionTransaction) -> None:
+    """A transaction rolled back changed nothing (a savepoint's rollback forgets nothing: an
+    offer logged that did not change is harmless, one changed and not logged is not)."""
+    if previous_transaction.parent is None:
+        session.info.pop(_PENDING, None)
 
 
 Position = tuple[datetime, int]  # (changed_at, id) of a log row
