@@ -450,6 +450,15 @@ SUBMISSIONS = [
     Submission(
         "coordinator", "/koordynator/oferty", "form[action$='/odeslij'] [type=submit]", INVALID
     ),
+    # issue 14: the barometer's import refusing a file with other columns (its result page with
+    # rejected rows: tests/web/test_barometer_browser.py, both sizes)
+    Submission(
+        "coordinator",
+        "/koordynator/barometr",
+        "form[action$='/koordynator/barometr'] [type=submit]",
+        "[role=alert]",
+        file=("#barometer-file", "barometr.csv", "rok;powiat;zawód;ocena\n2026;żarski;x;y\n"),
+    ),
 ]
 
 
