@@ -67,7 +67,7 @@ def retitle(engine, number: int, title: str) -> float:
 
 
 def searchable(client: TestClient, marker: str, title: str) -> bool:
-    hits = client.get("/api/offers", params={"q": marker}).json()["hits"]
+    hits = client.get("/api/v1/offers", params={"q": marker}).json()["hits"]
     return any(hit["title"] == title for hit in hits)
 
 

@@ -186,11 +186,11 @@ class RequestMaker:
         self.prefixes = [p for logged in log for p in _typed(logged.text)] or ["kur"]
         self.kinds, self.weights = list(MIX), list(MIX.values())
         self.make: dict[str, Callable[[], tuple[str, dict[str, str] | list]]] = {
-            "api search": lambda: ("/api/offers", list(self._query().params)),
+            "api search": lambda: ("/api/v1/offers", list(self._query().params)),
             "search page": lambda: ("/", list(self._query().params)),
-            "suggest": lambda: ("/api/suggest", {"q": self.rng.choice(self.prefixes)}),
+            "suggest": lambda: ("/api/v1/suggest", {"q": self.rng.choice(self.prefixes)}),
             "offer page": lambda: (f"/oferty/{self._id()}", {}),
-            "offer json": lambda: (f"/api/offers/{self._id()}", {}),
+            "offer json": lambda: (f"/api/v1/offers/{self._id()}", {}),
         }
 
     def _query(self) -> LoggedQuery:

@@ -26,7 +26,7 @@ import uvloop
 from benchmarks.http_client import Connection, HTTPFailure
 from benchmarks.replay import answered, percentile
 
-PATH = "/api/offers"
+PATH = "/api/v1/offers"
 Params = Sequence[tuple[str, str]]
 
 

@@ -1,6 +1,6 @@
 """A log of searches shaped like real use of the catalogue.
 
-Each logged query is the query string a browser would send to `/api/offers`: one to three
+Each logged query is the query string a browser would send to `/api/v1/offers`: one to three
 words, most naming a subject the way residents type it ("spawanie tig", "kadry płace",
 "prawo jazdy"), some broad ("kurs", "online"), some with a town ("angielski żary") or a
 qualification code; a fifth typed without Polish letters, a tenth with one typo in a word of
@@ -67,7 +67,7 @@ def generate_queries(
     seed: int = 11,
     today: date | None = None,
 ) -> list[LoggedQuery]:
-    """`count` queries; `api_params` maps each `/api/offers` parameter to its OpenAPI schema."""
+    """`count` queries; `api_params` maps each `/api/v1/offers` parameter to its OpenAPI schema."""
     today = today or date.today()
     rng = random.Random(f"queries:{seed}")
     folded = set(rng.sample(range(count), round(count / 5)))

@@ -1,6 +1,6 @@
 """The filters a logged search carries, drawn like residents choose them.
 
-One draw per filter of the API (`search.filters`, as `/api/offers` documents it): the query
+One draw per filter of the API (`search.filters`, as `/api/v1/offers` documents it): the query
 parameters it needs, how often people use it, and how it picks values (a powiat, a kind,
 "free only", a maximum price, dates within the coming months, a town and radius, ...). A
 draw whose parameters the API does not document is left out of the log.

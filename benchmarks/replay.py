@@ -2,7 +2,7 @@
 
 In process, each logged query string is read by the API's own parser (`web.params`), so both
 replays run the very same `Query`, with every facet counted. Over HTTP, `clients` workers send
-the log to `/api/offers` concurrently, each sending its next query as soon as its previous
+the log to `/api/v1/offers` concurrently, each sending its next query as soon as its previous
 answer arrives; latency runs from sending a request to having read its whole answer.
 """
 
@@ -113,7 +113,7 @@ async def _replay(
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=timeout) as client:
         for logged in log[:warmup]:
-            await client.get("/api/offers", params=list(logged.params))
+            await client.get("/api/v1/offers", params=list(logged.params))
         pending = list(reversed(log))
         answers: list[tuple[LoggedQuery, float, httpx.Response]] = []
 
@@ -121,7 +121,7 @@ async def _replay(
             while pending:
                 logged = pending.pop()
                 started = time.perf_counter()
-                response = await client.get("/api/offers", params=list(logged.params))
+                response = await client.get("/api/v1/offers", params=list(logged.params))
                 answers.append((logged, (time.perf_counter() - started) * 1000, response))
 
         started = time.perf_counter()

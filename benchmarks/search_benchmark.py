@@ -168,7 +168,7 @@ def _serve(
             _print_closed(args, log, concurrent, single)
             fresh = _FreshQueries(folder, args.seed)
             print(
-                f"\nHTTP /api/offers, open loop: fresh queries of the same mix at random "
+                f"\nHTTP /api/v1/offers, open loop: fresh queries of the same mix at random "
                 f"(Poisson) times, {args.server_workers} server workers"
             )
             server_cpu, own_cpu = served.cpu_seconds(), time.process_time()
@@ -211,11 +211,12 @@ def _print_closed(
     args: argparse.Namespace, log: list[LoggedQuery], concurrent: HttpRun, single: HttpRun
 ) -> None:
     print(
-        f"HTTP /api/offers, {args.clients} concurrent clients ({len(log):,} queries, closed loop)"
+        f"HTTP /api/v1/offers, {args.clients} concurrent clients "
+        f"({len(log):,} queries, closed loop)"
     )
     print(f"  {report.latency(concurrent.timings)}")
     print(f"  throughput {concurrent.throughput:.0f} requests/s, errors {len(concurrent.errors)}")
-    print("HTTP /api/offers, one client at a time (the same queries again: answers kept)")
+    print("HTTP /api/v1/offers, one client at a time (the same queries again: answers kept)")
     print(f"  {report.latency(single.timings)}; {single.throughput:.0f} requests/s")
 
 
@@ -239,12 +240,12 @@ class _FreshQueries:
 
 
 def api_parameters(folder: Path) -> dict[str, dict[str, Any]]:
-    """The parameters `/api/offers` documents, with their schemas, from the app's OpenAPI."""
+    """The parameters `/api/v1/offers` documents, with their schemas, from the app's OpenAPI."""
     settings = Settings(
         catalogue=CatalogueSettings(database_url=f"sqlite:///{folder / 'openapi.sqlite3'}"),
         search=SearchSettings(index_dir=folder / "openapi-index"),
     )
-    operation = create_app(settings).openapi()["paths"]["/api/offers"]["get"]
+    operation = create_app(settings).openapi()["paths"]["/api/v1/offers"]["get"]
     return {param["name"]: param.get("schema", {}) for param in operation["parameters"]}
 
 

@@ -62,7 +62,7 @@ class ServedApp:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the server exited with code {self.process.returncode}")
             try:
-                if httpx.get(f"{self.url}/api/offers?per_page=1", timeout=5).status_code == 200:
+                if httpx.get(f"{self.url}/api/v1/offers?per_page=1", timeout=5).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass

@@ -198,7 +198,7 @@ def established_member(engine) -> Account:  # type: ignore[no-untyped-def]
 
 
 def _searchable(client: TestClient) -> int:
-    return int(client.get("/api/offers", params={"per_page": 1}).json()["total"])
+    return int(client.get("/api/v1/offers", params={"per_page": 1}).json()["total"])
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 
 
@@ -147,6 +148,16 @@ class Results:
         return max(1, -(-self.total // self.per_page))
 
 
+@dataclass(frozen=True)
+class IndexVersion:
+    """Which state of the index answers: `tag` changes with every commit, rebuild or reload (an
+    HTTP `ETag` of a search is built from it and the query), `committed_at` is when that state
+    was written (UTC; None when unknown or nothing is indexed)."""
+
+    tag: str
+    committed_at: datetime | None = None
+
+
 SUGGESTION_KINDS = ("title", "qualification", "place")
 
 
@@ -182,3 +193,7 @@ class SearchBackend(Protocol):
         ...
 
     def count(self) -> int: ...
+
+    def version(self) -> IndexVersion:
+        """The state of the index searches answer from now (see `IndexVersion`)."""
+        ...

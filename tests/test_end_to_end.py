@@ -39,22 +39,22 @@ def test_every_sample_source_is_crawled_successfully(site):
 
 def test_spawanie_lists_the_mag_welding_course_first(site):
     client, *_ = site
-    hits = client.get("/api/offers", params={"q": "spawanie"}).json()["hits"]
+    hits = client.get("/api/v1/offers", params={"q": "spawanie"}).json()["hits"]
     assert hits[0]["title"] == "Kurs spawania metodą MAG (135)"
 
 
 def test_the_index_synced_after_the_crawl_equals_a_full_rebuild(site):
     client, _, engine, backend = site
-    before = client.get("/api/offers", params={"per_page": 100}).json()
+    before = client.get("/api/v1/offers", params={"per_page": 100}).json()
     assert rebuild_index(engine, backend) == before["total"]
-    after = client.get("/api/offers", params={"per_page": 100}).json()
+    after = client.get("/api/v1/offers", params={"per_page": 100}).json()
     assert [h["id"] for h in after["hits"]] == [h["id"] for h in before["hits"]]
     assert after["facets"] == before["facets"]
 
 
 def test_the_catalogue_spans_the_region_and_every_kind(site):
     client, *_ = site
-    facets = client.get("/api/offers").json()["facets"]
+    facets = client.get("/api/v1/offers").json()["facets"]
     values = {name: {f["value"] for f in counts if f["count"]} for name, counts in facets.items()}
     assert len(values["isced_broad"]) >= 10
     assert len(values["powiat"] - {"online"}) >= 8
@@ -73,7 +73,7 @@ def test_the_catalogue_spans_the_region_and_every_kind(site):
 
 def test_an_offer_page_shows_where_and_when_it_was_verified(site):
     client, *_ = site
-    hit = client.get("/api/offers", params={"q": "spawanie"}).json()["hits"][0]
+    hit = client.get("/api/v1/offers", params={"q": "spawanie"}).json()["hits"][0]
     page = client.get(f"/oferty/{hit['id']}")
     assert page.status_code == 200
     assert "Ostatnio sprawdzono" in page.text

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any
 
 from meilisearch import Client
@@ -22,7 +23,7 @@ from meilisearch.models.task import TaskInfo
 from search.conditions import AnyOf, Within
 from search.filters import conditions
 from search.geo import keys_within
-from search.interface import MAX_QUERY_LENGTH, Query, Results, Suggestion
+from search.interface import MAX_QUERY_LENGTH, IndexVersion, Query, Results, Suggestion
 from search.meili import results
 from search.meili.documents import POINT_KEYS, to_meili
 from search.meili.errors import MeiliError, finished, translated
@@ -124,6 +125,19 @@ class MeiliBackend:
                 return 0
             raise
         return stats.number_of_documents
+
+    @translated
+    def version(self) -> IndexVersion:
+        try:
+            index = self.client.get_raw_index(self.uid)
+        except MeilisearchApiError as error:
+            if error.code == NOT_FOUND:
+                return IndexVersion(tag="empty")
+            raise
+        # The index's uid changes with no rebuild (a swap keeps it): its creation and last
+        # update together tell a swapped-in index and every write apart.
+        created, updated = str(index.get("createdAt", "")), str(index.get("updatedAt", ""))
+        return IndexVersion(tag=f"{created}/{updated}", committed_at=_moment(updated))
 
     # -- search ---------------------------------------------------------------------------
 
@@ -277,6 +291,17 @@ def unit_queries(units: Iterable[Unit]) -> list[str]:
         elif not (unit.optional or unit.category):
             queries.append(query_text([unit, *categories]))
     return list(dict.fromkeys(q for q in queries if q.strip()))
+
+
+def _moment(text: str) -> datetime | None:
+    """An RFC 3339 time of Meilisearch ("2026-12-08T00:10:50.123456789Z") in UTC, or None."""
+    head, _, fraction = text.rstrip("Z").partition(".")
+    try:
+        moment = datetime.fromisoformat(head)
+    except ValueError:
+        return None
+    micro = int((fraction + "000000")[:6]) if fraction.isdigit() else 0
+    return moment.replace(microsecond=micro, tzinfo=UTC)
 
 
 def _ms(started: float) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Hashable, Iterable
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from search.highlight import highlight, snippet
 from search.interface import (
     MAX_QUERY_LENGTH,
     Hit,
+    IndexVersion,
     Query,
     Results,
     SearchUnavailable,
@@ -96,6 +98,16 @@ class EmbeddedBackend:
     def count(self) -> int:
         searcher = self._searcher()
         return searcher.num_docs if searcher is not None else 0
+
+    def version(self) -> IndexVersion:
+        searcher, version = self._snapshot()
+        if searcher is None or not isinstance(version, tuple):
+            return IndexVersion(tag="empty")
+        generation, meta = version  # `IndexStore.snapshot`: (generation, meta.json's stat)
+        committed = None
+        if isinstance(meta, tuple) and len(meta) == 3:
+            committed = datetime.fromtimestamp(meta[1] / 1e9, UTC)
+        return IndexVersion(tag=f"{generation}:{meta}", committed_at=committed)
 
     def _searcher(self) -> tantivy.Searcher | None:
         return self._snapshot()[0]

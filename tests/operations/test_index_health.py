@@ -130,7 +130,7 @@ def test_the_indexer_rebuilds_a_removed_index_by_itself(indexed, engine, setting
                 shutil.rmtree(indexed)
                 assert client.get("/healthz").status_code == 503
             assert wait_for(lambda: client.get("/healthz").status_code == 200)
-            hits = client.get("/api/offers", params={"q": "spawanie"}).json()["hits"]
+            hits = client.get("/api/v1/offers", params={"q": "spawanie"}).json()["hits"]
     finally:
         syncer.stop()
     assert sorted(hit["title"] for hit in hits) == sorted([MAG, TIG, GAS])
@@ -161,13 +161,13 @@ def test_a_corrupted_index_file_is_reported_and_then_rebuilt(indexed, engine, se
         response = client.get("/healthz")
         assert response.status_code == 503
         assert "damaged" in response.json()["reason"]
-        assert client.get("/api/offers", params={"q": "spawanie"}).status_code == 503
+        assert client.get("/api/v1/offers", params={"q": "spawanie"}).status_code == 503
         syncer = IndexSyncer(engine, get_backend(settings.search), interval=0.05).start()
         try:
             assert wait_for(lambda: client.get("/healthz").status_code == 200)
         finally:
             syncer.stop()
-        assert len(client.get("/api/offers", params={"q": "spawanie"}).json()["hits"]) == 3
+        assert len(client.get("/api/v1/offers", params={"q": "spawanie"}).json()["hits"]) == 3
 
 
 def test_a_truncated_index_file_found_at_start_is_treated_as_damaged(indexed, engine, settings):

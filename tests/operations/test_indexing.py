@@ -94,7 +94,7 @@ def test_the_indexer_makes_a_committed_change_searchable_on_the_running_site(eng
         committed = time.monotonic()
         found = []
         while not found and time.monotonic() - committed < 20:
-            found = client.get("/api/offers", params={"q": "tig"}).json()["hits"]
+            found = client.get("/api/v1/offers", params={"q": "tig"}).json()["hits"]
             time.sleep(0.02)
         assert [hit["title"] for hit in found] == ["Kurs spawania metodą TIG (141)"]
     syncer.stop()
@@ -103,7 +103,7 @@ def test_the_indexer_makes_a_committed_change_searchable_on_the_running_site(eng
 def test_the_site_alone_never_writes_the_index(engine, settings):
     store(engine, welding("1"))
     with TestClient(create_app(settings)) as client:
-        assert client.get("/api/offers", params={"q": "spawanie"}).json()["hits"] == []
+        assert client.get("/api/v1/offers", params={"q": "spawanie"}).json()["hits"] == []
     assert outbox_size(engine) >= 1  # waiting for the indexer
 
 

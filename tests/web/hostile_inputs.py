@@ -69,10 +69,10 @@ PATHS: dict[str, str] = {
     "offer-negative": "/oferty/-5",
     "offer-text": "/oferty/abc",
     "offer-script": "/oferty/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-    "api-offer-huge": "/api/offers/" + "9" * 400,
-    "api-offer-float": "/api/offers/1.5",
-    "api-offer-exponent": "/api/offers/1e3",
-    "api-offer-script": "/api/offers/%3Cscript%3E",
+    "api-offer-huge": "/api/v1/offers/" + "9" * 400,
+    "api-offer-float": "/api/v1/offers/1.5",
+    "api-offer-exponent": "/api/v1/offers/1e3",
+    "api-offer-script": "/api/v1/offers/%3Cscript%3E",
     "static-traversal": "/static/../../../etc/passwd",
     "static-encoded-traversal": "/static/..%2f..%2f..%2fetc%2fpasswd",
     "static-double-encoded": "/static/%252e%252e%252fsettings.py",
@@ -81,7 +81,7 @@ PATHS: dict[str, str] = {
     "nul-in-path": "/oferty/1%00",
     "invalid-utf8-path": "/%FF%FE",
     "long-path": "/" + "a" * 8000,
-    "dot-segments": "/./api/../api/offers",
+    "dot-segments": "/./api/../api/v1/offers",
 }
 
 # Where each value is put: every parameter the pages and the API read.
@@ -89,5 +89,5 @@ PARAMETERS = [
     "q", "page", "per_page", "sort", "kind", "powiat", "price_max", "hours_min", "start_from",
     "near", "radius_km", "free", "lang", "format", "limit",
 ]
-ENDPOINTS = {"/": PARAMETERS, "/api/offers": PARAMETERS, "/api/suggest": ["q", "limit"]}
+ENDPOINTS = {"/": PARAMETERS, "/api/v1/offers": PARAMETERS, "/api/v1/suggest": ["q", "limit"]}
 # fmt: on

@@ -57,3 +57,20 @@ def test_the_pages_run_under_their_content_security_policy_without_a_violation(
     page.goto(base_url + "/?q=%3Cscript%3Ealert(1)%3C/script%3E")
     page.close()
     assert complaints == []
+
+
+def test_swagger_ui_renders_from_our_origin_under_the_policy(
+    browser: Browser,  # noqa: F811
+    base_url: str,  # noqa: F811
+) -> None:
+    complaints: list[str] = []
+    page = watched(browser, complaints)
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(base_url) else outside.append(r.url))
+    response = page.goto(base_url + "/docs")
+    assert response is not None
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    page.locator('.opblock-summary-path[data-path="/api/v1/offers/{offer_id}"]').wait_for()
+    assert page.locator(".opblock").count() >= 4
+    page.close()
+    assert outside == [] and complaints == []

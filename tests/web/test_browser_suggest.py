@@ -1,4 +1,4 @@
-"""Search-as-you-type in a real headless Chromium: the combobox over /api/suggest."""
+"""Search-as-you-type in a real headless Chromium: the combobox over /api/v1/suggest."""
 
 from __future__ import annotations
 

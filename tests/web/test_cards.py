@@ -160,18 +160,18 @@ def test_links_of_the_results_carry_no_empty_parameters(client: TestClient) -> N
 
 
 def test_a_page_after_the_last_is_not_found(client: TestClient) -> None:
-    pages = int(client.get("/api/offers", params={"per_page": 5}).json()["pages"])
+    pages = int(client.get("/api/v1/offers", params={"per_page": 5}).json()["pages"])
     assert html(client, f"/?per_page=5&page={pages}").css("ol.results")
     html(client, f"/?per_page=5&page={pages + 1}", status=404)
     html(client, "/?page=999", status=404)
     html(client, "/?q=zzzyxq&page=2", status=404)  # nothing found: only page 1 exists
-    assert client.get("/?page=999&format=json").status_code == 404
+    assert client.get("/?page=999&format=json").status_code == 422  # the API's answer
 
 
 def test_the_api_refuses_a_page_after_the_last(client: TestClient) -> None:
-    last = client.get("/api/offers", params={"per_page": 5}).json()["pages"]
-    assert client.get("/api/offers", params={"per_page": 5, "page": last}).status_code == 200
-    response = client.get("/api/offers", params={"per_page": 5, "page": 999})
+    last = client.get("/api/v1/offers", params={"per_page": 5}).json()["pages"]
+    assert client.get("/api/v1/offers", params={"per_page": 5, "page": last}).status_code == 200
+    response = client.get("/api/v1/offers", params={"per_page": 5, "page": 999})
     assert response.status_code == 422
     (problem,) = response.json()["detail"]
     assert problem["loc"] == ["query", "page"]

@@ -244,7 +244,7 @@ def test_an_offer_without_contact_data_points_to_its_source(
 
 
 def test_the_offer_json_carries_the_enrolment(providers: Providers) -> None:
-    data = providers.client.get(f"/oferty/{providers.ids['bur_offer']}.json").json()
+    data = providers.client.get(f"/api/v1/offers/{providers.ids['bur_offer']}").json()
     assert data["enrolment"]["contact"]["person"] == "Anna Nowak"
     assert data["enrolment"]["provider_id"] == providers.ids["osz"]
 

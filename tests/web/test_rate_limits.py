@@ -63,8 +63,8 @@ def spend(test_client: TestClient, path: str, times: int = BURST) -> None:
 def test_a_client_past_its_api_budget_is_answered_429_with_retry_after_in_the_error_shape(
     visitor: TestClient,
 ):
-    spend(visitor, "/api/offers?q=spawanie")
-    answer = visitor.get("/api/offers?q=spawanie")
+    spend(visitor, "/api/v1/offers?q=spawanie")
+    answer = visitor.get("/api/v1/offers?q=spawanie")
     assert answer.status_code == 429
     assert int(answer.headers["Retry-After"]) >= 1
     assert answer.headers["content-type"] == "application/json"
@@ -73,9 +73,9 @@ def test_a_client_past_its_api_budget_is_answered_429_with_retry_after_in_the_er
 
 
 def test_suggestions_share_the_api_budget(visitor: TestClient):
-    spend(visitor, "/api/suggest?q=spaw", BURST - 1)
-    assert visitor.get("/api/offers").status_code == 200
-    assert visitor.get("/api/suggest?q=spaw").status_code == 429
+    spend(visitor, "/api/v1/suggest?q=spaw", BURST - 1)
+    assert visitor.get("/api/v1/offers").status_code == 200
+    assert visitor.get("/api/v1/suggest?q=spaw").status_code == 429
 
 
 def test_a_client_past_its_page_budget_gets_a_polish_page_with_retry_after(visitor: TestClient):
@@ -101,17 +101,19 @@ def test_the_budget_comes_back_after_the_wait_retry_after_names(catalogue: Catal
 
 def test_two_clients_have_budgets_of_their_own(app: FastAPI):
     with client(app, "203.0.113.7") as first, client(app, "198.51.100.9") as second:
-        spend(first, "/api/offers")
-        assert first.get("/api/offers").status_code == 429
-        spend(second, "/api/offers")
-        assert second.get("/api/offers").status_code == 429
+        spend(first, "/api/v1/offers")
+        assert first.get("/api/v1/offers").status_code == 429
+        spend(second, "/api/v1/offers")
+        assert second.get("/api/v1/offers").status_code == 429
 
 
 def test_a_client_cannot_escape_its_budget_by_naming_another_address(visitor: TestClient):
     for number in range(BURST):
         spoofed = {"X-Forwarded-For": f"192.0.2.{number}", "X-Real-IP": f"192.0.2.{number}"}
-        assert visitor.get("/api/offers", headers=spoofed).status_code == 200
-    assert visitor.get("/api/offers", headers={"X-Forwarded-For": "192.0.2.99"}).status_code == 429
+        assert visitor.get("/api/v1/offers", headers=spoofed).status_code == 200
+    assert (
+        visitor.get("/api/v1/offers", headers={"X-Forwarded-For": "192.0.2.99"}).status_code == 429
+    )
 
 
 def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget(catalogue: Catalogue):
@@ -119,14 +121,14 @@ def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget(catalog
     with client(app, "203.0.113.7") as proxy:
         first, second = {"X-Forwarded-For": "192.0.2.1"}, {"X-Forwarded-For": "192.0.2.2"}
         for _ in range(BURST):
-            assert proxy.get("/api/offers", headers=first).status_code == 200
-        assert proxy.get("/api/offers", headers=first).status_code == 429
-        assert proxy.get("/api/offers", headers=second).status_code == 200
+            assert proxy.get("/api/v1/offers", headers=first).status_code == 200
+        assert proxy.get("/api/v1/offers", headers=first).status_code == 429
+        assert proxy.get("/api/v1/offers", headers=second).status_code == 200
 
 
 def test_the_pages_and_the_api_have_separate_budgets(visitor: TestClient):
-    spend(visitor, "/api/offers")
-    assert visitor.get("/api/offers").status_code == 429
+    spend(visitor, "/api/v1/offers")
+    assert visitor.get("/api/v1/offers").status_code == 429
     spend(visitor, "/o-robocie")
 
 
@@ -142,7 +144,7 @@ def test_limits_set_to_zero_or_turned_off_let_every_request_through(catalogue: C
         limited_app(catalogue, rate_limits=False),
     ):
         with client(app) as test_client:
-            spend(test_client, "/api/offers", 3 * BURST)
+            spend(test_client, "/api/v1/offers", 3 * BURST)
             spend(test_client, "/o-robocie", 3 * BURST)
 
 
@@ -160,18 +162,18 @@ def test_the_default_budgets_let_a_person_browse_freely(catalogue: Catalogue):
     with client(app) as test_client:  # a page and typing a word with suggestions, twice
         for _ in range(2):
             spend(test_client, "/?q=spawanie", 1)
-            spend(test_client, "/api/suggest?q=spawa", 6)
+            spend(test_client, "/api/v1/suggest?q=spawa", 6)
 
 
 def test_the_api_schema_documents_the_429_and_its_retry_after(app: FastAPI, catalogue: Catalogue):
     paths = app.openapi()["paths"]
-    for path in ("/api/offers", "/api/suggest", "/api/offers/{offer_id}"):
+    for path in ("/api/v1/offers", "/api/v1/suggest", "/api/v1/offers/{offer_id}"):
         answer = paths[path]["get"]["responses"]["429"]
         assert "Retry-After" in answer["headers"]
         assert answer["content"]["application/json"]["schema"]["required"] == ["detail"]
     assert "429" not in paths["/healthz"]["get"]["responses"]
     unlimited = limited_app(catalogue, rate_limits=False).openapi()["paths"]
-    assert "429" not in unlimited["/api/offers"]["get"]["responses"]
+    assert "429" not in unlimited["/api/v1/offers"]["get"]["responses"]
 
 
 def test_an_ipv6_client_is_counted_by_its_64_network_and_a_mapped_ipv4_as_ipv4():

@@ -38,7 +38,7 @@ def test_hits_with_some_of_the_words_say_so(client: TestClient) -> None:
     assert PARTIAL in text(page, "#results-partial")
     titles = [" ".join(a.xpath("string()").get().split()) for a in page.css("h3.card-title a")]
     assert "Kurs spawania metodą MAG (135)" in titles
-    api = client.get("/api/offers", params={"q": "spawanie aluminium"}).json()
+    api = client.get("/api/v1/offers", params={"q": "spawanie aluminium"}).json()
     assert api["matched_all_words"] is False
     assert api["relaxed"] == [{"kind": "words", "values": ["spawanie", "aluminium"]}]
     assert api["help"] is None
@@ -54,7 +54,7 @@ def test_the_partial_notice_is_in_every_language(client: TestClient, lang: str) 
 def test_hits_with_every_word_say_nothing_more(client: TestClient) -> None:
     page = html(client, "/?q=spawanie")
     assert not page.css("#results-partial, #results-outside, #search-help")
-    api = client.get("/api/offers", params={"q": "kurs spawania"}).json()
+    api = client.get("/api/v1/offers", params={"q": "kurs spawania"}).json()
     assert api["matched_all_words"] is True and api["relaxed"] == []
 
 
@@ -67,10 +67,10 @@ def test_nothing_in_the_place_shows_the_nearest_outside_it_with_distances(
     assert not page.css("#results-places")  # the hits are not held in Żary
     distance = text(page, "li.card dd.distance")
     assert "km" in distance and "Żary" in distance
-    api = client.get("/api/offers", params={"q": "spawanie żary"}).json()
+    api = client.get("/api/v1/offers", params={"q": "spawanie żary"}).json()
     assert api["relaxed"] == [{"kind": "place", "values": ["Żary"]}]
     assert api["distance_from"] == "Żary"
-    assert api["total"] == 2 and api["hits"][0]["distance_km"] > 0
+    assert api["total"] == 2 and api["hits"][0]["match"]["distance_km"] > 0
 
 
 def test_nothing_found_offers_to_drop_each_filter_set_with_its_count(client: TestClient) -> None:
@@ -80,7 +80,7 @@ def test_nothing_found_offers_to_drop_each_filter_set_with_its_count(client: Tes
     assert [a.css("::text").get() for a in help_links] == ["Bez filtra „Forma”"]
     assert help_links[0].attrib["href"] == "/?q=spawanie"
     assert "2 oferty" in text(page, "#search-help .help-drops li")
-    api = client.get("/api/offers", params={"q": "spawanie", "form": "online"}).json()
+    api = client.get("/api/v1/offers", params={"q": "spawanie", "form": "online"}).json()
     assert api["total"] == 0
     assert api["help"]["without_filter"] == [
         {"filter": "form", "label": "Forma", "count": 2, "params": ["form"]}
@@ -98,12 +98,12 @@ def test_nothing_within_the_chosen_distance_offers_the_nearest_beyond_it(
         nearest.startswith("Murarz-tynkarz – KKZ BUD.12 – Żary, ") and "km od: Zielona" in nearest
     )
     api = client.get(
-        "/api/offers", params={"q": "murarz", "near": "Zielona Góra", "radius_km": "10"}
+        "/api/v1/offers", params={"q": "murarz", "near": "Zielona Góra", "radius_km": "10"}
     ).json()
     assert api["total"] == 0 and api["hits"] == []  # the person's filter is never overridden
     assert api["help"]["nearest_from"] == "Zielona Góra"
     (hit,) = api["help"]["nearest"]
-    assert hit["title"] == "Murarz-tynkarz – KKZ BUD.12" and 40 < hit["distance_km"] < 50
+    assert hit["title"] == "Murarz-tynkarz – KKZ BUD.12" and 40 < hit["match"]["distance_km"] < 50
 
 
 def test_nothing_found_without_filters_never_asks_to_remove_filters(client: TestClient) -> None:
@@ -111,12 +111,12 @@ def test_nothing_found_without_filters_never_asks_to_remove_filters(client: Test
     hint = text(page, "p.empty")
     assert hint and "filtr" not in hint
     assert not page.css("#search-help .help-drops")
-    api = client.get("/api/offers", params={"q": "żeglarstwo"}).json()
+    api = client.get("/api/v1/offers", params={"q": "żeglarstwo"}).json()
     assert api["help"] == {
         "without_filter": [],
         "related_qualifications": [],
         "nearest": [],
-        "nearest_from": "",
+        "nearest_from": None,
     }
 
 
@@ -162,7 +162,7 @@ def test_a_running_edition_shows_when_it_began_never_to_be_arranged(
     began = format_date(TODAY - timedelta(days=30), "pl")
     assert f"rozpoczęte {began}" in start
     assert "do ustalenia" not in start
-    hit = running_client.get("/api/offers", params={"q": "florystyka"}).json()["hits"][0]
+    hit = running_client.get("/api/v1/offers", params={"q": "florystyka"}).json()["hits"][0]
     assert hit["next_start"] is None
     assert hit["last_start"] == (TODAY - timedelta(days=30)).isoformat()
 

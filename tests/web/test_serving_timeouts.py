@@ -119,7 +119,7 @@ def test_a_client_that_sends_its_headers_a_byte_at_a_time_is_still_disconnected(
 
 
 def test_a_client_that_stalls_in_its_body_is_disconnected(served: Served):
-    head = b"POST /api/offers HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n"
+    head = b"POST /api/v1/offers HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n"
     stalled = served.connect(head + b"q=" + b"x" * 10)
     assert seconds_until_closed(stalled) < READ_TIMEOUT + 1
 
@@ -155,7 +155,7 @@ def test_many_stalled_clients_do_not_stop_a_normal_client_being_served(served: S
     stalled = [served.connect(b"GET /?q=spaw") for _ in range(300)]
     try:
         started = time.monotonic()
-        answer = httpx.get(f"{served.url}/api/offers?q=spawanie", timeout=10)
+        answer = httpx.get(f"{served.url}/api/v1/offers?q=spawanie", timeout=10)
         assert answer.status_code == 200
         assert time.monotonic() - started < READ_TIMEOUT
         time.sleep(READ_TIMEOUT + 0.5)

@@ -25,7 +25,7 @@ def totals(url: str, times: int) -> list[int]:
     answers = []
     for _ in range(times):
         with httpx.Client(base_url=url, timeout=30) as client:
-            answer = client.get("/api/offers", params=ASKED, headers={"Connection": "close"})
+            answer = client.get("/api/v1/offers", params=ASKED, headers={"Connection": "close"})
             answer.raise_for_status()
             answers.append(int(answer.json()["total"]))
     return answers

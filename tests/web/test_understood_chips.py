@@ -56,15 +56,15 @@ def test_the_chip_speaks_the_readers_language(client: TestClient, lang: str, exp
 
 
 def test_the_api_says_what_was_understood_and_how_to_take_it_back(client: TestClient) -> None:
-    found = client.get("/api/offers", params={"q": "darmowe zdalnie"}).json()
+    found = client.get("/api/v1/offers", params={"q": "darmowe zdalnie"}).json()
     assert [(u["key"], u["filters"], u["literal"]) for u in found["understood"]] == [
         ("price.free", {"free": True}, "dosl=price.free"),
         ("form.online", {"form": ["online"]}, "dosl=form.online"),
     ]
-    literal = client.get("/api/offers", params={"q": "darmowe", "dosl": "1"}).json()
+    literal = client.get("/api/v1/offers", params={"q": "darmowe", "dosl": "1"}).json()
     assert literal["understood"] == [] and literal["total"] == 0
 
 
 def test_an_unknown_literal_value_changes_nothing(client: TestClient) -> None:
-    found = client.get("/api/offers", params={"q": "darmowe", "dosl": "price.nothing"}).json()
+    found = client.get("/api/v1/offers", params={"q": "darmowe", "dosl": "price.nothing"}).json()
     assert [u["key"] for u in found["understood"]] == ["price.free"] and found["total"] > 0

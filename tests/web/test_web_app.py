@@ -37,7 +37,7 @@ def test_a_broken_catalogue_shows_the_error_page_and_health_says_so(
         page = html(client, "/oferty/1", status=500)
         assert page.css("h1::text").get() == "Coś poszło nie tak"
         assert "Traceback" not in page.get()
-        api = client.get("/api/offers/1")
+        api = client.get("/api/v1/offers/1")
         assert (api.status_code, api.json()) == (500, {"detail": "Server error"})
         # An index that was never built is empty, not an error; the catalogue is the error.
         health = client.get("/healthz")

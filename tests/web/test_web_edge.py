@@ -40,11 +40,10 @@ def _paths(catalogue: Catalogue) -> list[str]:
         "/",
         "/?q=spawanie",
         f"/oferty/{offer}",
-        f"/oferty/{offer}.json",
         "/o-robocie",
-        "/api/offers?q=spawanie",
-        f"/api/offers/{offer}",
-        "/api/suggest?q=spa",
+        "/api/v1/offers?q=spawanie",
+        f"/api/v1/offers/{offer}",
+        "/api/v1/suggest?q=spa",
         "/healthz",
         "/openapi.json",
         "/static/style.css",
@@ -122,10 +121,8 @@ def test_every_405_says_which_methods_are_allowed(client: TestClient, catalogue:
 def test_an_id_out_of_range_is_not_found_never_a_server_error(
     client: TestClient, offer_id: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    for path in (f"/oferty/{offer_id}", f"/oferty/{offer_id}.json"):
-        response = client.get(path)
-        assert response.status_code == 404, path
-    api = client.get(f"/api/offers/{offer_id}")
+    assert client.get(f"/oferty/{offer_id}").status_code == 404
+    api = client.get(f"/api/v1/offers/{offer_id}")
     assert api.status_code in (404, 422)
     assert set(api.json()) == {"detail"}
     assert "Traceback" not in caplog.text
@@ -133,7 +130,7 @@ def test_an_id_out_of_range_is_not_found_never_a_server_error(
 
 def test_a_negative_id_is_not_found_on_pages_and_invalid_in_the_api(client: TestClient) -> None:
     assert client.get("/oferty/-1").status_code == 404
-    response = client.get("/api/offers/-1")
+    response = client.get("/api/v1/offers/-1")
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["path", "offer_id"]
 
@@ -142,11 +139,11 @@ def test_a_forged_host_header_appears_in_no_answer(
     client: TestClient, catalogue: Catalogue
 ) -> None:
     public = CatalogueSettings().public_url
-    for path in [*_paths(catalogue), "/api/offers/", "/oferty/"]:
+    for path in [*_paths(catalogue), "/api/v1/offers/", "/oferty/"]:
         response = client.get(path, headers={"Host": "evil.example"}, follow_redirects=False)
         assert "evil.example" not in response.text, path
         assert "evil.example" not in str(response.headers), path
-    hits = client.get("/api/offers?q=spawanie", headers={"Host": "evil.example"}).json()["hits"]
+    hits = client.get("/api/v1/offers?q=spawanie", headers={"Host": "evil.example"}).json()["hits"]
     assert hits[0]["url"] == f"{public}/oferty/{catalogue.ids['mag']}"
 
 

@@ -22,7 +22,7 @@ def titles(page: Selector) -> list[str]:
 
 
 def api_titles(client: TestClient, **params: Any) -> list[str]:
-    response = client.get("/api/offers", params={"per_page": 100, **params})
+    response = client.get("/api/v1/offers", params={"per_page": 100, **params})
     assert response.status_code == 200, response.text
     return [hit["title"] for hit in response.json()["hits"]]
 
@@ -167,7 +167,7 @@ def test_bad_filter_input_gives_a_friendly_note_on_the_page(
 def test_bad_filter_input_is_refused_by_the_api(
     client: TestClient, params: dict[str, str], param: str
 ) -> None:
-    response = client.get("/api/offers", params=params)
+    response = client.get("/api/v1/offers", params=params)
     assert response.status_code == 422
     (problem,) = response.json()["detail"]
     assert problem["loc"] == ["query", param]
@@ -175,7 +175,7 @@ def test_bad_filter_input_is_refused_by_the_api(
 
 
 def test_the_api_documents_every_parameter_of_every_filter(client: TestClient) -> None:
-    search = client.get("/openapi.json").json()["paths"]["/api/offers"]["get"]
+    search = client.get("/openapi.json").json()["paths"]["/api/v1/offers"]["get"]
     documented = {p["name"]: p for p in search["parameters"]}
     for declaration in FILTERS:
         for param in declaration.params():
@@ -189,11 +189,11 @@ def test_the_api_documents_every_parameter_of_every_filter(client: TestClient) -
 
 
 def test_api_hits_carry_their_distance_and_facets_their_yes_no_counts(client: TestClient) -> None:
-    body = client.get("/api/offers", params={"near": "Gorzów Wlkp.", "sort": "distance"}).json()
+    body = client.get("/api/v1/offers", params={"near": "Gorzów Wlkp.", "sort": "distance"}).json()
     first = body["hits"][0]
-    assert first["distance_km"] == 0.0 and "0861" in first["powiat"]
-    assert [h["distance_km"] for h in body["hits"] if h["distance_km"] is not None] == sorted(
-        h["distance_km"] for h in body["hits"] if h["distance_km"] is not None
-    )
+    assert first["match"]["distance_km"] == 0.0
+    assert "0861" in [p["code"] for p in first["powiats"]]
+    distances = [h["match"]["distance_km"] for h in body["hits"]]
+    assert [d for d in distances if d is not None] == sorted(d for d in distances if d is not None)
     (free,) = body["facets"]["free"]
     assert free["value"] == "true" and free["count"] == sum(1 for h in body["hits"] if h["is_free"])

@@ -25,13 +25,14 @@ from schemathesis import GenerationMode
 pytestmark = pytest.mark.pages_not_database  # SQLite only (tests/conftest.py)
 
 OPERATIONS = [
-    "GET /api/offers",
-    "GET /api/suggest",
-    "GET /api/offers/{offer_id}",
+    "GET /api/v1/offers",
+    "GET /api/v1/suggest",
+    "GET /api/v1/offers/{offer_id}",
     "GET /healthz",
     # issue 14: the ELM 3 export (web/routes/elm_export.py)
     "GET /api/v1/export/elm.jsonld",
     "GET /api/v1/offers/{offer_id}/elm.jsonld",
+    "GET /api/v1/health",
     # The institutions' write API: without a token every request is a 401 (or a 4xx of its
     # input); with one, tests/web/test_institution_api_fuzz.py.
     "GET /api/v1/institution/offers",
@@ -40,7 +41,7 @@ OPERATIONS = [
     "PUT /api/v1/institution/offers/{external_id}",
     "DELETE /api/v1/institution/offers/{external_id}",
 ]
-PARAMETERLESS = ("GET /healthz", "GET /api/v1/export/elm.jsonld")
+PARAMETERLESS = ("GET /healthz", "GET /api/v1/health", "GET /api/v1/export/elm.jsonld")
 EXAMPLES = 100  # per operation and mode: about 1,200 requests on each database
 TALLY: Counter[str] = Counter()
 
@@ -87,7 +88,8 @@ def check(case: Any) -> None:
         (label, mode)
         for label in OPERATIONS
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)
-        if not (label in PARAMETERLESS and mode == GenerationMode.NEGATIVE)  # no parameters
+        # no parameters
+        if not (label in PARAMETERLESS and mode == GenerationMode.NEGATIVE)
     ],
 )
 def test_no_request_the_schema_allows_or_forbids_makes_the_api_fail(

@@ -121,12 +121,15 @@ def test_an_unknown_offer_is_a_404_page(client: TestClient) -> None:
     )
 
 
-def test_the_offer_page_has_a_json_twin(client: TestClient, catalogue: Catalogue) -> None:
+def test_the_offer_pages_json_twin_is_the_api(client: TestClient, catalogue: Catalogue) -> None:
     response = client.get(f"/oferty/{catalogue.ids['mec08']}.json")
     assert response.status_code == 200
+    assert response.url.path == f"/api/v1/offers/{catalogue.ids['mec08']}"
     body = response.json()
-    assert body["offer"]["title"] == catalogue.offer("mec08")["title"]
+    assert body["title"] == catalogue.offer("mec08")["title"]
     assert body["qualification"]["occupation"] == "ślusarz"
     assert [f["code"] for f in body["isced"]] == ["07", "071", "0715"]
-    assert body["powiat_names"] == {"0861": "Gorzów Wielkopolski"}
+    assert [e["powiat"] for e in body["editions"]] == [
+        {"code": "0861", "label": "Gorzów Wielkopolski"}
+    ]
     assert client.get("/oferty/987654.json").status_code == 404

@@ -27,7 +27,7 @@ def client(database_url):
 
 
 def test_the_api_answers_503_when_the_search_service_is_down(client):
-    response = client.get("/api/offers", params={"q": "spawanie"})
+    response = client.get("/api/v1/offers", params={"q": "spawanie"})
     assert response.status_code == 503
     assert response.json() == {"detail": "Search unavailable"}
 

@@ -1,4 +1,4 @@
-"""The HTML pages: search and offer. Each builds one context, shown as HTML or as JSON."""
+"""The HTML pages: search and offer. Their JSON is the read API's (`web.routes.api_v1`)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from web.filter_form import filter_groups, radius_choices, town_names
 from web.i18n import negotiate_language
 from web.offers import load_offer, offer_page
 from web.params import beyond_last_page, parse_search
-from web.schemas import OfferPage, SearchResponse
+from web.routes.api_v1 import search_json_moved
 from web.search_links import BACK_PARAM, back_to_search, clean_search_url, search_query_string
 from web.searching import page_window, search_response
 from web.services import SearchDep, SessionDep, SettingsDep, TemplatesDep
@@ -28,6 +28,8 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/", name="search_page", response_class=HTMLResponse)
 def search_page(request: Request, search: SearchDep, templates: TemplatesDep) -> Response:
+    if request.query_params.get("format") == "json":
+        return search_json_moved(request)  # its JSON twin is the read API's search now
     # The filter form sends its empty fields too: the same search without them (issue 13).
     clean = clean_search_url(request)
     if clean is not None:
@@ -37,14 +39,11 @@ def search_page(request: Request, search: SearchDep, templates: TemplatesDep) ->
     results = search.search(search_input.query)
     if beyond_last_page(search_input.query, results.pages) is not None:
         raise NotFound()
-    as_json = request.query_params.get("format") == "json"
     # An offer found here links back to this search ("← Wróć do wyszukiwania").
-    back = {} if as_json else {BACK_PARAM: search_query_string(request.query_params)}
+    back = {BACK_PARAM: search_query_string(request.query_params)}
     response = search_response(
         results, lambda offer_id: link(request, f"/oferty/{offer_id}", **back), lang
     )
-    if as_json:
-        return _json(response)
     context = {
         "query": search_input.query,
         "problems": [problem.message(lang) for problem in search_input.problems],
@@ -74,18 +73,8 @@ def offer_html(
     return templates.TemplateResponse(request, "offer.html", context)
 
 
-@router.get("/oferty/{offer_id:int}.json", name="offer_page_json")
-def offer_json(request: Request, offer_id: int, session: SessionDep) -> Response:
-    page = offer_page(load_offer(session, offer_id), negotiate_language(request))
-    return _json(page)
-
-
 @router.get("/o-robocie", name="crawler_page", response_class=HTMLResponse)
 def crawler_page(request: Request, settings: SettingsDep, templates: TemplatesDep) -> Response:
     """What our crawler does and how to reach us: the page its user agent links."""
     agent = settings.crawlers.user_agent_for(settings.catalogue.public_url)
     return templates.TemplateResponse(request, "robot.html", {"user_agent": agent})
-
-
-def _json(model: SearchResponse | OfferPage) -> Response:
-    return Response(model.model_dump_json(), media_type="application/json")

@@ -1,4 +1,4 @@
-// Search-as-you-type for the search box: an ARIA 1.2 combobox over GET /api/suggest.
+// Search-as-you-type for the search box: an ARIA 1.2 combobox over GET /api/v1/suggest.
 // Progressive enhancement only: without this script the form submits as usual.
 (function () {
   "use strict";
@@ -74,7 +74,7 @@
     if (pending) pending.abort();
     if (!typed) return render([]);
     pending = new AbortController();
-    fetch("/api/suggest?limit=8&q=" + encodeURIComponent(typed), {
+    fetch("/api/v1/suggest?limit=8&q=" + encodeURIComponent(typed), {
       signal: pending.signal,
       headers: { Accept: "application/json" },
     })
