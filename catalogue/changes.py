@@ -12,8 +12,9 @@ passes a row that commits later with an earlier time. Changed means: the offer o
 were written (created, edited, status, cluster), or a bulk statement said so (`record_changes`
 of `catalogue.outbox`: withdrawals, clusters, an edition starting or ending); a crawl that only
 checked an offer again (`last_verified`) is no change. A row is replaced (delete, then insert)
-when its offer changes again, so the log has at most one row per offer and is read in
-(changed_at, id) order without skipping or repeating an offer.
+when its offer changes again, so the log has one row per offer (two transactions racing on
+one offer may leave two: the reader takes the later) and is read in (changed_at, id) order
+without skipping or repeating an offer.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, Index, and_, delete, event, insert, inspect, or_
+from sqlalchemy import ColumnElement, Index, and_, delete, event, exists, insert, inspect, or_
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import SessionTransaction
+from sqlalchemy.orm import SessionTransaction, aliased
 from sqlmodel import Field, Session, SQLModel, col, select
 
 from catalogue.models import Edition, Offer, OfferStatus, utcnow
@@ -121,7 +122,20 @@ def changes_after(
     """The log rows from `since` (or the start) after `after`, oldest first, at most `limit`,
     none newer than `settled_before` (now less `SETTLE` by default)."""
     bound = settled_before if settled_before is not None else utcnow() - SETTLE
-    statement = select(PublicChange).where(col(PublicChange.changed_at) <= bound)
+    # Two transactions changing one offer at once may each leave a row (neither sees the
+    # other's to delete it): only the later is read.
+    later = aliased(PublicChange)
+    superseded = exists().where(
+        col(later.offer_id) == col(PublicChange.offer_id),
+        or_(
+            col(later.changed_at) > col(PublicChange.changed_at),
+            and_(
+                col(later.changed_at) == col(PublicChange.changed_at),
+                col(later.id) > col(PublicChange.id),
+            ),
+        ),
+    )
+    statement = select(PublicChange).where(col(PublicChange.changed_at) <= bound, ~superseded)
     if since is not None:
         statement = statement.where(col(PublicChange.changed_at) >= since)
     if after is not None:

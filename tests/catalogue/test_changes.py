@@ -128,3 +128,21 @@ def test_migration_0012_logs_every_stored_offer_and_a_deleted_offer_stays_in_the
         row = session.exec(select(PublicChange).where(PublicChange.offer_id == gone_id)).one()
         assert row.changed_at > logged[gone_id]  # the deletion is a change of its own
     engine.dispose()
+
+
+def test_two_rows_left_by_a_race_read_as_one_at_the_later(database_url):
+    """Two transactions changing one offer at once on PostgreSQL each delete the row they see
+    and insert their own: two rows for the offer. The reader takes the later only."""
+    engine = get_engine(database_url)
+    _crawl(engine, [_raw("0"), _raw("1")])
+    with Session(engine) as session:
+        first = session.exec(select(Offer).where(Offer.external_id == "0")).one()
+        assert first.id is not None
+        raced = PublicChange(offer_id=first.id, changed_at=utcnow() + timedelta(seconds=1))
+        session.add(raced)  # as the second transaction of the race leaves it
+        session.commit()
+        bound = utcnow() + timedelta(days=1)
+        rows = changes_after(session, None, None, 10, settled_before=bound)
+        assert [r.offer_id for r in rows].count(first.id) == 1
+        assert rows[-1].id == raced.id
+    engine.dispose()
