@@ -157,6 +157,12 @@ class Powiat:
     lon: float
 
 
+def by_name(powiat: Powiat) -> str:
+    """A sort key: "gorzowski", "Gorzów Wielkopolski", "krośnieński"… (the word "powiat" left
+    out)."""
+    return fold(powiat.name.removeprefix("powiat "))
+
+
 @cache
 def powiats() -> dict[str, Powiat]:
     """The 14 powiats of Lubuskie by TERYT, with their seat's coordinates."""
@@ -301,6 +307,8 @@ def _row(
         return None, f"rok „{shown}” nie jest rokiem ({FIRST_YEAR}–{LAST_YEAR})"
     code = _cell(cells, columns, "teryt")
     named = code if str(code or "").strip() else _cell(cells, columns, "powiat")
+    if not str(named or "").strip():
+        return None, "brak powiatu (prognozy dla całego województwa nie są importowane)"
     teryt = powiat_teryt(named)
     if teryt is None:
         return None, f"nieznany powiat województwa lubuskiego: „{_shown(named)}”"

@@ -35,6 +35,7 @@ from catalogue.barometer import (
     Powiat,
     Preparation,
     Rejection,
+    by_name,
     mapping_for,
     mappings,
     powiats,
@@ -294,7 +295,8 @@ def region_gaps(db: Session, year: int, today: date | None = None) -> list[Powia
         .order_by(col(BarometerForecast.occupation))
     ).all()
     result = []
-    for teryt, powiat in sorted(powiats().items(), key=lambda item: item[1].name):
+    for powiat in sorted(powiats().values(), key=by_name):
+        teryt = powiat.teryt
         own = [f for f in forecasts if f.powiat_teryt == teryt]
         shortages = [
             occupation_gap(f.occupation, f.label, powiat, offers)

@@ -106,17 +106,19 @@ def test_malformed_rows_are_rejected_with_their_line_and_reason_the_rest_kept() 
         "2026;;żarski;kucharze;deficyt\n"
         "2026;lubuskie;Żarski;Spawacze;równowaga\n"
         "2026;lubuskie;żarski;piekarze;równowaga\n"
+        "2026;lubuskie;;piekarze;równowaga\n"
     )
     read = read_barometer(text.encode("utf-8"), "b.csv")
     assert [(r.line, r.occupation) for r in read.rows] == [(2, "spawacze"), (9, "piekarze")]
     reasons = {r.line: r.reason for r in read.rejected}
-    assert sorted(reasons) == [3, 4, 5, 6, 7, 8]
+    assert sorted(reasons) == [3, 4, 5, 6, 7, 8, 10]
     assert "rok „26”" in reasons[3]
     assert "nieznany powiat województwa lubuskiego: „poznański”" in reasons[4]
     assert reasons[5] == "brak nazwy zawodu"
     assert "prognoza „brak danych”" in reasons[6]
     assert reasons[7] == "brak województwa"
     assert "już w wierszu 2" in reasons[8]
+    assert reasons[10].startswith("brak powiatu")
 
 
 @pytest.mark.parametrize(

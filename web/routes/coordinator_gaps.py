@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse
 from starlette.requests import Request
 from starlette.responses import Response
 
-from catalogue.barometer import MAX_BYTES, BarometerFileError, powiats
+from catalogue.barometer import MAX_BYTES, BarometerFileError, by_name, powiats
 from operations.barometer import (
     RADIUS_KM,
     ImportResult,
@@ -106,7 +106,7 @@ def gaps_page(
         "years": years,
         "year": year,
         "radius": int(RADIUS_KM),
-        "powiats": sorted(powiats().values(), key=lambda p: p.name),
+        "powiats": sorted(powiats().values(), key=by_name),
         "chosen": powiat,
     }
     if year is None:
