@@ -12,13 +12,17 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, col, select
 
-from catalogue.barometer import DATA_DIR, SHORTAGE, BarometerFileError
+from catalogue.barometer import DATA_DIR, SHORTAGE, BarometerFileError, powiats
 from catalogue.barometer_tables import BarometerForecast, BarometerImport
 from catalogue.db import get_engine
 from catalogue.models import DeliveryForm, Edition, Offer, OfferStatus, Source
 from operations.barometer import (
+    SHOWN_NEARBY,
+    Candidate,
+    Place,
     import_barometer,
     imported_years,
+    occupation_gap,
     powiat_gaps,
     recent_imports,
     region_gaps,
@@ -174,3 +178,25 @@ def test_a_bad_file_changes_nothing_and_a_good_one_replaces_its_year_only(url: s
     # put the example back for any test that runs after
     with Session(get_engine(url)) as db:
         import_barometer(db, EXAMPLE, "przyklad.csv", via="lll")
+
+
+def test_the_nearest_offers_are_listed_the_rest_counted() -> None:
+    zary = powiats()["0811"]
+    courses = [
+        Candidate(
+            i,
+            f"Spawanie {i}",
+            None,
+            None,
+            "0715",
+            (Place(51.6358 + i / 1000, 15.1383, "Żary", False),),
+        )
+        for i in range(30, 0, -1)
+    ] + [
+        Candidate(
+            99, "Spawanie zdalnie", None, None, "0715", (Place(51.6358, 15.1383, None, True),)
+        )
+    ]
+    gap = occupation_gap("spawacze", "deficyt", zary, courses)
+    assert (gap.nearby_count, len(gap.nearby), gap.online_count) == (30, SHOWN_NEARBY, 1)
+    assert [o.id for o in gap.nearby[:3]] == [1, 2, 3]
