@@ -26,18 +26,21 @@ catalogue/data/region/README.md.
 from __future__ import annotations
 
 import csv
+import threading
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
-from functools import cache
+from datetime import date, timedelta
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from catalogue.housekeeping import is_expired
-from catalogue.models import DeliveryForm, Edition, EditionBase, Offer, OfferStatus
+from catalogue.housekeeping import RUN_WITHOUT_END_DAYS
+from catalogue.models import DeliveryForm, Edition, Offer, OfferStatus
 from search.documents import ONLINE
 from search.funding import FREE, funding_values
 
@@ -112,6 +115,16 @@ def month_keys(today: date, months: int = MONTHS) -> list[str]:
     return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index - months + 1, index + 1)]
 
 
+class _Edition(NamedTuple):
+    """The columns of an edition the counts read (no ORM object: 200,000 of them are read)."""
+
+    start_date: date | None
+    end_date: date | None
+    powiat_teryt: str | None
+    price_grosze: int | None
+    form: DeliveryForm | None
+
+
 @dataclass
 class _OfferRow:
     id: int
@@ -119,7 +132,32 @@ class _OfferRow:
     values: dict[str, str]  # dimension -> value (all but price and powiat)
     funding: str | None
     first_seen: str  # "2026-11"
-    editions: list[EditionBase] = field(default_factory=list)
+    editions: list[_Edition] = field(default_factory=list)
+
+
+# A page and its CSV downloads count once: 100,000 offers take about 3 s of CPU.
+CACHE_SECONDS = 60.0
+CACHE_ENTRIES = 64
+_recent: dict[tuple[str, RegionFilters, date], tuple[float, RegionCounts]] = {}
+_recent_lock = threading.Lock()
+
+
+def recent_region_counts(
+    session: Session, filters: RegionFilters, today: date, max_age: float = CACHE_SECONDS
+) -> RegionCounts:
+    """`region_counts`, remembered for `max_age` seconds per database, filters and day."""
+    key = (str(session.get_bind().engine.url), filters, today)
+    now = time.monotonic()
+    with _recent_lock:
+        kept = _recent.get(key)
+    if kept is not None and now - kept[0] < max_age:
+        return kept[1]
+    counts = region_counts(session, filters, today)
+    with _recent_lock:
+        if len(_recent) >= CACHE_ENTRIES:
+            _recent.pop(min(_recent, key=lambda k: _recent[k][0]))
+        _recent[key] = (now, counts)
+    return counts
 
 
 def region_counts(session: Session, filters: RegionFilters, today: date) -> RegionCounts:
@@ -143,12 +181,12 @@ def region_counts(session: Session, filters: RegionFilters, today: date) -> Regi
         first_seen[offer.first_seen] += 1
         for edition in counted:
             if edition.start_date is not None:
-                starting[edition.start_date.strftime("%Y-%m")] += 1
-        if offer.status != OfferStatus.active or is_expired(editions, today):
+                starting[edition.start_date.isoformat()[:7]] += 1
+        if offer.status != OfferStatus.active or _expired(editions, today):
             continue
         total_offers += 1
         prices = [e.price_grosze for e in editions if e.price_grosze is not None]
-        free = FREE in funding_values(offer.funding, prices)
+        free = 0 in prices or _free_by_words(offer.funding)
         values = {
             **offer.values,
             "price": FREE_BAND if free else price_band(min(prices, default=None)),
@@ -176,6 +214,25 @@ def region_counts(session: Session, filters: RegionFilters, today: date) -> Regi
         by={d: {v: Tally(*n) for v, n in values.items()} for d, values in by.items()},
         months=[Month(m, first_seen[m], starting[m]) for m in months],
     )
+
+
+def _expired(editions: list[_Edition], today: date) -> bool:
+    """`catalogue.housekeeping.is_expired` on the columns read: every edition dated and over
+    (ended before today, or, without an end, started more than RUN_WITHOUT_END_DAYS ago)."""
+    long_ago = today - timedelta(days=RUN_WITHOUT_END_DAYS)
+    return bool(editions) and all(
+        (e.end_date < today)
+        if e.end_date is not None
+        else (e.start_date is not None and e.start_date < long_ago)
+        for e in editions
+    )
+
+
+@lru_cache(maxsize=4096)
+def _free_by_words(funding: str | None) -> bool:
+    """The source's funding words say the offer is free (`search.funding`); a free edition's
+    price is looked at by the caller."""
+    return FREE in funding_values(funding)
 
 
 def _form(value: str) -> DeliveryForm | None:
@@ -214,7 +271,7 @@ def _offers(session: Session, filters: RegionFilters) -> dict[int, _OfferRow]:
             "kind": kind.value if kind else UNKNOWN,
             "form": form.value if form else UNKNOWN,
         }
-        rows[offer_id] = _OfferRow(offer_id, status, values, funding, seen.strftime("%Y-%m"))
+        rows[offer_id] = _OfferRow(offer_id, status, values, funding, seen.isoformat()[:7])
     return rows
 
 
@@ -237,15 +294,7 @@ def _attach_editions(session: Session, offers: dict[int, _OfferRow]) -> None:
     for offer_id, start, end, powiat, price, form in session.execute(statement):
         offer = offers.get(offer_id)
         if offer is not None:
-            offer.editions.append(
-                EditionBase(
-                    start_date=start,
-                    end_date=end,
-                    powiat_teryt=powiat,
-                    price_grosze=price,
-                    form=form,
-                )
-            )
+            offer.editions.append(_Edition(start, end, powiat, price, form))
 
 
 def _online(offer: _OfferRow, form: DeliveryForm | None) -> bool:
@@ -253,7 +302,7 @@ def _online(offer: _OfferRow, form: DeliveryForm | None) -> bool:
     return form in (DeliveryForm.online, DeliveryForm.blended)
 
 
-def _powiats(offer: _OfferRow, editions: list[EditionBase]) -> list[str]:
+def _powiats(offer: _OfferRow, editions: list[_Edition]) -> list[str]:
     """The search's `powiat` values of the offer (`search.documents`)."""
     powiats = sorted({e.powiat_teryt for e in editions if e.powiat_teryt})
     forms = [e.form for e in editions] or [None]
@@ -262,7 +311,7 @@ def _powiats(offer: _OfferRow, editions: list[EditionBase]) -> list[str]:
     return powiats
 
 
-def _edition_powiat(offer: _OfferRow, edition: EditionBase) -> str:
+def _edition_powiat(offer: _OfferRow, edition: _Edition) -> str:
     if edition.powiat_teryt:
         return edition.powiat_teryt
     return ONLINE if _online(offer, edition.form) else UNKNOWN

@@ -34,6 +34,7 @@ MAP_MARGIN = 10
 CLASS_FILLS = ("#f7f7f7", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
 CLASS_TEXT = ("#111111", "#111111", "#111111", "#ffffff", "#ffffff")
 CLASSES = len(CLASS_FILLS)
+Point = tuple[float, float]
 
 
 @dataclass(frozen=True)
@@ -127,53 +128,65 @@ def colour_class(value: float, edges: Sequence[float]) -> int:
     return next((i for i, edge in enumerate(edges) if i and value <= edge + 1e-9), CLASSES - 1)
 
 
-def powiat_map(values: Mapping[str, float], names: Mapping[str, str]) -> PowiatMap:
-    """The powiats projected (equirectangular, x scaled by the cosine of the middle latitude),
-    each coloured by its value (offers per 10,000 residents; None: no population known)."""
+@dataclass(frozen=True)
+class _Outline:
+    code: str
+    name: str
+    path: str
+    label: Point
+
+
+@cache
+def _outlines() -> tuple[tuple[_Outline, ...], int]:
+    """The powiats projected (equirectangular, x scaled by the cosine of the middle latitude)
+    with where each one's value goes, and the map's height: drawn once per process."""
     rings = [(f, f["geometry"]["coordinates"][0]) for f in _features()]
     lons = [lon for _, ring in rings for lon, _ in ring]
     lats = [lat for _, ring in rings for _, lat in ring]
     scale_x = math.cos(math.radians((min(lats) + max(lats)) / 2))
-    span_x = (max(lons) - min(lons)) * scale_x
-    span_y = max(lats) - min(lats)
-    factor = (MAP_WIDTH - 2 * MAP_MARGIN) / span_x
-    height = round(span_y * factor + 2 * MAP_MARGIN)
+    factor = (MAP_WIDTH - 2 * MAP_MARGIN) / ((max(lons) - min(lons)) * scale_x)
+    height = round((max(lats) - min(lats)) * factor + 2 * MAP_MARGIN)
 
-    def point(lon: float, lat: float) -> tuple[float, float]:
+    def point(lon: float, lat: float) -> Point:
         x = MAP_MARGIN + (lon - min(lons)) * scale_x * factor
         y = MAP_MARGIN + (max(lats) - lat) * factor
         return round(x, 1), round(y, 1)
 
-    edges = class_edges(list(values.values()))
     projected = [(f, [point(lon, lat) for lon, lat in ring]) for f, ring in rings]
-    shapes = []
-    for feature, points in projected:
-        code = feature["properties"]["teryt"]
-        path = "M" + " L".join(f"{x},{y}" for x, y in points) + " Z"
-        x, y = label_point(points, [p for f, p in projected if f is not feature])
-        value = values.get(code)
-        cls = colour_class(value, edges) if value is not None else 0
-        shapes.append(
-            PowiatShape(
-                code,
-                names.get(code, feature["properties"]["nazwa"]),
-                path,
-                x,
-                y,
-                value,
-                cls,
-                CLASS_FILLS[cls],
-                CLASS_TEXT[cls],
-            )
+    outlines = tuple(
+        _Outline(
+            feature["properties"]["teryt"],
+            feature["properties"]["nazwa"],
+            "M" + " L".join(f"{x},{y}" for x, y in points) + " Z",
+            label_point(points, [p for f, p in projected if f is not feature]),
         )
+        for feature, points in projected
+    )
+    return outlines, height
+
+
+def powiat_map(values: Mapping[str, float], names: Mapping[str, str]) -> PowiatMap:
+    """The powiats, each coloured by its value (offers per 10,000 residents; None: no population
+    known), named by `names` (else by the geometry's own name)."""
+    outlines, height = _outlines()
+    edges = class_edges(list(values.values()))
+    shapes = []
+    for outline in outlines:
+        value = values.get(outline.code)
+        cls = colour_class(value, edges) if value is not None else 0
+        x, y = outline.label
+        name = names.get(outline.code, outline.name)
+        shape = PowiatShape(
+            outline.code, name, outline.path, x, y, value, cls, CLASS_FILLS[cls], CLASS_TEXT[cls]
+        )
+        shapes.append(shape)
     classes = [
         ColourClass(edges[i - 1] if i else 0.0, edges[i], CLASS_FILLS[i]) for i in range(CLASSES)
     ]
     return PowiatMap(MAP_WIDTH, height, shapes, classes)
 
 
-Point = tuple[float, float]
-LABEL_GRID = 24  # candidate points across a powiat's bounding box, each way
+LABEL_GRID = 20  # candidate points across a powiat's bounding box, each way
 
 
 def label_point(ring: Sequence[Point], others: Sequence[Sequence[Point]]) -> Point:
@@ -182,17 +195,25 @@ def label_point(ring: Sequence[Point], others: Sequence[Sequence[Point]]) -> Poi
     edge, so that the number sits well inside and never on the city's own number."""
     xs, ys = [x for x, _ in ring], [y for _, y in ring]
     best, best_room = _centroid(ring), -1.0
-    edges = [*_edges(ring), *(e for other in others for e in _edges(other))]
+    box = (min(xs), min(ys), max(xs), max(ys))
+    # Only a powiat lying within this one's box (a city inside it) can hold a candidate point:
+    # a neighbour shares the edges already measured.
+    within = [o for o in others if _box_within(o, box)]
+    edges = [*_edges(ring), *(e for other in within for e in _edges(other))]
     for i in range(1, LABEL_GRID):
         for j in range(1, LABEL_GRID):
             x = min(xs) + (max(xs) - min(xs)) * i / LABEL_GRID
             y = min(ys) + (max(ys) - min(ys)) * j / LABEL_GRID
-            if not inside((x, y), ring) or any(inside((x, y), other) for other in others):
+            if not inside((x, y), ring) or any(inside((x, y), other) for other in within):
                 continue
             room = min(_distance((x, y), a, b) for a, b in edges)
             if room > best_room:
                 best, best_room = (round(x, 1), round(y, 1)), room
     return best
+
+
+def _box_within(ring: Sequence[Point], box: tuple[float, float, float, float]) -> bool:
+    return all(box[0] <= x <= box[2] and box[1] <= y <= box[3] for x, y in ring)
 
 
 def _edges(ring: Sequence[Point]) -> list[tuple[Point, Point]]:

@@ -21,6 +21,7 @@ from operations.region import (
     month_keys,
     per_10k,
     price_band,
+    recent_region_counts,
     region_counts,
     residents,
 )
@@ -168,3 +169,15 @@ def test_price_bands_and_offers_per_ten_thousand_residents() -> None:
     rates = per_10k({"0862": Tally(offers=2)}, people)
     assert rates["0862"] == pytest.approx(2 * 10_000 / 140_871)
     assert rates["0801"] == 0 and len(rates) == 14
+
+
+def test_recent_counts_are_remembered_for_a_while_per_filters(catalogue: str) -> None:
+    engine = get_engine(catalogue)
+    with Session(engine) as db:
+        first = recent_region_counts(db, RegionFilters(), TODAY)
+        assert recent_region_counts(db, RegionFilters(), TODAY) is first
+        kkz = recent_region_counts(db, RegionFilters(kind=("kkz",)), TODAY)
+        assert kkz is not first and kkz.offers == 1
+        fresh = recent_region_counts(db, RegionFilters(), TODAY, max_age=0)
+        assert fresh is not first and fresh == first
+    engine.dispose()

@@ -24,6 +24,7 @@ from tests.app_settings import app_settings
 from tests.postgres_support import Databases
 from web.app import create_app
 from web.auth import SESSION_COOKIE, start_session
+from web.region_charts import class_edges, colour_class, inside, label_point, powiat_map
 from web.routes.coordinator_region import CSV_NAMES
 
 pytestmark = pytest.mark.pages_not_database  # SQLite only (tests/conftest.py)
@@ -211,3 +212,27 @@ def test_nobody_but_the_coordinator_sees_the_region(site: Site) -> None:
         assert anonymous.status_code == 303  # type: ignore[attr-defined]
         assert anonymous.headers["location"].startswith("/logowanie")  # type: ignore[attr-defined]
     assert f'href="{PATH}"' in get(site, "/koordynator/oferty").text  # type: ignore[attr-defined]
+
+
+def test_the_colour_classes_and_where_a_value_is_written() -> None:
+    edges = class_edges([0.0, 2.0, 8.0])
+    assert edges == [0.0, 2.0, 4.0, 6.0, 8.0]
+    assert [colour_class(v, edges) for v in (0.0, 0.5, 2.0, 2.1, 6.0, 8.0)] == [0, 1, 1, 2, 3, 4]
+    assert class_edges([0.0, 0.0]) == [0.0, 1.0, 2.0, 3.0, 4.0]  # nothing anywhere: class 0
+    square = [(0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0)]
+    city = [(40.0, 40.0), (60.0, 40.0), (60.0, 60.0), (40.0, 60.0)]
+    alone = label_point(square, [])
+    assert abs(alone[0] - 50) <= 5 and abs(alone[1] - 50) <= 5
+    around = label_point(square, [city])  # the city's own number sits in the middle
+    assert inside(around, square) and not inside(around, city)
+    # The 14 drawn powiats: each value inside its own powiat; a land powiat's outside every
+    # other (a city's lies in its land powiat too, which it is drawn over).
+    drawn = powiat_map({}, {})
+    for shape in drawn.shapes:
+        holding = {o.code for o in drawn.shapes if inside((shape.x, shape.y), _points(o.path))}
+        assert shape.code in holding and (shape.code >= "0861" or holding == {shape.code})
+
+
+def _points(path: str) -> list[tuple[float, float]]:
+    pairs = re.findall(r"([\d.]+),([\d.]+)", path)
+    return [(float(x), float(y)) for x, y in pairs]

@@ -30,7 +30,7 @@ from operations.region import (
     RegionFilters,
     Tally,
     per_10k,
-    region_counts,
+    recent_region_counts,
     residents,
 )
 from search import filter_labels
@@ -98,7 +98,7 @@ def parse_filters(request: Request) -> RegionFilters:
 
 def _counts(request: Request, db: SessionDep) -> tuple[RegionFilters, RegionCounts]:
     filters = parse_filters(request)
-    return filters, region_counts(db, filters, date.today())
+    return filters, recent_region_counts(db, filters, date.today())
 
 
 def _labels(dimension: str, t: Translator, lang: str) -> dict[str, str]:
