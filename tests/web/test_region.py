@@ -183,14 +183,14 @@ def test_the_map_draws_the_fourteen_powiats_with_their_values_legend_and_table(
                        r"<title>([^<]+)</title>", html)  # fmt: skip
     assert len(paths) == 14 and len({code for _, code, _ in paths}) == 14
     by_code = {code: (int(cls), title) for cls, code, title in paths}
-    # Żary: 1 offer / 96,496 residents = 0.10 per 10,000; Zielona Góra 1 / 140,871 = 0.07.
-    assert by_code["0811"] == (4, "powiat żarski: 0,10 ofert na 10 tys. mieszkańców")
+    # Żary: 1 offer / 91,897 residents = 0.11 per 10,000; Zielona Góra 1 / 139,278 = 0.07.
+    assert by_code["0811"] == (4, "powiat żarski: 0,11 ofert na 10 tys. mieszkańców")
     assert by_code["0801"][0] == 0 and by_code["0862"][0] > 0
     assert 'role="img" aria-labelledby="region-map-title region-map-desc"' in html
     assert html.count('<rect x="1" y="1" width="16" height="12"') == 5  # the legend's classes
     table = tables_of(html)["mapa"]
     assert table[0] == ["Powiat", "Mieszkańcy", "Aktualne oferty", "Oferty na 10 tys. mieszkańców"]
-    assert ["powiat żarski", "96496", "1", "0,10"] in table and len(table) == 15
+    assert ["powiat żarski", "91897", "1", "0,11"] in table and len(table) == 15
     assert csv_rows(get(site, f"{PATH}/mapa.csv")) == table
 
 
