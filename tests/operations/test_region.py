@@ -4,6 +4,7 @@ upcoming, the price bands, the powiats (online too), the filters, and the trends
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -25,6 +26,7 @@ from operations.region import (
     region_counts,
     residents,
 )
+from search.documents import active_documents
 from tests.postgres_support import Databases
 
 TODAY = date(2027, 3, 15)
@@ -181,3 +183,14 @@ def test_recent_counts_are_remembered_for_a_while_per_filters(catalogue: str) ->
         fresh = recent_region_counts(db, RegionFilters(), TODAY, max_age=0)
         assert fresh is not first and fresh == first
     engine.dispose()
+
+
+def test_the_current_offers_are_those_search_indexes(catalogue: str) -> None:
+    engine = get_engine(catalogue)
+    indexed = list(active_documents(engine, today=TODAY))
+    engine.dispose()
+    assert counts(catalogue).offers == len(indexed) == 3
+    by_kind = table(counts(catalogue), "kind")
+    assert {kind: n[0] for kind, n in by_kind.items()} == dict(
+        Counter(document["kind"] for document in indexed)
+    )

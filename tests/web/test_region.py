@@ -152,6 +152,10 @@ def test_the_dashboard_shows_each_chart_beside_its_table_and_each_csv_is_that_ta
     assert ["bezpłatne", "1", "1"] in tables["ceny"]
     assert ["ponad 1000 do 5000 zł", "1", "1"] in tables["ceny"]
     assert ["Zielona Góra", "1", "1"] in tables["powiaty"]
+    # Each value's row opens the search for its offers; the unknown and the price bands none.
+    assert '<th scope="row"><a href="/?kind=kkz">kwalifikacyjny kurs zawodowy</a></th>' in html
+    assert '<a href="/?powiat=0862">Zielona Góra</a>' in html
+    assert '<th scope="row">bezpłatne</th>' in html
     assert re.search(r"<dd>3</dd>\s*<dt>Nadchodzące edycje</dt><dd>3</dd>", html)
     for name in tables:
         answer = get(site, f"{PATH}/{name}.csv")
@@ -167,6 +171,8 @@ def test_the_filters_narrow_the_counts_and_the_csv_keeps_them(site: Site) -> Non
     html = page.text  # type: ignore[attr-defined]
     assert re.search(r"<dd>1</dd>\s*<dt>Nadchodzące edycje</dt><dd>1</dd>", html)
     assert '<option value="kkz" selected>' in html and '<option value="0862" selected>' in html
+    assert '<a href="/?kind=course&amp;powiat=0862">kurs</a>' in html
+    assert '<a href="/?kind=kkz&amp;powiat=0811">powiat żarski</a>' in html
     query = "?kind=kkz&amp;powiat=0862&amp;zsu_area=&amp;form="
     assert f'href="{PATH}/rodzaje.csv{query}"' in html
     answer = get(site, f"{PATH}/rodzaje.csv?kind=kkz&powiat=0862")

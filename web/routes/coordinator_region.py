@@ -17,6 +17,7 @@ import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
@@ -77,6 +78,8 @@ class RegionTable:
     columns: list[str]
     rows: list[list[str]]
     chart: BarChart | None = None
+    # Each row's search with the page's filters and the row's value (None: no such search)
+    links: list[str | None] | None = None
 
 
 def parse_filters(request: Request) -> RegionFilters:
@@ -112,24 +115,44 @@ def _number(value: int) -> str:
     return str(value)
 
 
+def search_link(filters: RegionFilters, dimension: str, code: str, lang: str) -> str | None:
+    """The search for the offers a row counts: the page's filters with the row's value."""
+    if dimension not in FILTER_LABELS or code == UNKNOWN:
+        return None
+    chosen = {**filters.chosen(), dimension: (code,)}
+    if lang != "pl":
+        chosen["lang"] = (lang,)
+    return "/?" + urlencode(chosen, doseq=True)
+
+
 def dimension_table(
-    name: str, counts: RegionCounts, t: Translator, lang: str, with_chart: bool = True
+    name: str,
+    counts: RegionCounts,
+    t: Translator,
+    lang: str,
+    with_chart: bool = True,
+    filters: RegionFilters | None = None,
 ) -> RegionTable:
-    """One dimension's table: every known value (zeros too: a gap shows), then the unknown."""
+    """One dimension's table: every known value (zeros too: a gap shows), then the unknown;
+    with `filters`, each row links to the search for its offers."""
     dimension = TABLES[name]
     tallies = counts.by.get(dimension, {})
     labels = _labels(dimension, t, lang)
-    rows = [(label, tallies.get(code, Tally())) for code, label in labels.items()]
+    rows = [(code, label, tallies.get(code, Tally())) for code, label in labels.items()]
     if UNKNOWN in tallies:
-        rows.append((t("region.unknown"), tallies[UNKNOWN]))
+        rows.append((UNKNOWN, t("region.unknown"), tallies[UNKNOWN]))
+    links = None
+    if filters is not None:
+        links = [search_link(filters, dimension, code, lang) for code, _, _ in rows]
     legend = (t("region.col.offers_short"), t("region.col.editions_short"))
-    chart = bar_chart([(label, n.offers, n.editions) for label, n in rows], legend)
+    chart = bar_chart([(label, n.offers, n.editions) for _, label, n in rows], legend)
     return RegionTable(
         name,
         t(f"region.dim.{dimension}"),
         [t(f"region.dim.{dimension}"), t("region.col.offers"), t("region.col.editions")],
-        [[label, _number(n.offers), _number(n.editions)] for label, n in rows],
+        [[label, _number(n.offers), _number(n.editions)] for _, label, n in rows],
         chart if with_chart else None,
+        links,
     )
 
 
@@ -226,7 +249,7 @@ def region_page(
     filters, counts = _counts(request, db)
     lang = negotiate_language(request)
     t = Translator(lang)
-    tables = [dimension_table(name, counts, t, lang) for name in TABLES]
+    tables = [dimension_table(name, counts, t, lang, filters=filters) for name in TABLES]
     context = {
         **_context(request, filters, counts),
         "tables": tables,
