@@ -193,7 +193,7 @@ class SourceInfo(BaseModel):
 
 
 class OfferPage(BaseModel):
-    """Everything the offer page shows; also its JSON twin (`/oferty/{id}.json`)."""
+    """Everything the offer page shows (its JSON is `/api/v1/offers/{id}`, `web.api_v1_shape`)."""
 
     offer: OfferPublic
     provider: Provider | None = None

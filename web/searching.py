@@ -1,4 +1,4 @@
-"""Shape search results once, for the API, the search page and the page's JSON twin."""
+"""Shape search results once, for the search page and the read API (`web.routes.api_v1`)."""
 
 from __future__ import annotations
 

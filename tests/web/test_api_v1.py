@@ -4,13 +4,16 @@ the old JSON addresses, and /docs from our own origin."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from search.interface import Query
+from search.meili import MeiliBackend
 from search.tantivy import EmbeddedBackend
+from tests.search.meili_fake import MOMENT, FakeMeili
 from tests.web.web_support import Catalogue
 
 pytestmark = pytest.mark.pages_not_database
@@ -155,3 +158,14 @@ def test_the_index_version_changes_with_every_write(catalogue: Catalogue, tmp_pa
     assert backend.version().tag != first.tag
     backend.rebuild(documents)
     assert backend.version().tag not in (first.tag, empty.tag)
+
+
+def test_the_meilisearch_index_version_is_its_creation_and_last_update() -> None:
+    with FakeMeili() as meili:
+        backend = MeiliBackend(meili.url)
+        assert backend.version().tag == "empty"
+        meili.indexes["offers"] = 3
+        version = backend.version()
+        assert meili.lines()[-1] == "GET /indexes/offers"
+    assert version.tag == f"{MOMENT}/{MOMENT}"
+    assert version.committed_at == datetime(2026, 3, 2, 10, 0, tzinfo=UTC)

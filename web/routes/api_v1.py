@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, date, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from typing import Any
@@ -148,7 +148,9 @@ def search_offers(request: Request, search: SearchDep, settings: SettingsDep) ->
     if beyond is not None:
         raise InvalidInput([beyond.as_error()])
     urls = offer_urls(request, settings.catalogue.public_url)
-    answer = _search_v1(search_response(results, urls, lang), results, urls, lang)
+    # Everything but the hits as the search page has it; the hits in shape version 1.
+    rest = search_response(replace(results, hits=[]), urls, lang)
+    answer = _search_v1(rest, results, urls, lang)
     return Response(answer.model_dump_json(), media_type="application/json", headers=validators)
 
 
