@@ -68,7 +68,9 @@ legacy = APIRouter(include_in_schema=False)
 PREFIX = "/api/v1"
 DOCS_ASSETS = "/docs/assets"
 # The read API: any origin may read it. The institution API (tokens) is not part of it.
-READ_API = (f"{PREFIX}/offers", f"{PREFIX}/suggest", f"{PREFIX}/health", f"{PREFIX}/changes")
+READ_API = tuple(
+    f"{PREFIX}/{name}" for name in ("offers", "suggest", "health", "changes", "export")
+)
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": "ETag, Last-Modified, Content-Length",
