@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
@@ -96,7 +97,7 @@ class HeadAsGet:
             return
         head = scope["method"] == "HEAD"
         if head:
-            scope = {**scope, "method": "GET"}
+            scope = {**scope, "method": "GET", HEAD_ASKED: True}
 
         async def send_head(message: Message) -> None:
             if message["type"] == "http.response.start" and message["status"] == 405:
@@ -106,6 +107,23 @@ class HeadAsGet:
             await send(message)
 
         await self.app(scope, receive, send_head)
+
+
+HEAD_ASKED = "lll.head"  # in the scope of a HEAD request turned into a GET
+
+
+def asked_head(request: Request) -> bool:
+    """Whether the GET route runs for a HEAD request: one that makes a large body (a bulk
+    export) answers its headers alone instead of making the body to have it dropped."""
+    return bool(request.scope.get(HEAD_ASKED))
+
+
+def headers_alone(media_type: str, headers: dict[str, str] | None = None) -> Response:
+    """The answer to HEAD of a large streamed body: GET's headers, no body made (and no
+    Content-Length: the stream tells none either)."""
+    response = Response(media_type=media_type, headers=headers)
+    del response.headers["content-length"]
+    return response
 
 
 def _allow_head(headers: MutableHeaders) -> None:

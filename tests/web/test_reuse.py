@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from catalogue.changes import SETTLE, current_condition
@@ -284,3 +285,25 @@ def test_a_mirror_kept_by_the_changes_feed_matches_the_catalogue(tmp_path):
     }
     client.close()
     engine.dispose()
+
+
+def test_head_of_an_export_answers_its_headers_without_reading_the_catalogue(
+    tmp_path: Path,
+) -> None:
+    # A database without the catalogue's tables: any export that reads it fails.
+    settings = app_settings(f"sqlite:///{tmp_path / 'empty.sqlite3'}", tmp_path / "index")
+    exports = {
+        "/api/v1/export/offers.csv": "text/csv",
+        "/api/v1/export/offers.jsonl": "application/jsonl",
+        "/api/v1/export/offers.xlsx": "application/vnd.openxmlformats",
+        "/api/v1/export/elm.jsonld": "application/ld+json",
+    }
+    with TestClient(create_app(settings)) as client:
+        for path, media_type in exports.items():
+            head = client.head(path)
+            assert head.status_code == 200, path
+            assert head.headers["content-type"].startswith(media_type), path
+            assert "filename=" in head.headers["content-disposition"]
+            assert "content-length" not in head.headers and head.content == b""
+            with pytest.raises(OperationalError, match="no such table"):
+                client.get(path)  # GET reads it

@@ -33,6 +33,12 @@ OPERATIONS = [
     "GET /api/v1/export/elm.jsonld",
     "GET /api/v1/offers/{offer_id}/elm.jsonld",
     "GET /api/v1/health",
+    # issue 14: the bulk exports, their dictionary and the changes feed (web/routes/reuse.py)
+    "GET /api/v1/export/offers.csv",
+    "GET /api/v1/export/offers.jsonl",
+    "GET /api/v1/export/offers.xlsx",
+    "GET /api/v1/export/dictionary.json",
+    "GET /api/v1/changes",
     # The institutions' write API: without a token every request is a 401 (or a 4xx of its
     # input); with one, tests/web/test_institution_api_fuzz.py.
     "GET /api/v1/institution/offers",
@@ -41,7 +47,15 @@ OPERATIONS = [
     "PUT /api/v1/institution/offers/{external_id}",
     "DELETE /api/v1/institution/offers/{external_id}",
 ]
-PARAMETERLESS = ("GET /healthz", "GET /api/v1/health", "GET /api/v1/export/elm.jsonld")
+PARAMETERLESS = (
+    "GET /healthz",
+    "GET /api/v1/health",
+    "GET /api/v1/export/elm.jsonld",
+    "GET /api/v1/export/offers.csv",
+    "GET /api/v1/export/offers.jsonl",
+    "GET /api/v1/export/offers.xlsx",
+    "GET /api/v1/export/dictionary.json",
+)
 EXAMPLES = 100  # per operation and mode: about 1,200 requests on each database
 TALLY: Counter[str] = Counter()
 

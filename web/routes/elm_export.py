@@ -16,6 +16,7 @@ from starlette.responses import Response, StreamingResponse
 
 from catalogue.models import Offer, OfferStatus
 from catalogue.offer_details import with_details
+from web.edge import asked_head, headers_alone
 from web.elm import document, learning_opportunity, stream
 from web.offers import load_offer
 from web.seo import public_base
@@ -56,11 +57,14 @@ def elm_export(request: Request, engine: EngineDep) -> Response:
     """The European Learning Model (version 3) JSON-LD of every published offer: one
     `LearningOpportunity` each, with its provider (`Organisation`) and what it leads to
     (`Qualification` or `LearningAchievementSpecification`). Written as it is read."""
+    headers = {"Content-Disposition": 'inline; filename="offers.elm.jsonld"'}
+    if asked_head(request):
+        return headers_alone(MEDIA_TYPE, headers)
     nodes = all_opportunities(engine, public_base(request))
     return StreamingResponse(
         stream(nodes),
         media_type=MEDIA_TYPE,
-        headers={"Content-Disposition": 'inline; filename="offers.elm.jsonld"'},
+        headers=headers,
     )
 
 

@@ -18,6 +18,7 @@ from starlette.requests import Request
 from catalogue.changes import changes_after, is_current, offers_by_id
 from catalogue.models import Offer, OfferStatus
 from web.api_v1_shape import OfferUrl, OfferV1, offer_url_for, offer_v1
+from web.edge import asked_head, headers_alone
 from web.errors import InvalidInput
 from web.i18n import negotiate_language
 from web.reuse_export import (
@@ -59,7 +60,9 @@ def _headers(settings: SettingsDep, name: str) -> dict[str, str]:
     response_class=StreamingResponse,
     responses={200: {"content": {"text/csv": {}}}},
 )
-def export_csv(engine: EngineDep, settings: SettingsDep) -> StreamingResponse:
+def export_csv(request: Request, engine: EngineDep, settings: SettingsDep) -> Response:
+    if asked_head(request):
+        return headers_alone(CSV_TYPE, _headers(settings, "oferty.csv"))
     offers = offers_v1(engine, offer_url_for(settings.catalogue.public_url))
     return StreamingResponse(
         csv_chunks(offers), media_type=CSV_TYPE, headers=_headers(settings, "oferty.csv")
@@ -72,7 +75,9 @@ def export_csv(engine: EngineDep, settings: SettingsDep) -> StreamingResponse:
     response_class=StreamingResponse,
     responses={200: {"content": {"application/jsonl": {}}}},
 )
-def export_jsonl(request: Request, engine: EngineDep, settings: SettingsDep) -> StreamingResponse:
+def export_jsonl(request: Request, engine: EngineDep, settings: SettingsDep) -> Response:
+    if asked_head(request):
+        return headers_alone(JSONL_TYPE, _headers(settings, "oferty.jsonl"))
     lang = negotiate_language(request)
     offers = offers_v1(engine, offer_url_for(settings.catalogue.public_url), lang)
     return StreamingResponse(
@@ -86,7 +91,9 @@ def export_jsonl(request: Request, engine: EngineDep, settings: SettingsDep) -> 
     response_class=StreamingResponse,
     responses={200: {"content": {XLSX_TYPE: {}}}},
 )
-def export_xlsx(engine: EngineDep, settings: SettingsDep) -> StreamingResponse:
+def export_xlsx(request: Request, engine: EngineDep, settings: SettingsDep) -> Response:
+    if asked_head(request):
+        return headers_alone(XLSX_TYPE, _headers(settings, "oferty.xlsx"))
     public_url = settings.catalogue.public_url
     path = write_xlsx(offers_v1(engine, offer_url_for(public_url)), public_url)
     return StreamingResponse(
