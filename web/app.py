@@ -7,8 +7,11 @@ index in step with the catalogue (docs/decisions/0008-application-layer-and-the-
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -89,7 +92,18 @@ PAGE_ROUTERS = (
 
 
 def create_app(settings: AppSettings) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Routes are sync functions run in anyio's thread pool, 40 at once by default. A search
+        # is CPU work under one GIL: more at once share the core, each takes longer and holds
+        # its memory longer (a burst of 40 searches set a worker's peak). The rest wait their
+        # turn in arrival order.
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = settings.web.web_threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Katalog kształcenia ustawicznego – Lubuskie",
         version="0.1.0",
         description=API_DESCRIPTION,

@@ -18,10 +18,10 @@ class WebSettings(BaseSettings):
     """SAMPLE_DATA: show the banner saying the catalogue holds the bundled sample sources
     (on by default; `false` in a real deployment). RATE_LIMIT…: per-client budgets of the API
     and of the pages (`web/ratelimit.py`). Timeouts and connections: how `lll serve` runs
-    uvicorn, and in how many
-    processes (`WEB_WORKERS`, `web/serving.py`). TRUSTED_PROXIES: the addresses
-    or networks of reverse proxies whose X-Forwarded-Proto/-For are believed (`web/edge.py`).
-    SITEMAP_MAX_URLS: URLs in one sitemap file (the protocol's limit, 50,000, by default)."""
+    uvicorn, and in how many processes (`WEB_WORKERS`, `web/serving.py`), each running `WEB_THREADS` requests at once.
+    TRUSTED_PROXIES: the addresses or networks of reverse proxies whose X-Forwarded-Proto/-For
+    are believed (`web/edge.py`). SITEMAP_MAX_URLS: URLs in one sitemap file (the protocol's
+    limit, 50,000, by default)."""
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
@@ -35,6 +35,7 @@ class WebSettings(BaseSettings):
     keep_alive_timeout: int = Field(5, gt=0)
     max_connections: int = Field(1000, gt=0)
     web_workers: int = Field(1, ge=1, le=64)
+    web_threads: int = Field(4, ge=1, le=64)
     trusted_proxies: str = ""
     # issue 14: URLs per sitemap file; past it /sitemap.xml is an index of files (web/sitemap.py)
     sitemap_max_urls: int = Field(50_000, ge=1, le=50_000)

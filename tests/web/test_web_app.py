@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi.testclient import TestClient
 
 from catalogue.db import get_engine
@@ -68,3 +69,18 @@ def test_the_page_the_crawlers_user_agent_links_says_who_we_are(client: TestClie
     assert "obeys robots.txt" in " ".join(
         html(client, "/o-robocie?lang=en").css("p::text").getall()
     )
+
+
+def test_each_process_runs_as_many_requests_at_once_as_web_threads_says(
+    catalogue: Catalogue,
+) -> None:
+    settings = app_settings(database_url=catalogue.database_url, index_dir=catalogue.index_dir)
+    settings.web.web_threads = 3
+    with TestClient(create_app(settings)) as client:
+        tokens = client.portal.call(_thread_tokens)  # type: ignore[union-attr]
+        assert client.get("/api/offers?q=spawanie").status_code == 200
+    assert tokens == 3
+
+
+async def _thread_tokens() -> float:
+    return anyio.to_thread.current_default_thread_limiter().total_tokens
