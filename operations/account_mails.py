@@ -8,8 +8,10 @@ SIGNATURE = (
 )
 
 
-def _mail(subject: str, polish: str, english: str) -> tuple[str, str]:
-    return subject, f"{polish.strip()}\n\n---\n\n{english.strip()}\n{SIGNATURE}"
+def _mail(subject: str, polish: str, english: str, *others: str) -> tuple[str, str]:
+    """A subject and a body: Polish, then English, then any other language, each after a rule."""
+    body = "\n\n---\n\n".join(text.strip() for text in (polish, english, *others))
+    return subject, f"{body}\n{SIGNATURE}"
 
 
 def confirm(institution: str, url: str) -> tuple[str, str]:

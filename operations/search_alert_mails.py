@@ -1,4 +1,5 @@
-"""The e-mails of search alerts: plain text, Polish first, then English."""
+"""The e-mails of search alerts: plain text, Polish first, then English, then Ukrainian (the
+interface's third language: residents who search in Ukrainian follow searches too)."""
 
 from __future__ import annotations
 
@@ -11,27 +12,29 @@ from catalogue.search_alerts import AlertFrequency
 from operations.account_mails import _mail
 
 HOW_OFTEN = {
-    AlertFrequency.daily: ("raz dziennie", "daily"),
-    AlertFrequency.weekly: ("raz w tygodniu", "weekly"),
+    AlertFrequency.daily: ("raz dziennie", "daily", "щодня"),
+    AlertFrequency.weekly: ("raz w tygodniu", "weekly", "щотижня"),
 }
 
 
-def describe_search(search: str) -> tuple[str, str]:
-    """The search in a few words, in Polish and in English."""
+def describe_search(search: str) -> tuple[str, str, str]:
+    """The search in a few words, in Polish, English and Ukrainian."""
     pairs = parse_qsl(search)
     text = " ".join(value for name, value in pairs if name == "q")
     filters = len([name for name, _ in pairs if name != "q"])
     polish = f"„{text}”" if text else "wszystkie oferty"
     english = f'"{text}"' if text else "all offers"
+    ukrainian = f"«{text}»" if text else "усі пропозиції"
     if filters:
         polish += f" (filtry: {filters})"
         english += f" (filters: {filters})"
-    return polish, english
+        ukrainian += f" (фільтри: {filters})"
+    return polish, english, ukrainian
 
 
 def confirm(search: str, frequency: AlertFrequency, url: str, search_url: str) -> tuple[str, str]:
-    polish, english = describe_search(search)
-    often_pl, often_en = HOW_OFTEN[frequency]
+    polish, english, ukrainian = describe_search(search)
+    often_pl, often_en, often_uk = HOW_OFTEN[frequency]
     return _mail(
         "Potwierdź powiadomienia o nowych ofertach / Confirm alerts of new offers",
         f"""Dzień dobry,
@@ -58,6 +61,18 @@ To turn them on, open this link and confirm:
 
 Until you confirm, no alert is sent. If it was not you, ignore this message: the request is
 deleted after a week.""",
+        f"""Добрий день,
+
+хтось (імовірно, Ви) попросив надсилати електронною поштою сповіщення про нові пропозиції
+пошуку {ukrainian} у каталозі навчання впродовж життя, {often_uk}:
+{search_url}
+
+Щоб увімкнути їх, відкрийте посилання й підтвердьте:
+
+{url}
+
+Доки Ви не підтвердите, ми не надішлемо жодного сповіщення. Якщо це були не Ви, просто
+проігноруйте цей лист: непідтверджений запит буде видалено через тиждень.""",
     )
 
 
@@ -80,7 +95,7 @@ def new_offers(
     unsubscribe_url: str,
 ) -> tuple[str, str]:
     """`offers`: each offer's search document and the link to its page."""
-    polish, english = describe_search(search)
+    polish, english, ukrainian = describe_search(search)
     count = len(offers)
     return _mail(
         f"Nowe oferty ({count}): {polish} / New offers ({count}): {english}",
@@ -100,4 +115,11 @@ the search {english} has new offers ({count}), listed above.
 The whole search: {search_url}
 
 To stop these alerts, unsubscribe: {unsubscribe_url}""",
+        f"""Добрий день,
+
+у пошуку {ukrainian} з'явилися нові пропозиції ({count}), їх перелічено вище.
+
+Увесь пошук: {search_url}
+
+Щоб більше не отримувати цих сповіщень, відпишіться: {unsubscribe_url}""",
     )

@@ -99,8 +99,9 @@ def test_subscribing_sends_a_confirmation_and_no_alert_before_it_is_confirmed(
     assert subscribe(db, mail_settings, " Ola@Example.org ", WELDING, "daily", CLIENT) == "sent"
     message = only_message_to(mailbox, OLA)
     text = text_of(message)
-    assert text.index("Dzień dobry") < text.index("Hello")  # Polish first
-    assert "„spawanie”" in text
+    # Polish first, then English and Ukrainian (the interface's languages)
+    assert text.index("Dzień dobry") < text.index("Hello") < text.index("Добрий день")
+    assert "„spawanie”" in text and "«spawanie»" in text and "щодня" in text
     assert link_path(message, "/alerty/potwierdz/")
     add_offer(engine, backend, "tig", "Kurs spawania metodą TIG (141)")
     result = send_due_alerts(engine, backend, mail_settings, now=later(2))
@@ -147,7 +148,8 @@ def test_a_confirmed_alert_mails_the_new_matching_offers_once(
     assert "Kurs spawania metodą TIG (141)" in text and "florystyczny" not in text
     assert "Kurs spawania metodą MAG" not in text  # not new
     assert link_path(message, f"/oferty/{tig}") == f"/oferty/{tig}"
-    assert text.index("Dzień dobry") < text.index("Hello")
+    assert text.index("Dzień dobry") < text.index("Hello") < text.index("Добрий день")
+    assert "нові пропозиції (1)" in text
     unsubscribe_path = link_path(message, "/alerty/wypisz/")
     assert message["List-Unsubscribe"].strip("<>").endswith(unsubscribe_path)
 

@@ -149,3 +149,9 @@ def test_subscribing_is_rate_limited(client: TestClient, mailbox: Mailbox) -> No
     ]
     assert codes == [303] * 5 + [429]
     assert len(messages_to(mailbox, OLA)) == 5
+
+
+def test_the_form_names_the_search_in_the_pages_language(client: TestClient) -> None:
+    for lang, words in (("pl", "„spawanie”"), ("en", '"spawanie"'), ("uk", "«spawanie»")):
+        page = Selector(client.get(f"/alerty/nowy?q=spawanie&lang={lang}").text)
+        assert words in " ".join(page.css("main p::text").getall())

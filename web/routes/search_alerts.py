@@ -42,8 +42,8 @@ NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}  # a 
 
 
 def _search_words(request: Request, search: str) -> str:
-    polish, english = describe_search(search)
-    return english if negotiate_language(request) == "en" else polish
+    polish, english, ukrainian = describe_search(search)
+    return {"en": english, "uk": ukrainian}.get(negotiate_language(request), polish)
 
 
 def _form_page(
