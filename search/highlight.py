@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from catalogue.polish import fold_word, word_keys, word_strings, words
+from catalogue.polish import fold_word, word_keys, words
 from search.query_terms import QueryTerm, typo_distance
 from search.synonyms import find_phrases
 
@@ -40,18 +40,16 @@ def snippet(
         return highlight(text, terms, groups)
     scanned = text[:MAX_SCAN_CHARS]
     matcher = _matcher(tuple(terms))
-    pattern = matcher.pattern(scanned)
-    word = pattern.search(scanned) if pattern is not None else None
-    phrases = synonym_spans(scanned, groups)
-    firsts = ([word.start()] if word else []) + [a for a, _ in phrases[:1]]
+    found = words(scanned)
+    spans = matcher.spans(found)
+    phrases = synonym_spans(found, groups)
+    firsts = [a for a, _ in spans[:1]] + [a for a, _ in phrases[:1]]
     start, end = snippet_bounds(text, min(firsts, default=None), max_chars)
-    window = text[start:end]
-    if pattern is not None and end > len(scanned):  # the window runs past the scanned text
-        pattern = matcher.pattern(window)
-    spans = _spans(pattern, window) if pattern is not None else []
-    if phrases:
-        spans = _with_phrases(spans, synonym_spans(window, groups))
-    body = render(text, [(a + start, b + start) for a, b in spans], start, end)
+    if end > len(scanned):  # the window runs past the scanned text: its own words
+        found = words(text[start:end])
+        spans = [(a + start, b + start) for a, b in matcher.spans(found)]
+        phrases = [(a + start, b + start) for a, b in synonym_spans(found, groups)]
+    body = render(text, _with_phrases(spans, phrases) if phrases else spans, start, end)
     return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
 
 
@@ -70,9 +68,9 @@ def matched_spans(
 ) -> list[tuple[int, int]]:
     """(start, end) of each word of `text` a query term matches, and of each phrase of the
     synonym `groups` in it (`prawo jazdy` marks "kat. B")."""
-    pattern = _matcher(tuple(terms)).pattern(text)
-    spans = _spans(pattern, text) if pattern is not None else []
-    return _with_phrases(spans, synonym_spans(text, groups)) if groups else spans
+    found = words(text)
+    spans = _matcher(tuple(terms)).spans(found)
+    return _with_phrases(spans, synonym_spans(found, groups)) if groups else spans
 
 
 def _with_phrases(
@@ -84,11 +82,11 @@ def _with_phrases(
     return merge(spans, alone)
 
 
-def synonym_spans(text: str, groups: Groups) -> list[tuple[int, int]]:
-    """(start, end) of each phrase of the synonym `groups` in `text`, first to last."""
+def synonym_spans(found: list[re.Match[str]], groups: Groups) -> list[tuple[int, int]]:
+    """(start, end) of each phrase of the synonym `groups` among a text's words (`found`,
+    `catalogue.polish.words`), first to last."""
     if not groups:
         return []
-    found = words(text)
     phrases = find_phrases([m.group() for m in found], in_query=False)
     return [(found[p.start].start(), found[p.end - 1].end()) for p in phrases if p.group in groups]
 
@@ -104,25 +102,22 @@ def merge(*groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in pattern.finditer(text)]
-
-
 class _Matcher:
-    """Which words of a text match a query's terms. A text's words are compared as a set with
-    what each term already knows; the matching ones are then found with one regular
-    expression, so that a text costs a few calls, not one per word."""
+    """Which words of a text match a query's terms. A text's distinct words are compared as a
+    set with what each term already knows, so that a text costs a few set operations, not a
+    comparison per word."""
 
     def __init__(self, terms: tuple[QueryTerm, ...]) -> None:
         self.wanted = [_term_words(t) for t in terms if not t.stopword]
 
-    def pattern(self, text: str) -> re.Pattern[str] | None:
-        """A pattern finding the matching words of `text`, None if it has none."""
-        if not self.wanted:
-            return None
-        present = set(word_strings(text))
-        found = set().union(*(term.matching(present) for term in self.wanted))
-        return _words_pattern(frozenset(found)) if found else None
+    def spans(self, found: list[re.Match[str]]) -> list[tuple[int, int]]:
+        """(start, end) of each of a text's words (`found`, `catalogue.polish.words`) that a
+        term matches."""
+        if not self.wanted or not found:
+            return []
+        present = {m.group() for m in found}
+        matching = set().union(*(term.matching(present) for term in self.wanted))
+        return [m.span() for m in found if m.group() in matching] if matching else []
 
 
 class _TermWords:
@@ -148,12 +143,6 @@ def _matcher(terms: tuple[QueryTerm, ...]) -> _Matcher:
 @lru_cache(maxsize=1_024)
 def _term_words(term: QueryTerm) -> _TermWords:
     return _TermWords(term)
-
-
-@lru_cache(maxsize=4_096)
-def _words_pattern(found: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(map(re.escape, sorted(found, key=len, reverse=True)))
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
 
 
 def _matches(word: str, term: QueryTerm) -> bool:
