@@ -18,6 +18,8 @@ alone (one letter changed, added or dropped there, or the first two swapped).
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -60,17 +62,71 @@ class WordForms:
 
 
 class FormsLookup:
-    """`WordForms` of the words of one search, each looked up once in the searcher's index."""
+    """`WordForms` of the words of one search, each looked up once in the searcher's index,
+    and kept for the searches after it on the same searcher (the same commit)."""
 
     def __init__(self, searcher: tantivy.Searcher) -> None:
         self.searcher = searcher
         self._known: dict[QueryTerm, WordForms] = {}
+        self._kept = KEPT.of(searcher)
 
     def __call__(self, term: QueryTerm) -> WordForms:
         forms = self._known.get(term)
         if forms is None:
-            forms = self._known[term] = look_up(self.searcher, term)
+            forms = self._kept.get(term)
+            if forms is None:
+                forms = look_up(self.searcher, term)
+                self._kept.put(term, forms)
+            self._known[term] = forms
         return forms
+
+
+# Words' forms kept per searcher: `kurs`, `szkolenie` or a town recur in search after search,
+# and a typo-tolerant word's lookup reads every indexed word of its first letter.
+KEPT_TERMS = 4_096  # words per searcher (a few hundred bytes each; a short prefix more)
+KEPT_SEARCHERS = 2  # the latest commits; older ones are dropped with their searcher
+
+
+class _KeptForms:
+    """The `WordForms` of the words looked up on one searcher, least recently used dropped."""
+
+    def __init__(self, searcher: tantivy.Searcher) -> None:
+        self.searcher = searcher  # held, so that its id is not reused while it is kept
+        self._forms: OrderedDict[QueryTerm, WordForms] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, term: QueryTerm) -> WordForms | None:
+        with self._lock:
+            forms = self._forms.get(term)
+            if forms is not None:
+                self._forms.move_to_end(term)
+            return forms
+
+    def put(self, term: QueryTerm, forms: WordForms) -> None:
+        with self._lock:
+            self._forms[term] = forms
+            while len(self._forms) > KEPT_TERMS:
+                self._forms.popitem(last=False)
+
+
+class _KeptBySearcher:
+    def __init__(self) -> None:
+        self._kept: OrderedDict[int, _KeptForms] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def of(self, searcher: tantivy.Searcher) -> _KeptForms:
+        with self._lock:
+            kept = self._kept.get(id(searcher))
+            if kept is None or kept.searcher is not searcher:
+                kept = self._kept[id(searcher)] = _KeptForms(searcher)
+                while len(self._kept) > KEPT_SEARCHERS:
+                    self._kept.popitem(last=False)
+            else:
+                self._kept.move_to_end(id(searcher))
+            return kept
+
+
+KEPT = _KeptBySearcher()
 
 
 def look_up(searcher: tantivy.Searcher, term: QueryTerm) -> WordForms:
