@@ -18,10 +18,10 @@ class WebSettings(BaseSettings):
     """SAMPLE_DATA: show the banner saying the catalogue holds the bundled sample sources
     (on by default; `false` in a real deployment). RATE_LIMIT…: per-client budgets of the API
     and of the pages (`web/ratelimit.py`). Timeouts and connections: how `lll serve` runs
-    uvicorn, and in how many processes (`WEB_WORKERS`, `web/serving.py`), each running `WEB_THREADS` requests at once.
-    TRUSTED_PROXIES: the addresses or networks of reverse proxies whose X-Forwarded-Proto/-For
-    are believed (`web/edge.py`). SITEMAP_MAX_URLS: URLs in one sitemap file (the protocol's
-    limit, 50,000, by default)."""
+    uvicorn, in how many processes (`WEB_WORKERS`, `web/serving.py`), each running
+    `WEB_THREADS` requests at once. TRUSTED_PROXIES: the addresses or networks of reverse
+    proxies whose X-Forwarded-Proto/-For are believed (`web/edge.py`). SITEMAP_MAX_URLS: URLs
+    in one sitemap file (the protocol's limit, 50,000, by default)."""
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
