@@ -17,6 +17,7 @@ from catalogue.db import get_engine
 from catalogue.models import Institution, Offer, OfferKind, OfferStatus
 from crawlers.registry import database_sources, load_registry, select_sources
 from lll.cli import app
+from lll.settings import get_settings
 from operations.institution_feeds import (
     FeedKind,
     FeedRefused,
@@ -232,8 +233,11 @@ def test_lll_sources_lists_the_registered_feeds(
     school = add_institution(db, "Szkoła z listy źródeł")
     feed = register_feed(db, school, url=f"https://{PUBLIC}/a.csv", kind="file", every="12h")
     monkeypatch.setenv("DATABASE_URL", database_url)
-
-    result = CliRunner().invoke(app, ["sources"], env={"COLUMNS": "200"})
+    get_settings.cache_clear()  # read again, with this database (another test may have read)
+    try:
+        result = CliRunner().invoke(app, ["sources"], env={"COLUMNS": "200"})
+    finally:
+        get_settings.cache_clear()
 
     assert result.exit_code == 0, result.output
     (line,) = [line for line in result.output.splitlines() if feed.name in line]

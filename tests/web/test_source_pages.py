@@ -24,6 +24,7 @@ from catalogue.db import get_engine
 from catalogue.models import Source
 from catalogue.store import CrawlRecorder
 from lll.cli import app as lll
+from lll.settings import get_settings
 from tests.app_settings import app_settings
 from tests.operations.test_source_watch import offer, record
 from tests.postgres_support import Databases
@@ -202,7 +203,11 @@ def test_lll_sources_says_what_the_coordinators_list_says(
     site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", site.url)
-    result = CliRunner().invoke(lll, ["sources"], env={"COLUMNS": "250"})
+    get_settings.cache_clear()  # read again, with this database (another test may have read)
+    try:
+        result = CliRunner().invoke(lll, ["sources"], env={"COLUMNS": "250"})
+    finally:
+        get_settings.cache_clear()
     assert result.exit_code == 0, result.output
     lines = {line.split()[0]: line for line in result.output.splitlines() if line.strip()}
     with Session(site.engine) as db:
