@@ -235,7 +235,7 @@ def test_lll_sources_lists_the_registered_feeds(
     monkeypatch.setenv("DATABASE_URL", database_url)
     get_settings.cache_clear()  # read again, with this database (another test may have read)
     try:
-        result = CliRunner().invoke(app, ["sources"], env={"COLUMNS": "200"})
+        result = CliRunner().invoke(app, ["sources"], env={"COLUMNS": "1000"})
     finally:
         get_settings.cache_clear()
 

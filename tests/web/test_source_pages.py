@@ -205,7 +205,7 @@ def test_lll_sources_says_what_the_coordinators_list_says(
     monkeypatch.setenv("DATABASE_URL", site.url)
     get_settings.cache_clear()  # read again, with this database (another test may have read)
     try:
-        result = CliRunner().invoke(lll, ["sources"], env={"COLUMNS": "250"})
+        result = CliRunner().invoke(lll, ["sources"], env={"COLUMNS": "1000"})
     finally:
         get_settings.cache_clear()
     assert result.exit_code == 0, result.output
