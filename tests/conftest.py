@@ -66,8 +66,10 @@ def empty_database_url(databases: Databases, tmp_path: Path) -> Iterator[str]:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """A module marked `pages_not_database` (what pages answer: accessibility, authorisation,
     hostile input, fuzzing) runs on SQLite only: its PostgreSQL half would test the same
-    queries again at several minutes' cost (decision 0010). One marked
-    `english_at_desktop_size` checks English pages at desktop size only (Polish at both)."""
+    queries again at several minutes' cost (decision 0010); so does one marked
+    `crawl_not_database` (what a crawl does over HTTP: a source's API, faults of its files,
+    politeness, robots.txt). One marked `english_at_desktop_size` checks English pages at
+    desktop size only (Polish at both)."""
     kept, dropped = [], []
     for item in items:
         callspec = getattr(item, "callspec", None)
@@ -77,7 +79,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             params.get("page"),
             params.get("viewport"),
         )
-        if (on_postgres and item.get_closest_marker("pages_not_database")) or (
+        sqlite_only = item.get_closest_marker("pages_not_database") or item.get_closest_marker(
+            "crawl_not_database"
+        )
+        if (on_postgres and sqlite_only) or (
             english_on_a_phone and item.get_closest_marker("english_at_desktop_size")
         ):
             dropped.append(item)

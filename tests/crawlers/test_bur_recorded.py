@@ -29,6 +29,9 @@ from tests.crawlers.conftest import FAST
 from tests.crawlers.recorded import RECORDED, RecordedServer
 from tests.postgres_support import Databases
 
+# What the crawl does over HTTP, not the database: SQLite only (decision 0010).
+pytestmark = pytest.mark.crawl_not_database
+
 FOLDER = RECORDED / "bur"
 REGISTRY = FOLDER / "sources.toml"
 SOURCE = "recorded-bur"

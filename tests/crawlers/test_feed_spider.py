@@ -28,6 +28,9 @@ from tests.crawlers.conftest import FAST
 from tests.crawlers.recorded import RECORDED, Exchange, RecordedServer
 from tests.postgres_support import Databases
 
+# What the crawl does over HTTP, not the database: SQLite only (decision 0010).
+pytestmark = pytest.mark.crawl_not_database
+
 FOLDER = RECORDED / "feed"
 REGISTRY = FOLDER / "sources.toml"
 NADODRZE, WARTA, TWO_FILES = "feed-test-nadodrze", "feed-test-warta", "feed-test-dwa-pliki"

@@ -24,6 +24,9 @@ from crawlers.summary import RunSummary
 from samples.replies import Reply
 from tests.crawlers.recorded import RECORDED, RecordedServer
 
+# What the crawl does over HTTP, not the database: SQLite only (decision 0010).
+pytestmark = pytest.mark.crawl_not_database
+
 FOLDER = RECORDED / "faults_polite"
 REGISTRY = FOLDER / "sources.toml"
 QUIET = {"AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": "WARNING"}  # and no DOWNLOAD_DELAY here

@@ -30,6 +30,9 @@ from tests.crawlers.conftest import FAST, Catalogue
 from tests.crawlers.recorded import RECORDED, RecordedServer, load_exchanges
 from tests.postgres_support import Databases
 
+# What the crawl does over HTTP, not the database: SQLite only (decision 0010).
+pytestmark = pytest.mark.crawl_not_database
+
 REGISTRY = RECORDED / "zrk" / "sources.toml"
 SETTINGS = {**FAST, "HTTPCACHE_ENABLED": False}
 LOGIN, PASSWORD = "wzk-lubuskie", "Haslo-Testowe-2026"  # the account the recordings accept

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from catalogue.models import OfferStatus
 from crawlers.run import crawl
 from crawlers.settings import CrawlerSettings, user_agent_problem
 from crawlers.summary import RunSummary
 from samples.faults import Fault
 from tests.crawlers.conftest import FAST
+
+# What the crawl does over HTTP, not the database: SQLite only (decision 0010).
+pytestmark = pytest.mark.crawl_not_database
 
 PAGES = "/uczelnia-przyklad/oferta/"
 
