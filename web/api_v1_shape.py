@@ -24,9 +24,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from catalogue.models import Offer, OfferStatus
 from search.documents import offer_document
@@ -40,7 +41,10 @@ OfferUrl = Callable[[int], str]  # offer id -> the absolute URL of its page in t
 
 
 class Coded(BaseModel):
-    """A coded value and its label in the reader's language."""
+    """A coded value and its label in the reader's language (frozen: one object serves every
+    answer naming the same value)."""
+
+    model_config = ConfigDict(frozen=True)
 
     code: str
     label: str
@@ -253,7 +257,7 @@ def _summary_fields(
         )
         if code
         else None,
-        "isced": [Coded(code=f.code, label=f.name) for f in isced_path(isced, lang)],
+        "isced": list(_isced(isced, lang)),
         "prk_level": _int(doc.get("prk_level")),
         "zsu_area": _int(doc.get("zsu_area")),
         "form": _coded("form", doc.get("form"), lang),
@@ -274,10 +278,17 @@ def _summary_fields(
     }
 
 
+# Labels are looked up once per value and language: a page of hits names the same few dozen.
+@lru_cache(maxsize=4_096)
 def _coded(filter_name: str, code: str | None, lang: str) -> Coded | None:
     if not code:
         return None
     return Coded(code=code, label=get_filter(filter_name).display(code, lang))
+
+
+@lru_cache(maxsize=4_096)
+def _isced(code: str | None, lang: str) -> tuple[Coded, ...]:
+    return tuple(Coded(code=f.code, label=f.name) for f in isced_path(code, lang))
 
 
 def _int(value: Any) -> int | None:
