@@ -227,7 +227,19 @@ def sources() -> None:
     engine = _prepared(get_settings())
     with contextlib.suppress(SQLAlchemyError):  # a read-only catalogue can still be listed
         fail_abandoned(engine)  # runs a killed crawl left `running` are shown as failed
-    console.print(_sources_table(engine))
+    _print_whole(_sources_table(engine))
+
+
+WHOLE_WIDTH = 1_000  # characters a table's line may take when no terminal cuts it
+
+
+def _print_whole(table: Table) -> None:
+    """A table cut to the terminal's width where a person reads it, and whole where it goes to
+    a file or a pipe (`lll sources | grep`): rich fits tables to 80 columns without a terminal."""
+    if console.is_terminal:
+        console.print(table)
+    else:
+        Console(width=WHOLE_WIDTH, soft_wrap=False).print(table)
 
 
 def _sources_table(engine: Engine) -> Table:
@@ -327,7 +339,7 @@ def _run_until_stopped(scheduler: CrawlScheduler, engine: Engine) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     scheduler.start()
-    console.print(_sources_table(engine))
+    _print_whole(_sources_table(engine))
     console.print("Harmonogram działa; Ctrl-C kończy.")
     while not stop.wait(1.0):
         pass

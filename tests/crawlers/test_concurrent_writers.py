@@ -28,6 +28,9 @@ RAISE = 1000  # and to every price, in grosze
 pytestmark = pytest.mark.parametrize("databases", ["postgresql"], indirect=True)
 
 
+PAGE_PAUSE = 0.25  # seconds between the crawl's requests
+
+
 @dataclass
 class Edit:
     offer_id: int
@@ -133,7 +136,10 @@ def test_a_crawl_and_an_institution_editing_the_same_offers_lose_nothing(
     outbox_mark = last_outbox_entry(catalogue.engine)
 
     editor = editor_during({offer_id: row[0] for offer_id, row in before.items()})
-    summary = crawl_fixtures(SOURCE)
+    # Its pages a quarter of a second apart: the crawl then stores offers while the editor
+    # goes round them, however busy the machine (without a pause a loaded test run could see
+    # it store every offer between two of the editor's edits, and no overlap).
+    summary = crawl_fixtures(SOURCE, DOWNLOAD_DELAY=PAGE_PAUSE)
     editor.stop.set()
     editor.join()
 
